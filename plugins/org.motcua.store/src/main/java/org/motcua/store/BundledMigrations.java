@@ -1,0 +1,78 @@
+package org.motcua.store;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * The store's SQL migrations, listed explicitly and read from this bundle.
+ *
+ * <p>Flyway's class-path scanning cannot see into another OSGi bundle reliably, so the scripts are named
+ * here. A new migration is a new file in {@code org/motcua/store/migration} and a new line in {@link #SCRIPTS}.
+ */
+final class BundledMigrations implements ResourceProvider {
+
+    static final String FOLDER = "org/motcua/store/migration/";
+
+    /** Every migration script, oldest first. Never edit a released script: add a new one. */
+    static final List<String> SCRIPTS = List.of(
+            "V1__device.sql");
+
+    @Override
+    public LoadableResource getResource(String name) {
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        return SCRIPTS.contains(file) ? new Script(file) : null;
+    }
+
+    @Override
+    public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+        return SCRIPTS.stream()
+                .filter(f -> f.startsWith(prefix) && Arrays.stream(suffixes).anyMatch(f::endsWith))
+                .<LoadableResource>map(Script::new)
+                .toList();
+    }
+
+    /** One script inside this bundle. */
+    private static final class Script extends LoadableResource {
+        private final String file;
+
+        Script(String file) {
+            this.file = file;
+        }
+
+        @Override
+        public Reader read() {
+            InputStream in = BundledMigrations.class.getClassLoader().getResourceAsStream(FOLDER + file);
+            if (in == null) {
+                throw new IllegalStateException("migration " + file + " is listed but missing from org.motcua.store");
+            }
+            return new InputStreamReader(in, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return FOLDER + file;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return FOLDER + file;
+        }
+
+        @Override
+        public String getFilename() {
+            return file;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return file;
+        }
+    }
+}
