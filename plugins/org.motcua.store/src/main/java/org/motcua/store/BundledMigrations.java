@@ -22,7 +22,9 @@ final class BundledMigrations implements ResourceProvider {
 
     /** Every migration script, oldest first. Never edit a released script: add a new one. */
     static final List<String> SCRIPTS = List.of(
-            "V1__device.sql");
+            "V1__device.sql",
+            "V2__dossiers.sql",
+            "V3__officers.sql");
 
     @Override
     public LoadableResource getResource(String name) {

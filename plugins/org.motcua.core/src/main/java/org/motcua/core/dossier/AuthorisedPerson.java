@@ -1,0 +1,8 @@
+package org.motcua.core.dossier;
+
+import java.util.Optional;
+import org.motcua.core.identity.CitizenId;
+
+/** Someone filing on the applicant's behalf (người được ủy quyền). */
+public record AuthorisedPerson(String fullName, Optional<CitizenId> citizenId, String phone) {
+}

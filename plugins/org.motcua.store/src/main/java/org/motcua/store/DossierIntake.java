@@ -1,0 +1,141 @@
+package org.motcua.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.motcua.core.calendar.DeadlineCalculator;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.dossier.IntakeValidator;
+import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.DossierAction;
+import org.motcua.core.lifecycle.DossierLifecycle;
+import org.motcua.core.lifecycle.DossierStatus;
+import org.motcua.core.lifecycle.Role;
+import org.motcua.core.numbering.DossierCode;
+import org.motcua.core.numbering.DossierNumberAllocator;
+import org.motcua.core.numbering.NumberBlock;
+import org.motcua.core.validation.ValidationException;
+import org.motcua.core.validation.Violation;
+import org.motcua.store.internal.DossierTable;
+import org.motcua.store.internal.EventPayloads;
+import org.motcua.store.internal.HandoverTable;
+import org.motcua.store.internal.Sql;
+
+/**
+ * Receives a dossier: checks the officer's role and the input, draws the dossier code from this device's
+ * number blocks, computes the due date, and writes the dossier, its first handover record, an outbox event
+ * and an audit entry in one durable transaction. When {@link #receive} returns, the receipt may be printed.
+ */
+public final class DossierIntake {
+
+    private final Store store;
+    private final DeadlineCalculator deadlines;
+    private final DossierLifecycle lifecycle = DossierLifecycle.standard();
+
+    public DossierIntake(Store store, DeadlineCalculator deadlines) {
+        this.store = store;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * @param role the role of the officer named in {@code request.receivedBy()}
+     * @param now  the desk's clock, to refuse receptions dated in the future
+     * @throws org.motcua.core.lifecycle.IllegalTransitionException when the role may not receive dossiers
+     * @throws ValidationException when the input is refused; nothing is written
+     */
+    public Dossier receive(IntakeRequest request, Role role, LocalDateTime now) {
+        DossierAction action = request.assistance().isPresent() ? DossierAction.COLLECT_IN_FIELD : DossierAction.RECEIVE;
+        DossierStatus status = lifecycle.open(action, role);
+        IntakeValidator.validate(request, now);
+        Procedure procedure = request.procedure();
+        LocalDateTime receivedAt = request.receivedAt().truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime dueAt = deadlines.dueAt(receivedAt, procedure.processingTime(), procedure.afternoonCutOff());
+        return store.write(c -> {
+            requireStoredProcedure(c, procedure);
+            DossierCode code = nextCode(c, receivedAt.toLocalDate());
+            String book = store.device().registerBook(receivedAt.getYear());
+            Dossier dossier = new Dossier(UUID.randomUUID(), code, procedure.code(), procedure.version(),
+                    procedure.fieldCode(), request.applicant(), request.documents(), request.sets(), request.channel(),
+                    request.delivery(), receivedAt, dueAt, Optional.empty(), book, nextRegisterEntry(c, book), status,
+                    request.receivedBy(), request.assistance(), request.note());
+            DossierTable.insert(c, dossier);
+            HandoverRecord first = new HandoverRecord(dossier.id(), 1, action, status, "", request.receivedBy(),
+                    receivedAt, Optional.empty(), Optional.empty(), Optional.empty(), request.note());
+            HandoverTable.append(c, first);
+            store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_RECEIVED, dossier.id(), now,
+                    EventPayloads.dossierReceived(dossier, first));
+            store.audit.append(c, now, request.receivedBy(), action.name(), code.format(),
+                    "procedure=" + procedure.key() + " applicant="
+                            + request.applicant().citizenId().map(CitizenId::masked).orElse("-"));
+            return dossier;
+        });
+    }
+
+    private static void requireStoredProcedure(Connection c, Procedure p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM procedure_version WHERE code = ? AND version = ?")) {
+            Sql.bind(ps, p.code(), p.version());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ValidationException(Violation.of("procedure", "intake.procedure.unknown", p.code()));
+                }
+            }
+        }
+    }
+
+    /** The next code of this device for {@code date}; the day counter moves in the same transaction. */
+    private DossierCode nextCode(Connection c, LocalDate date) throws SQLException {
+        OptionalInt last = OptionalInt.empty();
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM day_counter WHERE receipt_date = ? FOR UPDATE")) {
+            Sql.bind(ps, date);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    last = OptionalInt.of(rs.getInt(1));
+                }
+            }
+        }
+        int sequence = allocator(c).next(date, last);
+        Sql.update(c, "MERGE INTO day_counter (receipt_date, last_sequence) KEY (receipt_date) VALUES (?, ?)", date, sequence);
+        return new DossierCode(store.device().unitCode(), date, sequence);
+    }
+
+    /** Leased blocks when upstream has given some, else the device's fixed sub-range. */
+    private DossierNumberAllocator allocator(Connection c) throws SQLException {
+        List<NumberBlock> leased = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT first_sequence, last_sequence, valid_from, valid_to FROM number_block ORDER BY first_sequence");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                leased.add(new NumberBlock(rs.getInt(1), rs.getInt(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)));
+            }
+        }
+        DossierNumberAllocator fixed = DossierNumberAllocator.beforeEnrolment(store.device().deviceNumber());
+        return leased.isEmpty() ? fixed : DossierNumberAllocator.of(leased);
+    }
+
+    private static int nextRegisterEntry(Connection c, String book) throws SQLException {
+        int entry = 1;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_entry FROM register_counter WHERE book = ? FOR UPDATE")) {
+            Sql.bind(ps, book);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    entry = rs.getInt(1) + 1;
+                }
+            }
+        }
+        Sql.update(c, "MERGE INTO register_counter (book, last_entry) KEY (book) VALUES (?, ?)", book, entry);
+        return entry;
+    }
+}

@@ -1,0 +1,104 @@
+package org.motcua.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.lifecycle.Deadlines;
+import org.motcua.core.lifecycle.DossierAction;
+import org.motcua.core.lifecycle.DossierLifecycle;
+import org.motcua.core.lifecycle.DossierStatus;
+import org.motcua.core.lifecycle.Role;
+import org.motcua.core.lifecycle.Timeliness;
+import org.motcua.core.validation.ValidationException;
+import org.motcua.core.validation.Violation;
+import org.motcua.store.internal.EventPayloads;
+import org.motcua.store.internal.HandoverTable;
+import org.motcua.store.internal.Sql;
+
+/**
+ * Takes an action on a received dossier (hand over, request a supplement, refuse, stop, mark done, return
+ * the result, ...): checks the role and the current status against the lifecycle, then records the new
+ * status, the handover record, an outbox event and an audit entry in one durable transaction.
+ */
+public final class DossierWorkflow {
+
+    /** Actions whose handover note is the reason the citizen is given: it may not be empty. */
+    static final Set<DossierAction> NEED_REASON = EnumSet.of(DossierAction.REFUSE, DossierAction.REQUEST_SUPPLEMENT,
+            DossierAction.STOP, DossierAction.WITHDRAW);
+
+    /** Actions that finish processing: the result's timeliness is judged against the due date. */
+    private static final Set<DossierAction> FINISHING = EnumSet.of(DossierAction.MARK_DONE, DossierAction.REFUSE,
+            DossierAction.STOP);
+
+    private final Store store;
+    private final DossierLifecycle lifecycle = DossierLifecycle.standard();
+
+    public DossierWorkflow(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * @param by   the officer taking the action, in role {@code role}
+     * @param to   who receives the dossier next (another officer, or the citizen's name on return)
+     * @param note the reason or remark; required for refusal, supplement request, stop and withdrawal
+     * @return the handover record written
+     */
+    public HandoverRecord take(UUID dossierId, DossierAction action, Role role, String by, String to, String note,
+            LocalDateTime now) {
+        String reason = note == null ? "" : note.strip();
+        if (NEED_REASON.contains(action) && reason.isEmpty()) {
+            throw new ValidationException(Violation.of("note", "action.reason.required", action));
+        }
+        if (reason.length() > 2000) {
+            throw new ValidationException(Violation.of("note", "intake.text.tooLong", 2000));
+        }
+        LocalDateTime at = now.truncatedTo(ChronoUnit.SECONDS);
+        return store.write(c -> {
+            Current current = current(c, dossierId);
+            DossierStatus next = lifecycle.next(current.status(), action, role);
+            Optional<Timeliness> timeliness = FINISHING.contains(action)
+                    ? Optional.of(Deadlines.timeliness(at, current.dueAt())) : Optional.empty();
+            Optional<LocalDateTime> stepDeadline = FINISHING.contains(action) ? Optional.of(current.dueAt()) : Optional.empty();
+            int updated = Sql.update(c, "UPDATE dossier SET status = ?, row_version = row_version + 1"
+                    + (FINISHING.contains(action) ? ", finished_at = ?" : "") + " WHERE id = ? AND row_version = ?",
+                    FINISHING.contains(action)
+                            ? new Object[] {next.code(), at, dossierId, current.rowVersion()}
+                            : new Object[] {next.code(), dossierId, current.rowVersion()});
+            if (updated != 1) {
+                throw new ValidationException(Violation.of("dossier", "action.concurrent", current.code()));
+            }
+            HandoverRecord record = new HandoverRecord(dossierId, current.lastStep() + 1, action, next, by, to, at,
+                    stepDeadline, timeliness, Optional.empty(), reason);
+            HandoverTable.append(c, record);
+            store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_ACTION, dossierId, now,
+                    EventPayloads.actionTaken(current.code(), record));
+            store.audit.append(c, now, by, action.name(), current.code(), "status=" + current.status().code() + "->" + next.code());
+            return record;
+        });
+    }
+
+    private record Current(String code, DossierStatus status, LocalDateTime dueAt, int rowVersion, int lastStep) {
+    }
+
+    private static Current current(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, status, due_at, row_version, "
+                + "(SELECT MAX(step) FROM handover h WHERE h.dossier_id = d.id) FROM dossier d WHERE id = ?")) {
+            Sql.bind(ps, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ValidationException(Violation.of("dossier", "action.unknownDossier", id.toString()));
+                }
+                return new Current(rs.getString(1), DossierStatus.fromCode(rs.getInt(2)),
+                        rs.getTimestamp(3).toLocalDateTime(), rs.getInt(4), rs.getInt(5));
+            }
+        }
+    }
+}

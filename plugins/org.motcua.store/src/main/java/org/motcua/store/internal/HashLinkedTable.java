@@ -1,0 +1,67 @@
+package org.motcua.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+import org.motcua.protocol.HashChain;
+import org.motcua.store.ChainCheck;
+
+/**
+ * A table whose rows form a hash chain: each row stores its sequence, the previous row's hash and its
+ * own hash = {@link HashChain#link}(previous, sequence, payload hash). Appends and verification of the
+ * outbox and the audit log share this logic; each table says how its payload bytes are made.
+ */
+public abstract class HashLinkedTable {
+
+    /** The last sequence and hash, or (0, genesis) for an empty table. */
+    public record Tail(long sequence, String hash) {
+    }
+
+    private final String table;
+    private final String sequenceColumn;
+
+    protected HashLinkedTable(String table, String sequenceColumn) {
+        this.table = table;
+        this.sequenceColumn = sequenceColumn;
+    }
+
+    /** The bytes whose SHA-256 is linked into the chain for the current row of {@code rs}. */
+    protected abstract byte[] payloadOf(ResultSet rs) throws SQLException;
+
+    public Tail tail(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + sequenceColumn + ", hash FROM " + table + " ORDER BY " + sequenceColumn + " DESC LIMIT 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new Tail(rs.getLong(1), rs.getString(2)) : new Tail(0, HashChain.GENESIS);
+        }
+    }
+
+    /** Walks the whole table in order and reports the first row whose link or payload does not verify. */
+    public ChainCheck verify(Connection c) throws SQLException {
+        String previous = HashChain.GENESIS;
+        long expected = 1;
+        long checked = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM " + table + " ORDER BY " + sequenceColumn)) {
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long sequence = rs.getLong(sequenceColumn);
+                    String payloadHash = HashChain.payloadHash(payloadOf(rs));
+                    boolean ok = sequence == expected
+                            && previous.equals(rs.getString("prev_hash"))
+                            && rs.getString("hash").equals(HashChain.link(previous, sequence, payloadHash));
+                    if (!ok) {
+                        return new ChainCheck(checked, OptionalLong.of(sequence));
+                    }
+                    previous = rs.getString("hash");
+                    expected++;
+                    checked++;
+                }
+            }
+        }
+        return new ChainCheck(checked, OptionalLong.empty());
+    }
+}
