@@ -1,10 +1,8 @@
 package org.motcua.core.validation;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.ResourceBundle;
 
 /**
  * One reason why input was refused: the field, a stable code, and the arguments of its message.
@@ -27,11 +25,11 @@ public record Violation(String field, String code, List<Object> args) {
         return new Violation(field, code, List.of(args));
     }
 
-    /** The message for an officer in {@code locale}; English when the locale has no translation. */
+    /**
+     * The message for an officer in {@code locale}; English when the locale has no translation.
+     * {@link Localizable} arguments are shown by their display name in that locale.
+     */
     public String message(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, Violation.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        String pattern = bundle.containsKey(code) ? bundle.getString(code) : code;
-        return new MessageFormat(pattern, locale).format(args.toArray());
+        return Texts.format(BUNDLE, code, locale, args.toArray());
     }
 }
