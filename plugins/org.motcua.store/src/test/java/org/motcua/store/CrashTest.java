@@ -45,7 +45,8 @@ class CrashTest {
         for (int round = 0; round < ROUNDS; round++) {
             Process desk = startDesk(base, acks, round * 100_000);
             awaitReady(desk);
-            Thread.sleep(150 + random.nextInt(900));
+            awaitFirstAck(acks, totalAcked);
+            Thread.sleep(random.nextInt(700));  // then kill at a random point of the intake loop
             desk.destroyForcibly();  // SIGKILL on Linux: no shutdown hook, no clean close
             assertTrue(desk.waitFor(30, TimeUnit.SECONDS));
 
@@ -68,6 +69,17 @@ class CrashTest {
             totalAcked = acked.size();
         }
         assertTrue(totalAcked >= ROUNDS);
+    }
+
+    /** Waits until the desk acknowledged one more dossier than before, so every round makes progress. */
+    private static void awaitFirstAck(Path acks, int before) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(acks) || readAcks(acks).size() <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the desk acknowledged nothing within 60 s");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static Set<UUID> readAcks(Path acks) throws Exception {
@@ -105,11 +117,13 @@ class CrashTest {
     }
 
     /** The jars and folders of the classes the desk needs, found from where OSGi loaded them. */
-    private static String classPath() throws URISyntaxException {
+    private static String classPath() throws URISyntaxException, ClassNotFoundException {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(CrashingDesk.class, Store.class, Dossier.class, HashChain.class, org.h2.Driver.class,
-                Flyway.class, ObjectMapper.class, com.fasterxml.jackson.core.JsonFactory.class,
-                com.fasterxml.jackson.annotation.JsonProperty.class,
+        // Jackson's annotations are seen only through databind's own class loader.
+        Class<?> annotations = ObjectMapper.class.getClassLoader().loadClass("com.fasterxml.jackson.annotation.JsonProperty");
+        for (Class<?> c : List.of(CrashingDesk.class, Store.class, Dossier.class, HashChain.class,
+                org.h2.jdbcx.JdbcDataSource.class, Flyway.class, ObjectMapper.class,
+                com.fasterxml.jackson.core.JsonFactory.class, annotations,
                 org.bouncycastle.crypto.generators.Argon2BytesGenerator.class)) {
             var source = c.getProtectionDomain().getCodeSource();
             if (source == null || !"file".equals(source.getLocation().getProtocol())) {

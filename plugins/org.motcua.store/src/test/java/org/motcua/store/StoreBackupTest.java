@@ -23,7 +23,7 @@ class StoreBackupTest {
     Path dir;
 
     @Test
-    void restoredDatabaseHoldsExactlyWhatWasBackedUp() {
+    void restoredDatabaseHoldsExactlyWhatWasBackedUp() throws Exception {
         Path backup = dir.resolve("backup-2026-03-09.zip");
         List<UUID> ids;
         try (Store store = StoreFixture.newStore(dir, "desk", 1)) {
