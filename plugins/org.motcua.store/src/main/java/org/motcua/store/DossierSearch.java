@@ -1,10 +1,13 @@
 package org.motcua.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,6 +31,9 @@ public final class DossierSearch {
             DossierStatus.STOPPED, DossierStatus.DONE, DossierStatus.RETURNED).stream()
             .map(s -> String.valueOf(s.code())).collect(Collectors.joining(", ")) + ")";
 
+    /** Above this many names, a word is too common to drive the search. */
+    private static final int COMMON_WORD = 3000;
+
     private final Store store;
 
     public DossierSearch(Store store) {
@@ -35,9 +41,59 @@ public final class DossierSearch {
     }
 
     public Page<DossierSummary> find(DossierQuery q) {
-        List<String> where = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        text(q.text(), where, args);
+        String text = q.text();
+        String folded = VietnameseText.fold(text);
+        if (kind(text) == Kind.NAME && folded.contains(" ")) {
+            // Officers type a name from its start: the name index answers that directly.
+            Page<DossierSummary> byPrefix = run(q, c -> List.of(new Condition("applicant_name_folded LIKE ?",
+                    List.of(like(folded) + "%"))));
+            if (!byPrefix.items().isEmpty() || q.offset() > 0) {
+                return byPrefix;
+            }
+        }
+        return run(q, c -> textConditions(c, text));
+    }
+
+    /** A WHERE fragment with its arguments. */
+    private record Condition(String sql, List<Object> args) {
+    }
+
+    @FunctionalInterface
+    private interface TextConditions {
+        List<Condition> of(Connection c) throws SQLException;
+    }
+
+    private Page<DossierSummary> run(DossierQuery q, TextConditions textConditions) {
+        return store.read(c -> {
+            List<String> where = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
+            for (Condition t : textConditions.of(c)) {
+                where.add(t.sql());
+                args.addAll(t.args());
+            }
+            filters(q, where, args);
+            String sql = "SELECT id, code, procedure_code, applicant_name, received_at, due_at, status FROM dossier"
+                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                    + " ORDER BY received_at DESC, code DESC LIMIT ? OFFSET ?";
+            args.add(q.limit() + 1);
+            args.add(q.offset());
+            List<DossierSummary> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.bind(ps, args.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new DossierSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getTimestamp(5).toLocalDateTime(), rs.getTimestamp(6).toLocalDateTime(),
+                                DossierStatus.fromCode(rs.getInt(7))));
+                    }
+                }
+            }
+            boolean more = rows.size() > q.limit();
+            return new Page<>(more ? rows.subList(0, q.limit()) : rows, q.offset(), more);
+        });
+    }
+
+    private static void filters(DossierQuery q, List<String> where, List<Object> args) {
         if (!q.statuses().isEmpty()) {
             where.add("status IN (" + q.statuses().stream().map(s -> String.valueOf(s.code()))
                     .collect(Collectors.joining(", ")) + ")");
@@ -74,69 +130,84 @@ public final class DossierSearch {
             where.add("received_at < ?");
             args.add(to.plusDays(1).atStartOfDay());
         });
-        String sql = "SELECT id, code, procedure_code, applicant_name, received_at, due_at, status FROM dossier"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY received_at DESC, code DESC LIMIT ? OFFSET ?";
-        args.add(q.limit() + 1);
-        args.add(q.offset());
-        return store.read(c -> {
-            List<DossierSummary> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.bind(ps, args.toArray());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new DossierSummary(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getTimestamp(5).toLocalDateTime(), rs.getTimestamp(6).toLocalDateTime(),
-                                DossierStatus.fromCode(rs.getInt(7))));
-                    }
-                }
-            }
-            boolean more = rows.size() > q.limit();
-            return new Page<>(more ? rows.subList(0, q.limit()) : rows, q.offset(), more);
-        });
     }
 
-    private static void text(String raw, List<String> where, List<Object> args) {
-        String compact = raw.replaceAll("[\\s.]", "");
+    /** What the search box text is, judged by its shape. */
+    private enum Kind { NONE, CODE, CODE_TAIL, CITIZEN_ID, PHONE, NAME }
+
+    private static Kind kind(String raw) {
+        String compact = compact(raw);
         if (raw.isBlank()) {
-            return;
+            return Kind.NONE;
         }
         if (FULL_CODE.matcher(raw.strip()).matches()) {
-            where.add("code = ?");
-            args.add(raw.strip().toUpperCase(java.util.Locale.ROOT));
-        } else if (CODE_TAIL.matcher(compact).matches()) {
-            where.add("code_tail = ?");
-            args.add(compact);
-        } else if (CITIZEN_ID.matcher(compact).matches()) {
-            where.add("citizen_id = ?");
-            args.add(compact);
-        } else if (PHONE.matcher(compact).matches()) {
-            String digits = DossierTable.digits(compact);
-            where.add("phone_digits = ?");
-            args.add(digits.startsWith("84") ? "0" + digits.substring(2) : digits);
-        } else {
-            nameWords(VietnameseText.fold(raw), where, args);
+            return Kind.CODE;
         }
+        if (CODE_TAIL.matcher(compact).matches()) {
+            return Kind.CODE_TAIL;
+        }
+        if (CITIZEN_ID.matcher(compact).matches()) {
+            return Kind.CITIZEN_ID;
+        }
+        return PHONE.matcher(compact).matches() ? Kind.PHONE : Kind.NAME;
+    }
+
+    /** Spaces and dots officers type inside numbers ("001 085 012345", "0912.345.678") removed. */
+    private static String compact(String raw) {
+        return raw.replaceAll("[\\s.]", "");
+    }
+
+    private static List<Condition> textConditions(Connection c, String raw) throws SQLException {
+        String compact = compact(raw);
+        return switch (kind(raw)) {
+            case NONE -> List.of();
+            case CODE -> List.of(new Condition("code = ?", List.of(raw.strip().toUpperCase(Locale.ROOT))));
+            case CODE_TAIL -> List.of(new Condition("code_tail = ?", List.of(compact)));
+            case CITIZEN_ID -> List.of(new Condition("citizen_id = ?", List.of(compact)));
+            case PHONE -> {
+                String digits = DossierTable.digits(compact);
+                yield List.of(new Condition("phone_digits = ?",
+                        List.of(digits.startsWith("84") ? "0" + digits.substring(2) : digits)));
+            }
+            case NAME -> nameWords(c, VietnameseText.fold(raw));
+        };
     }
 
     /**
-     * Every typed word must start a word of the name; the last may be unfinished ("nguyen van a"). The
-     * longest word, usually the rarest, drives the index lookup.
+     * Every typed word must start a word of the name; the last may be unfinished ("nguyen van a"). A rare
+     * word drives the lookup through the word index; when every word is common ("nguyen"), the newest
+     * dossiers are walked instead and each is checked, which finds a page of hits at once.
      */
-    private static void nameWords(String folded, List<String> where, List<Object> args) {
+    private static List<Condition> nameWords(Connection c, String folded) throws SQLException {
         String[] words = folded.split(" ");
-        String longest = words[0];
+        String rarest = null;
+        long rarestCount = Long.MAX_VALUE;
         for (String w : words) {
-            if (w.length() > longest.length()) {
-                longest = w;
+            long n = wordCount(c, w);
+            if (n < rarestCount) {
+                rarest = w;
+                rarestCount = n;
             }
         }
-        where.add("id IN (SELECT dossier_id FROM dossier_name_word WHERE word LIKE ?)");
-        args.add(like(longest) + "%");
+        List<Condition> conditions = new ArrayList<>();
         for (String w : words) {
-            where.add("(applicant_name_folded LIKE ? OR applicant_name_folded LIKE ?)");
-            args.add(like(w) + "%");
-            args.add("% " + like(w) + "%");
+            String sql = w.equals(rarest) && rarestCount < COMMON_WORD
+                    ? "id IN (SELECT dossier_id FROM dossier_name_word WHERE word LIKE ?)"
+                    : "EXISTS (SELECT 1 FROM dossier_name_word w WHERE w.dossier_id = dossier.id AND w.word LIKE ?)";
+            conditions.add(new Condition(sql, List.of(like(w) + "%")));
+        }
+        return conditions;
+    }
+
+    /** How many names have a word starting with {@code w}, counted up to {@link #COMMON_WORD}. */
+    private static long wordCount(Connection c, String w) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM dossier_name_word WHERE word LIKE ? LIMIT " + COMMON_WORD + ")")) {
+            Sql.bind(ps, like(w) + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

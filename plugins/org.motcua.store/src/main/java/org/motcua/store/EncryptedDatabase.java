@@ -23,13 +23,20 @@ public final class EncryptedDatabase {
 
     private static final String USER = "motcua";
 
+    /**
+     * Every acknowledged write is forced to disk ({@code CHECKPOINT SYNC}, see {@link Store#write}), so old
+     * chunks need not be kept for H2's default 45 s in case the OS had not flushed them: keeping them makes the
+     * file balloon when dossiers arrive quickly. Closing compacts for up to 2 s.
+     */
+    static final String STORAGE_SETTINGS = ";RETENTION_TIME=1000;MAX_COMPACT_TIME=2000";
+
     private final Path baseName;
     private final JdbcDataSource dataSource;
 
     private EncryptedDatabase(Path baseName, char[] fileKey, boolean mustExist) {
         this.baseName = baseName;
         this.dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + baseName.toAbsolutePath() + ";CIPHER=AES"
+        dataSource.setURL("jdbc:h2:file:" + baseName.toAbsolutePath() + ";CIPHER=AES" + STORAGE_SETTINGS
                 + (mustExist ? ";IFEXISTS=TRUE" : ""));
         dataSource.setUser(USER);
         // H2 takes "<file key> <user password>" in one password when CIPHER is set. The user password adds
