@@ -70,7 +70,7 @@ public final class DossierIntake {
                     procedure.fieldCode(), request.applicant(), request.documents(), request.sets(), request.channel(),
                     request.delivery(), receivedAt, dueAt, Optional.empty(), book, nextRegisterEntry(c, book), status,
                     request.receivedBy(), request.assistance(), request.note());
-            DossierTable.insert(c, dossier);
+            insert(c, dossier);
             HandoverRecord first = new HandoverRecord(dossier.id(), 1, action, status, "", request.receivedBy(),
                     receivedAt, Optional.empty(), Optional.empty(), Optional.empty(), request.note());
             HandoverTable.append(c, first);
@@ -81,6 +81,18 @@ public final class DossierIntake {
                             + request.applicant().citizenId().map(CitizenId::masked).orElse("-"));
             return dossier;
         });
+    }
+
+    /** A code already in the table (a day counter restored from an old backup, say) is refused, not overwritten. */
+    private static void insert(Connection c, Dossier dossier) throws SQLException {
+        try {
+            DossierTable.insert(c, dossier);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
+                throw new ValidationException(Violation.of("code", "intake.code.duplicate", dossier.code().format()));
+            }
+            throw e;
+        }
     }
 
     private static void requireStoredProcedure(Connection c, Procedure p) throws SQLException {

@@ -10,6 +10,8 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.motcua.core.calendar.DeadlineCalculator;
+import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.core.lifecycle.Deadlines;
 import org.motcua.core.lifecycle.DossierAction;
@@ -32,17 +34,31 @@ public final class DossierWorkflow {
 
     /** Actions whose handover note is the reason the citizen is given: it may not be empty. */
     static final Set<DossierAction> NEED_REASON = EnumSet.of(DossierAction.REFUSE, DossierAction.REQUEST_SUPPLEMENT,
-            DossierAction.STOP, DossierAction.WITHDRAW);
+            DossierAction.STOP, DossierAction.WITHDRAW, DossierAction.EXTEND_DEADLINE);
 
     /** Actions that finish processing: the result's timeliness is judged against the due date. */
     private static final Set<DossierAction> FINISHING = EnumSet.of(DossierAction.MARK_DONE, DossierAction.REFUSE,
             DossierAction.STOP);
 
     private final Store store;
+    private final DeadlineCalculator deadlines;
     private final DossierLifecycle lifecycle = DossierLifecycle.standard();
 
-    public DossierWorkflow(Store store) {
+    public DossierWorkflow(Store store, DeadlineCalculator deadlines) {
         this.store = store;
+        this.deadlines = deadlines;
+    }
+
+    /**
+     * Extends the deadline by {@code extra} working time with a reason (the apology letter, form 04). The
+     * new due date is counted from the current one, so it is never earlier.
+     */
+    public HandoverRecord extend(UUID dossierId, ProcessingTime extra, Role role, String by, String reason,
+            LocalDateTime now) {
+        if (extra.workingTime().isZero()) {
+            throw new ValidationException(Violation.of("extra", "action.extension.empty"));
+        }
+        return record(dossierId, DossierAction.EXTEND_DEADLINE, role, by, by, reason, now, extra);
     }
 
     /**
@@ -53,6 +69,14 @@ public final class DossierWorkflow {
      */
     public HandoverRecord take(UUID dossierId, DossierAction action, Role role, String by, String to, String note,
             LocalDateTime now) {
+        if (action == DossierAction.EXTEND_DEADLINE) {
+            throw new IllegalArgumentException("an extension needs its length: use extend()");
+        }
+        return record(dossierId, action, role, by, to, note, now, null);
+    }
+
+    private HandoverRecord record(UUID dossierId, DossierAction action, Role role, String by, String to, String note,
+            LocalDateTime now, ProcessingTime extension) {
         String reason = note == null ? "" : note.strip();
         if (NEED_REASON.contains(action) && reason.isEmpty()) {
             throw new ValidationException(Violation.of("note", "action.reason.required", action));
@@ -67,16 +91,17 @@ public final class DossierWorkflow {
             Optional<Timeliness> timeliness = FINISHING.contains(action)
                     ? Optional.of(Deadlines.timeliness(at, current.dueAt())) : Optional.empty();
             Optional<LocalDateTime> stepDeadline = FINISHING.contains(action) ? Optional.of(current.dueAt()) : Optional.empty();
-            int updated = Sql.update(c, "UPDATE dossier SET status = ?, row_version = row_version + 1"
+            Optional<LocalDateTime> newDue = Optional.ofNullable(extension).map(e -> deadlines.extend(current.dueAt(), e));
+            int updated = Sql.update(c, "UPDATE dossier SET status = ?, due_at = ?, row_version = row_version + 1"
                     + (FINISHING.contains(action) ? ", finished_at = ?" : "") + " WHERE id = ? AND row_version = ?",
                     FINISHING.contains(action)
-                            ? new Object[] {next.code(), at, dossierId, current.rowVersion()}
-                            : new Object[] {next.code(), dossierId, current.rowVersion()});
+                            ? new Object[] {next.code(), current.dueAt(), at, dossierId, current.rowVersion()}
+                            : new Object[] {next.code(), newDue.orElse(current.dueAt()), dossierId, current.rowVersion()});
             if (updated != 1) {
                 throw new ValidationException(Violation.of("dossier", "action.concurrent", current.code()));
             }
             HandoverRecord record = new HandoverRecord(dossierId, current.lastStep() + 1, action, next, by, to, at,
-                    stepDeadline, timeliness, Optional.empty(), reason);
+                    stepDeadline, timeliness, newDue, reason);
             HandoverTable.append(c, record);
             store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_ACTION, dossierId, now,
                     EventPayloads.actionTaken(current.code(), record));

@@ -179,6 +179,24 @@ class DossierIntakeTest {
         assertEquals(3, store.verifyAudit().firstBroken().getAsLong());
     }
 
+    @Test
+    void aDuplicateCodeIsRefusedAndNothingIsWritten() {
+        intake.receive(StoreFixture.intake(StoreFixture.birthRegistration(), 1, MORNING), Role.RECEIVING_OFFICER, MORNING);
+        Dossier second = intake.receive(StoreFixture.intake(StoreFixture.birthRegistration(), 2, MORNING),
+                Role.RECEIVING_OFFICER, MORNING);
+        // As after restoring the day counter from an older backup: the next code is one already used.
+        store.write(c -> Sql.update(c, "UPDATE day_counter SET last_sequence = last_sequence - 1"));
+        long before = store.count("outbox");
+        ValidationException e = assertThrows(ValidationException.class, () -> intake.receive(
+                StoreFixture.intake(StoreFixture.birthRegistration(), 3, MORNING), Role.RECEIVING_OFFICER, MORNING));
+        assertEquals("intake.code.duplicate", e.violations().get(0).code());
+        assertEquals("Mã hồ sơ " + second.code().format() + " đã được dùng cho một hồ sơ khác; không có gì được lưu.",
+                e.messages(Locale.forLanguageTag("vi")));
+        assertEquals(2, store.count("dossier"));
+        assertEquals(before, store.count("outbox"));
+        assertEquals(second, store.dossier(second.id()).orElseThrow());
+    }
+
     private void assertNothingWritten() {
         for (String table : List.of("dossier", "dossier_document", "handover", "outbox", "audit_log", "day_counter")) {
             assertEquals(0, store.count(table), table);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.HandoverRecord;
@@ -40,7 +41,7 @@ class DossierWorkflowTest {
     void open() {
         store = StoreFixture.newStore(dir, "desk", 1);
         intake = new DossierIntake(store, StoreFixture.DEADLINES);
-        workflow = new DossierWorkflow(store);
+        workflow = new DossierWorkflow(store, StoreFixture.DEADLINES);
     }
 
     @AfterEach
@@ -97,6 +98,24 @@ class DossierWorkflowTest {
                 Role.RECEIVING_OFFICER, "tiepnhan1", "", "", MON));
         assertEquals(1, store.handovers(d.id()).size());
         assertEquals(1, store.count("outbox"));
+    }
+
+    @Test
+    void anExtensionMovesTheDueDateWithItsReasonAndNeverEarlier() {
+        Dossier d = received(1);
+        workflow.take(d.id(), DossierAction.HAND_OVER_FOR_PROCESSING, Role.RECEIVING_OFFICER, "tiepnhan1", "xuly1", "", MON);
+        HandoverRecord r = workflow.extend(d.id(), ProcessingTime.workingDays(3), Role.PROCESSING_OFFICER, "xuly1",
+                "Cần xác minh thêm tại thôn", MON.plusDays(4));
+        LocalDateTime newDue = StoreFixture.DEADLINES.extend(d.dueAt(), ProcessingTime.workingDays(3));
+        assertEquals(Optional.of(newDue), r.newDueAt());
+        assertTrue(newDue.isAfter(d.dueAt()));
+        assertEquals(newDue, store.dossier(d.id()).orElseThrow().dueAt());
+        assertEquals(DossierStatus.PROCESSING, store.dossier(d.id()).orElseThrow().status());
+        assertEquals("Cần xác minh thêm tại thôn", store.handovers(d.id()).get(2).note());
+        assertThrows(ValidationException.class, () -> workflow.extend(d.id(), ProcessingTime.workingDays(1),
+                Role.PROCESSING_OFFICER, "xuly1", "", MON.plusDays(4)), "an extension needs a reason");
+        assertThrows(IllegalTransitionException.class, () -> workflow.extend(d.id(), ProcessingTime.workingDays(1),
+                Role.COMMUNITY_ASSISTANT, "tinhnguyen1", "lý do", MON.plusDays(4)));
     }
 
     @Test

@@ -28,7 +28,7 @@ class StoreBackupTest {
         List<UUID> ids;
         try (Store store = StoreFixture.newStore(dir, "desk", 1)) {
             DossierIntake intake = new DossierIntake(store, StoreFixture.DEADLINES);
-            DossierWorkflow workflow = new DossierWorkflow(store);
+            DossierWorkflow workflow = new DossierWorkflow(store, StoreFixture.DEADLINES);
             for (int i = 0; i < 40; i++) {
                 var d = intake.receive(StoreFixture.intake(StoreFixture.birthRegistration(), i, MON.plusMinutes(i)),
                         Role.RECEIVING_OFFICER, MON.plusMinutes(i));

@@ -36,6 +36,11 @@ public enum DossierAction implements Localizable {
     FORWARD_WITHIN_PROCESSING,
     /** Ask the applicant to complete the dossier (at reception or during processing). */
     REQUEST_SUPPLEMENT,
+    /**
+     * Move the due date later, with a reason, before it passes: the apology letter with a new appointment
+     * (form 04). The status does not change; the handover record carries the new due date.
+     */
+    EXTEND_DEADLINE,
     /** The applicant's supplement is lodged at the desk. */
     SUPPLEMENT_RECEIVED,
     /** Ask the applicant to pay fees, taxes or charges before the result. */

@@ -40,11 +40,13 @@ class DossierLifecycleTest {
             NEW                            WITHDRAW                      WITHDRAWN                      RO
             RECEIVED                       HAND_OVER_FOR_PROCESSING      PROCESSING                     RO
             RECEIVED                       WITHDRAW                      WITHDRAWN                      RO
+            RECEIVED                       EXTEND_DEADLINE               RECEIVED                       RO
             PROCESSING                     FORWARD_WITHIN_PROCESSING     PROCESSING                     PO L
             PROCESSING                     REQUEST_SUPPLEMENT            SUPPLEMENT_REQUESTED           PO L
             PROCESSING                     REQUIRE_FINANCIAL_OBLIGATION  AWAITING_FINANCIAL_OBLIGATION  PO L
             PROCESSING                     MARK_DONE                     DONE                           PO L
             PROCESSING                     STOP                          STOPPED                        L
+            PROCESSING                     EXTEND_DEADLINE               PROCESSING                     PO L
             PROCESSING                     WITHDRAW                      WITHDRAWN                      RO
             SUPPLEMENT_REQUESTED           SUPPLEMENT_RECEIVED           RECEIVED                       RO
             SUPPLEMENT_REQUESTED           STOP                          STOPPED                        L
