@@ -54,6 +54,12 @@ class SampleCatalogueTest {
     }
 
     @Test
+    void theDemoCommuneIsMarkedAsSampleAndHasAValidUnitCode() {
+        assertTrue(org.motcua.core.numbering.DossierCode.isUnitCode(SampleCommune.DEMO.unitCode()));
+        assertTrue(SampleCommune.DEMO.unitName().contains("DỮ LIỆU MẪU"));
+    }
+
+    @Test
     void formsAreReadFromTheCatalogueWording() {
         assertEquals(DocumentForm.CERTIFIED_COPY, DocumentForm.fromCatalogueText("bản sao có chứng thực"));
         assertEquals(DocumentForm.ORIGINAL_SHOWN, DocumentForm.fromCatalogueText("bản chính (xuất trình)"));
