@@ -54,11 +54,14 @@ class StoreBenchmark {
         int total = Integer.getInteger("motcua.bench.dossiers", 300_000);
         Random random = new Random(42);
         List<Procedure> procedures = StoreFixture.CATALOGUE.current();
+        List<String[]> probes;
         try (Store store = StoreFixture.newStore(dir, "bench", 1)) {
             long t0 = System.nanoTime();
-            List<String[]> probes = bulkLoad(store, total, procedures, random);
+            probes = bulkLoad(store, total, procedures, random);
             System.out.printf("bench: loaded %,d dossiers in %.1f s%n", total, (System.nanoTime() - t0) / 1e9);
-
+        }
+        // Measure as a desk works: the database opened afresh in the morning, not right after a bulk load.
+        try (Store store = Store.open(dir.resolve("bench"), StoreFixture.KEY)) {
             DossierSearch search = new DossierSearch(store);
             LocalDateTime now = LocalDateTime.of(2026, 6, 1, 9, 0);
             report("store.search.code.p95", searchP95(search, probes, 0, now), "ms");
