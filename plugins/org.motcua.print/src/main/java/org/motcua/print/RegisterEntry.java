@@ -1,0 +1,24 @@
+package org.motcua.print;
+
+import java.time.LocalDateTime;
+import java.util.Objects;
+import java.util.Optional;
+import org.motcua.core.dossier.Dossier;
+
+/**
+ * One row of the register book.
+ *
+ * @param procedureName the name of the procedure version the dossier was received under
+ * @param decidingBody  the body that decides (cơ quan chủ trì giải quyết); empty prints a dotted line
+ * @param returnedAt    when the result was handed over (the RETURN_RESULT handover), if it was
+ */
+public record RegisterEntry(Dossier dossier, String procedureName, String decidingBody,
+        Optional<LocalDateTime> returnedAt) {
+
+    public RegisterEntry {
+        Objects.requireNonNull(dossier, "dossier");
+        procedureName = procedureName == null ? "" : procedureName;
+        decidingBody = decidingBody == null ? "" : decidingBody;
+        Objects.requireNonNull(returnedAt, "returnedAt");
+    }
+}
