@@ -107,7 +107,7 @@ public class IntakePart {
         checklist = new ChecklistTable(parent, messages);
 
         Composite bottom = new Composite(parent, SWT.NONE);
-        bottom.setLayout(new GridLayout(8, false));
+        bottom.setLayout(new GridLayout(6, false));
         bottom.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         new Label(bottom, SWT.NONE).setText(messages.get("intake.sets"));
         sets = UiIds.name(new Spinner(bottom, SWT.BORDER), "intake.sets");
@@ -124,9 +124,12 @@ public class IntakePart {
             delivery.add(d.displayName(messages.locale()));
         }
         delivery.select(0);
-        due = UiIds.name(new Label(bottom, SWT.NONE), "intake.due");
+        Composite actions = new Composite(parent, SWT.NONE);
+        actions.setLayout(new GridLayout(2, false));
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        due = UiIds.name(new Label(actions, SWT.NONE), "intake.due");
         due.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        save = UiIds.name(new Button(bottom, SWT.PUSH), "intake.save");
+        save = UiIds.name(new Button(actions, SWT.PUSH), "intake.save");
         save.setText(messages.get("intake.save"));
         save.addListener(SWT.Selection, e -> save());
 
