@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Starts what a commune would run: the packaged sync-server on its embedded H2 database and the
- * materialized client product pointed at it, as {@code ./motcua run} does. Sees both come up and stops them.
+ * materialized client product pointed at it, as {@code ./motcua run} does (in demo mode, so the desk is created
+ * and logged in without dialogs). Sees both come up and stops them.
  */
 class ProductSmokeTest {
 
@@ -48,6 +49,8 @@ class ProductSmokeTest {
 
             try (LaunchedProcess client = new LaunchedProcess("client", List.of(java,
                     "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dmotcua.server.url=" + serverUrl,
+                    // Demo mode: creates the demo desk in the workspace and logs in without the login dialog.
+                    "-Dmotcua.demo=true",
                     "-jar", launcherJar(product).toString(),
                     "-nl", "vi_VN", "-clearPersistedState", "-consoleLog", "-data", tmp.resolve("workspace").toString()),
                     product)) {

@@ -1,47 +1,181 @@
 package org.motcua.ui.parts;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Optional;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.dossier.Address;
+import org.motcua.core.dossier.Applicant;
+import org.motcua.core.dossier.ApplicantKind;
+import org.motcua.core.dossier.Channel;
+import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.FieldAssistance;
+import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.ui.Messages;
+import org.motcua.ui.UiIds;
+import org.motcua.ui.desk.Desk;
+import org.motcua.ui.receipt.Receipt;
+import org.motcua.ui.receipt.ReceiptPrinter;
 
 /**
- * The counter's intake form. For now it holds the first field that matters, the citizen ID, checked as
- * it is typed so the officer sees a mistake before the citizen leaves the counter.
+ * The counter's intake form: procedure, applicant, the document checklist, sets, channel and delivery, with
+ * the due date shown live. Save (Ctrl+S, or Enter on the button) stores the dossier in a {@link Job}; the
+ * code is shown and the receipt hook called only once the store has made it durable.
  */
 public class IntakePart {
 
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+
     private final Messages messages = Messages.current();
+    private final Desk desk;
+    private final ReceiptPrinter printer;
+    private ProcedurePicker picker;
+    private ChecklistTable checklist;
+    private Text name;
     private Text citizenId;
     private Label citizenIdFeedback;
+    private Text birthDate;
+    private Text phone;
+    private Text province;
+    private Text commune;
+    private Text detail;
+    private Spinner sets;
+    private Combo channel;
+    private Combo delivery;
+    private Label due;
+    private Button save;
+    private Label feedback;
+    private Job saving;
+
+    @Inject
+    public IntakePart(Desk desk, ReceiptPrinter printer) {
+        this.desk = desk;
+        this.printer = printer;
+    }
 
     @PostConstruct
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
+        picker = new ProcedurePicker(parent, messages, desk.catalogue(), this::procedureChosen);
 
-        Label title = new Label(parent, SWT.NONE);
-        title.setText(messages.get("intake.title"));
-        title.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-
-        Label hint = new Label(parent, SWT.WRAP);
-        hint.setText(messages.get("intake.hint"));
-        hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-
-        Label idLabel = new Label(parent, SWT.NONE);
-        idLabel.setText(messages.get("intake.citizenId"));
-        citizenId = new Text(parent, SWT.BORDER | SWT.SINGLE);
+        Group applicant = new Group(parent, SWT.NONE);
+        applicant.setText(messages.get("intake.applicant"));
+        applicant.setLayout(new GridLayout(4, false));
+        applicant.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        name = field(applicant, "intake.name", "intake.name", 3);
+        citizenId = field(applicant, "intake.citizenId", "intake.citizenId", 1);
         citizenId.setTextLimit(15);
-        citizenId.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-
-        citizenIdFeedback = new Label(parent, SWT.WRAP);
-        citizenIdFeedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        birthDate = field(applicant, "intake.birthDate", "intake.birthDate", 1);
+        birthDate.setMessage("dd/mm/yyyy");
+        citizenIdFeedback = UiIds.name(new Label(applicant, SWT.WRAP), "intake.citizenId.feedback");
+        citizenIdFeedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
         citizenId.addModifyListener(e -> showCitizenIdFeedback());
+        phone = field(applicant, "intake.phone", "intake.phone", 1);
+        province = field(applicant, "intake.province", "intake.province", 1);
+        commune = field(applicant, "intake.commune", "intake.commune", 1);
+        detail = field(applicant, "intake.detail", "intake.detail", 1);
+
+        Label docs = new Label(parent, SWT.NONE);
+        docs.setText(messages.get("intake.documents"));
+        docs.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        checklist = new ChecklistTable(parent, messages);
+
+        Composite bottom = new Composite(parent, SWT.NONE);
+        bottom.setLayout(new GridLayout(6, false));
+        bottom.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        new Label(bottom, SWT.NONE).setText(messages.get("intake.sets"));
+        sets = UiIds.name(new Spinner(bottom, SWT.BORDER), "intake.sets");
+        sets.setValues(1, 1, 20, 0, 1, 5);
+        new Label(bottom, SWT.NONE).setText(messages.get("intake.channel"));
+        channel = combo(bottom, "intake.channel", Channel.values().length);
+        for (Channel c : Channel.values()) {
+            channel.add(c.displayName(messages.locale()));
+        }
+        channel.select(0);
+        new Label(bottom, SWT.NONE).setText(messages.get("intake.delivery"));
+        delivery = combo(bottom, "intake.delivery", ResultDelivery.values().length);
+        for (ResultDelivery d : ResultDelivery.values()) {
+            delivery.add(d.displayName(messages.locale()));
+        }
+        delivery.select(0);
+        Composite actions = new Composite(parent, SWT.NONE);
+        actions.setLayout(new GridLayout(2, false));
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        due = UiIds.name(new Label(actions, SWT.NONE), "intake.due");
+        due.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        save = UiIds.name(new Button(actions, SWT.PUSH), "intake.save");
+        save.setText(messages.get("intake.save"));
+        save.addListener(SWT.Selection, e -> save());
+
+        feedback = UiIds.name(new Label(parent, SWT.WRAP), "intake.feedback");
+        feedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        showDue();
+        if (desk.role() != Role.RECEIVING_OFFICER && desk.role() != Role.COMMUNITY_ASSISTANT) {
+            show(messages.get("intake.roleCannotReceive", desk.role().displayName(messages.locale())), true);
+        }
+    }
+
+    private Text field(Composite parent, String labelKey, String id, int span) {
+        new Label(parent, SWT.NONE).setText(messages.get(labelKey));
+        Text t = UiIds.name(new Text(parent, SWT.BORDER | SWT.SINGLE), id);
+        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, span, 1));
+        return t;
+    }
+
+    private static Combo combo(Composite parent, String id, int items) {
+        Combo c = UiIds.name(new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN), id);
+        c.setVisibleItemCount(items);
+        return c;
+    }
+
+    @Focus
+    public void focus() {
+        picker.searchBox().setFocus();
+        save.getShell().setDefaultButton(save);
+        showDue();
+    }
+
+    private void procedureChosen(Procedure p) {
+        checklist.show(p);
+        showDue();
+    }
+
+    /** The due date if the dossier were saved now (recomputed when the procedure changes and on focus). */
+    private void showDue() {
+        Procedure p = picker.selected();
+        if (p == null) {
+            due.setText(messages.get("intake.due.none"));
+        } else {
+            LocalDateTime at = desk.deadlines().dueAt(desk.now(), p.processingTime(), p.afternoonCutOff());
+            due.setText(messages.get("intake.due", at.format(DUE), p.processingTime().displayName(messages.locale())));
+        }
+        due.getParent().layout(true);
     }
 
     private void showCitizenIdFeedback() {
@@ -59,5 +193,122 @@ public class IntakePart {
             }
         }
         citizenIdFeedback.getParent().layout(true);
+    }
+
+    /** Builds the request from the form; {@link ValidationException} when a field cannot even be read. */
+    IntakeRequest request(LocalDateTime now) {
+        Procedure p = picker.selected();
+        if (p == null) {
+            throw new UiValidation(messages.get("intake.procedure.required"));
+        }
+        Optional<LocalDate> birth = Optional.empty();
+        if (!birthDate.getText().isBlank()) {
+            try {
+                birth = Optional.of(LocalDate.parse(birthDate.getText().strip(), DAY));
+            } catch (DateTimeParseException e) {
+                throw new UiValidation(messages.get("intake.birthDate.format", birthDate.getText().strip()));
+            }
+        }
+        Optional<CitizenId> id = citizenId.getText().isBlank() ? Optional.empty()
+                : Optional.of(CitizenId.parse(citizenId.getText(), null));
+        Applicant applicant = new Applicant(ApplicantKind.CITIZEN, name.getText(), id, birth, phone.getText(), "",
+                new Address(province.getText(), commune.getText(), detail.getText()), Optional.empty());
+        Optional<FieldAssistance> assistance = desk.role() == Role.COMMUNITY_ASSISTANT
+                ? Optional.of(new FieldAssistance(desk.officer().fullName(), commune.getText().strip()))
+                : Optional.empty();
+        return new IntakeRequest(p, applicant, checklist.received(), sets.getSelection(),
+                Channel.values()[channel.getSelectionIndex()], ResultDelivery.values()[delivery.getSelectionIndex()], now,
+                desk.username(), assistance, "");
+    }
+
+    /** Saves in a background job; does nothing while a save is running. */
+    public void save() {
+        if (saving != null || save.isDisposed()) {
+            return;
+        }
+        LocalDateTime now = desk.now();
+        IntakeRequest request;
+        try {
+            request = request(now);
+        } catch (ValidationException e) {
+            show(e.messages(messages.locale()), true);
+            return;
+        } catch (UiValidation e) {
+            show(e.getMessage(), true);
+            return;
+        }
+        save.setEnabled(false);
+        show(messages.get("intake.saving"), false);
+        Display display = save.getDisplay();
+        Role role = desk.role();
+        saving = Job.create(messages.get("intake.saving"), (IProgressMonitor monitor) -> {
+            Object outcome;
+            try {
+                outcome = desk.intake().receive(request, role, now);
+            } catch (RuntimeException e) {
+                outcome = e;
+            }
+            Object result = outcome;
+            display.asyncExec(() -> saved(request, result));
+            return Status.OK_STATUS;
+        });
+        saving.schedule();
+    }
+
+    private void saved(IntakeRequest request, Object outcome) {
+        saving = null;
+        if (save.isDisposed()) {
+            return;
+        }
+        save.setEnabled(true);
+        if (outcome instanceof Dossier d) {
+            String receipt = printer.print(new Receipt(d, request.procedure(), desk.store().device(),
+                    desk.officer().fullName()), save.getShell());
+            show(messages.get("intake.saved", d.code().format(), d.dueAt().format(DUE)) + "\n" + receipt, false);
+            clearApplicant();
+            desk.dossiersChanged();
+        } else if (outcome instanceof ValidationException e) {
+            show(e.messages(messages.locale()), true);
+        } else {
+            show(messages.get("intake.failed", String.valueOf(((Exception) outcome).getMessage())), true);
+        }
+    }
+
+    private void clearApplicant() {
+        for (Text t : new Text[] {name, citizenId, birthDate, phone, detail}) {
+            t.setText("");
+        }
+        checklist.untickAll();
+        sets.setSelection(1);
+        picker.clearSearch();
+        name.setFocus();
+    }
+
+    private void show(String text, boolean error) {
+        feedback.setText(text);
+        feedback.setForeground(error ? feedback.getDisplay().getSystemColor(SWT.COLOR_DARK_RED)
+                : feedback.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
+        feedback.getParent().layout(true);
+    }
+
+    @PreDestroy
+    public void dispose() {
+        if (saving != null) {
+            saving.cancel();
+        }
+    }
+
+    /** For tests: the running save, to wait on (null when none). */
+    Job runningSave() {
+        return saving;
+    }
+
+    /** A form field the core cannot check because it could not be read (a date typed wrongly). */
+    private static final class UiValidation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UiValidation(String message) {
+            super(message);
+        }
     }
 }

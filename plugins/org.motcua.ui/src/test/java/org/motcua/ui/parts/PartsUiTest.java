@@ -2,18 +2,23 @@ package org.motcua.ui.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.motcua.ui.parts.Widgets.labels;
+import static org.motcua.ui.parts.Widgets.named;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
@@ -24,14 +29,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.dossier.Address;
+import org.motcua.core.dossier.Applicant;
+import org.motcua.core.dossier.Channel;
+import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.dossier.ReceivedDocument;
+import org.motcua.core.dossier.ResultDelivery;
+import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.Role;
 import org.motcua.sync.ServerAddress;
+import org.motcua.ui.desk.Desk;
+import org.motcua.ui.desk.TestDesks;
+import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
 
-/** Real SWT widgets in a real Shell (run under Xvfb); the parts are created the way e4 creates them. */
+/** Real SWT widgets in a real Shell (run under Xvfb) on a real desk; the parts are created the way e4 creates them. */
 class PartsUiTest {
 
     private static Locale previousLocale;
     private static Display display;
+    @TempDir
+    Path dir;
     private Shell shell;
+    private Desk desk;
 
     @BeforeAll
     static void vietnameseDesk() {
@@ -42,27 +63,46 @@ class PartsUiTest {
 
     @AfterAll
     static void restore() {
-        display.dispose();
         Locale.setDefault(previousLocale);
         System.clearProperty(ServerAddress.PROPERTY);
     }
 
     @BeforeEach
     void openShell() {
+        desk = TestDesks.as(dir, Role.RECEIVING_OFFICER);
         shell = new Shell(display);
-        shell.setSize(900, 600);
+        shell.setSize(1000, 700);
+        shell.setLayout(new org.eclipse.swt.layout.FillLayout());
     }
 
     @AfterEach
     void closeShell() {
         shell.dispose();
+        desk.close();
+    }
+
+    /** {@code n} dossiers received on Monday 9 March 2026 from 08:30, one a minute. */
+    private void receive(int n) {
+        Procedure p = desk.catalogue().latest("1.001193").orElseThrow();
+        LocalDateTime start = desk.now().minusHours(n / 60 + 1);
+        for (int i = 0; i < n; i++) {
+            Applicant a = Applicant.citizen("Lê Văn Nam " + i, CitizenId.parse(String.format("001085%06d", i), null),
+                    LocalDate.of(1985, 1, 1), "0912345678", new Address("Tỉnh Mẫu", "Xã Mẫu Thuận", ""));
+            desk.intake().receive(new IntakeRequest(p, a, p.requiredDocuments().stream().map(ReceivedDocument::of).toList(),
+                    1, Channel.IN_PERSON, ResultDelivery.COUNTER, start.plusMinutes(i), desk.username(), Optional.empty(), ""),
+                    Role.RECEIVING_OFFICER, desk.now());
+        }
+    }
+
+    private void settle(java.util.function.BooleanSupplier done) throws InterruptedException {
+        Widgets.settle(display, null, done);
     }
 
     @Test
-    void dossierListIsAVirtualTableWithVietnameseHeaders() {
-        new DossierListPart().createControls(shell);
+    void dossierListIsAVirtualTableWithVietnameseHeaders() throws Exception {
+        new DossierListPart(desk).createControls(shell);
         shell.open();
-        Table table = widgets(shell, Table.class).get(0);
+        Table table = named(shell, Table.class, "dossiers.table");
         assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "must stay responsive with 300,000 rows");
         assertEquals(List.of("Mã hồ sơ", "Thủ tục", "Người nộp", "Ngày nhận", "Hẹn trả", "Trạng thái"),
                 Stream.of(table.getColumns()).map(TableColumn::getText).toList());
@@ -71,10 +111,45 @@ class PartsUiTest {
     }
 
     @Test
-    void intakeChecksTheCitizenIdAsItIsTyped() {
-        new IntakePart().createControls(shell);
+    void dossierListFetchesOnlyThePagesShownAndSearchesNamesWithoutDiacritics() throws Exception {
+        receive(450);
+        DossierListPart part = new DossierListPart(desk);
+        part.createControls(shell);
         shell.open();
-        Text id = widgets(shell, Text.class).get(0);
+        Table table = part.table();
+        assertEquals(450, table.getItemCount(), "the unfiltered count is exact");
+        settle(() -> part.pages().fetches() >= 1 && !table.getItem(0).getText(0).startsWith("Đang"));
+        assertTrue(table.getItem(0).getText(0).startsWith("000.00.99.H99-260309-"), table.getItem(0).getText(0));
+        assertEquals(1, part.pages().fetches(), "only the first page for the first screen");
+        assertTrue(part.pages().loadedRows() <= DossierPages.PAGE_SIZE);
+
+        table.setTopIndex(420);
+        table.getItem(440).getText();  // a row of the last page is shown: its page is fetched, not the middle one
+        settle(() -> part.pages().row(440) != null);
+        assertEquals(2, part.pages().fetches(), "page 3 only; page 2 was never shown");
+
+        Text search = named(shell, Text.class, "dossiers.search");
+        search.setText("le van nam 12");
+        search.notifyListeners(SWT.DefaultSelection, new Event());
+        table.getItem(0).getText();
+        settle(() -> part.pages().exact() && part.pages().row(0) != null);
+        assertTrue(part.pages().rowCount() >= 1);
+        assertTrue(part.pages().row(0).applicantName().startsWith("Lê Văn Nam 12"), part.pages().row(0).applicantName());
+
+        search.setText("");
+        Combo due = named(shell, Combo.class, "dossiers.dueFilter");
+        due.select(3);   // overdue: none, they were all received this morning
+        due.notifyListeners(SWT.Selection, new Event());
+        table.getItem(0).getText();
+        settle(() -> part.pages().exact());
+        assertEquals(0, part.pages().rowCount());
+    }
+
+    @Test
+    void intakeChecksTheCitizenIdAsItIsTyped() {
+        new IntakePart(desk, new PdfLaterReceiptPrinter()).createControls(shell);
+        shell.open();
+        Text id = named(shell, Text.class, "intake.citizenId");
 
         id.setText("00108501");
         assertTrue(labels(shell).contains("Số định danh cá nhân phải gồm đúng 12 chữ số (đang có 8 ký tự)."),
@@ -88,49 +163,33 @@ class PartsUiTest {
     }
 
     @Test
-    void syncStatusSaysSoWhenTheServerCannotBeReached() throws Exception {
+    void syncStatusShowsTheOutboxAndSaysSoWhenTheServerCannotBeReached() throws Exception {
+        receive(2);
         int deadPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = probe.getLocalPort();
         }
         System.setProperty(ServerAddress.PROPERTY, "http://127.0.0.1:" + deadPort);
-        SyncStatusPart part = new SyncStatusPart();
+        SyncStatusPart part = new SyncStatusPart(desk);
         part.createControls(shell);
         shell.open();
         assertTrue(labels(shell).contains("Máy chủ: http://127.0.0.1:" + deadPort), labels(shell).toString());
         assertEquals("Chưa kiểm tra kết nối.", part.stateText());
+        Label outbox = named(shell, Label.class, "sync.outbox");
+        Widgets.settle(display, part.outboxCheck(), () -> !outbox.getText().startsWith("Đang"));
+        assertEquals("2 sự kiện đang chờ gửi lên máy chủ.", outbox.getText());
+        String chains = named(shell, Label.class, "sync.chains").getText();
+        assertTrue(chains.startsWith("Chuỗi băm hộp thư đi: nguyên vẹn (đã kiểm 2 mục)."), chains);
+        assertTrue(chains.contains("Chuỗi băm nhật ký: nguyên vẹn"), chains);
 
-        Button check = widgets(shell, Button.class).get(0);
+        Button check = Widgets.all(shell, Button.class).get(0);
         assertEquals("Kiểm tra kết nối", check.getText());
         check.notifyListeners(SWT.Selection, null);
         assertEquals("Đang kiểm tra…", part.stateText());
         assertTrue(!check.getEnabled(), "no second check while one runs");
 
-        part.runningCheck().join(20_000, null);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (part.stateText().startsWith("Đang") && System.currentTimeMillis() < deadline) {
-            if (!display.readAndDispatch()) {
-                display.sleep();
-            }
-        }
+        Widgets.settle(display, part.runningCheck(), () -> !part.stateText().startsWith("Đang"));
         assertTrue(part.stateText().startsWith("Không kết nối được máy chủ."), part.stateText());
         assertTrue(check.getEnabled());
-    }
-
-    private static List<String> labels(Composite root) {
-        return widgets(root, Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static <T extends Control> List<T> widgets(Composite root, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Control c : root.getChildren()) {
-            if (type.isInstance(c)) {
-                found.add(type.cast(c));
-            }
-            if (c instanceof Composite composite) {
-                found.addAll(widgets(composite, type));
-            }
-        }
-        return found;
     }
 }

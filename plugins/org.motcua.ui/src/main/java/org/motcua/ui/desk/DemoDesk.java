@@ -1,0 +1,117 @@
+package org.motcua.ui.desk;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.motcua.core.calendar.DeadlineCalculator;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.catalogue.SampleCommune;
+import org.motcua.core.dossier.Address;
+import org.motcua.core.dossier.Applicant;
+import org.motcua.core.dossier.Channel;
+import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.dossier.ReceivedDocument;
+import org.motcua.core.dossier.ResultDelivery;
+import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.DossierAction;
+import org.motcua.core.lifecycle.Role;
+
+/**
+ * The demo and automation mode ({@code -Dmotcua.demo=true}): creates, when missing, a desk of the sample
+ * commune with the sample catalogue, one officer per role and a few sample dossiers, and logs in without
+ * dialogs. Every demo account has the password {@value #PASSWORD}; {@code -Dmotcua.demo.user} picks the
+ * account (default {@value #DEFAULT_USER}, a receiving officer). Never for real data.
+ */
+public final class DemoDesk {
+
+    public static final String PROPERTY = "motcua.demo";
+    public static final String USER_PROPERTY = "motcua.demo.user";
+    public static final String DEFAULT_USER = "tiepnhan";
+    public static final String ADMIN = "quantri";
+    public static final String PASSWORD = "motcua-demo";
+
+    private static final List<String[]> OFFICERS = List.of(
+            new String[] {"tiepnhan", "Nguyễn Thị Tiếp (mẫu)", "RECEIVING_OFFICER"},
+            new String[] {"xuly", "Trần Văn Xử (mẫu)", "PROCESSING_OFFICER"},
+            new String[] {"lanhdao", "Lê Văn Lãnh (mẫu)", "LEADER"},
+            new String[] {"tinhnguyen", "Phạm Thị Tình (mẫu)", "COMMUNITY_ASSISTANT"});
+    private static final String[] NAMES = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung",
+        "Hoàng Văn Đức", "Vũ Thị Hoa", "Đặng Văn Hùng", "Bùi Thị Lan", "Đỗ Văn Minh", "Hồ Thị Ngọc", "Ngô Văn Phúc",
+        "Dương Thị Quỳnh"};
+
+    private DemoDesk() {
+    }
+
+    public static boolean requested() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    /** Opens the demo desk in {@code files}, creating it first when it does not exist. */
+    public static Desk openOrCreate(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+        if (!files.exists()) {
+            create(files, deadlines, clock).close();
+        }
+        String user = System.getProperty(USER_PROPERTY, DEFAULT_USER);
+        DeskLogin.Outcome outcome = DeskLogin.login(files, user, PASSWORD.toCharArray(), deadlines, clock);
+        if (outcome instanceof DeskLogin.Opened opened) {
+            return opened.desk();
+        }
+        throw new IllegalStateException("the demo desk in " + files.directory() + " does not open for " + user + ": "
+                + outcome);
+    }
+
+    /** Creates the demo desk and returns it with its admin logged in. */
+    static Desk create(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+        SampleCommune demo = SampleCommune.DEMO;
+        char[] password = PASSWORD.toCharArray();
+        Desk admin = DeskSetup.create(files, new DeskSetup.Request(demo.unitCode(), demo.unitName(), 1, ADMIN,
+                "Quản trị (mẫu)", password, password, true), deadlines, clock).desk();
+        for (String[] o : OFFICERS) {
+            DeskSetup.addOfficer(files, admin, password, o[0], o[1], Role.valueOf(o[2]), password);
+        }
+        addSampleDossiers(admin);
+        return admin;
+    }
+
+    /** A dozen dossiers received over the last two weeks: some handed over, one done, one returned. */
+    private static void addSampleDossiers(Desk desk) {
+        List<Procedure> procedures = desk.catalogue().current();
+        LocalDateTime now = desk.now();
+        for (int i = 0; i < NAMES.length; i++) {
+            Procedure p = procedures.get((i * 7) % procedures.size());
+            LocalDateTime at = now.toLocalDate().minusDays(14 - i).atTime(9, 15).plusMinutes(i);
+            if (at.isAfter(now)) {
+                at = now.minusMinutes(30);
+            }
+            String cid = String.format("0010%02d%06d", 70 + i, 123400 + i);
+            Applicant a = Applicant.citizen(NAMES[i], CitizenId.parse(cid, null), LocalDate.of(1970 + i, 5, 1 + i),
+                    "09120000" + String.format("%02d", i), new Address(demo().province(), "Xã Mẫu Thuận", "Thôn " + (i % 5 + 1)));
+            List<ReceivedDocument> docs = p.requiredDocuments().stream().map(ReceivedDocument::of).toList();
+            if (docs.isEmpty()) {
+                docs = p.documents().stream().limit(1).map(ReceivedDocument::of).toList();
+            }
+            IntakeRequest request = new IntakeRequest(p, a, docs, 1, Channel.IN_PERSON, ResultDelivery.COUNTER, at,
+                    DEFAULT_USER, Optional.empty(), "");
+            Dossier d = desk.intake().receive(request, Role.RECEIVING_OFFICER, now);
+            if (i % 3 != 2) {
+                desk.workflow().take(d.id(), DossierAction.HAND_OVER_FOR_PROCESSING, Role.RECEIVING_OFFICER,
+                        DEFAULT_USER, "xuly", "", at.plusHours(1).isAfter(now) ? now : at.plusHours(1));
+            }
+            if (i < 2) {
+                desk.workflow().take(d.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly", DEFAULT_USER, "",
+                        at.plusDays(1));
+            }
+            if (i == 0) {
+                desk.workflow().take(d.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, DEFAULT_USER,
+                        NAMES[i], "", at.plusDays(2));
+            }
+        }
+    }
+
+    private static SampleCommune demo() {
+        return SampleCommune.DEMO;
+    }
+}

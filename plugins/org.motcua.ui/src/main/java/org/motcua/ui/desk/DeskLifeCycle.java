@@ -1,0 +1,82 @@
+package org.motcua.ui.desk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.workbench.UIEvents;
+import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.jface.window.Window;
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.eclipse.swt.widgets.Display;
+import org.motcua.core.calendar.DeadlineCalculator;
+import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
+import org.motcua.ui.receipt.ReceiptPrinter;
+
+/**
+ * The e4 life cycle (product property {@code lifeCycleURI}): before the workbench window appears, opens the
+ * desk (setup wizard on the first start, offline login afterwards, or the demo desk with
+ * {@code -Dmotcua.demo=true}) and puts the {@link Desk} and the {@link ReceiptPrinter} into the application
+ * context. Cancelling the wizard or the login ends the program. The store is closed on shutdown.
+ */
+public class DeskLifeCycle {
+
+    @PostContextCreate
+    public void openDesk(IEclipseContext context, IEventBroker broker) {
+        DeskFiles files = new DeskFiles(instanceDirectory());
+        DeadlineCalculator deadlines = Desk.sampleDeadlines();
+        Clock clock = Clock.systemDefaultZone();
+        Desk desk = DemoDesk.requested() ? DemoDesk.openOrCreate(files, deadlines, clock)
+                : files.exists() ? login(files, deadlines, clock) : setup(files, deadlines, clock);
+        if (desk == null) {
+            System.out.println("MOTCUA-CLIENT-CANCELLED");
+            System.exit(0);
+        }
+        context.set(Desk.class, desk);
+        if (context.get(ReceiptPrinter.class) == null) {
+            context.set(ReceiptPrinter.class, new PdfLaterReceiptPrinter());
+        }
+        broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());
+        Runtime.getRuntime().addShutdownHook(new Thread(desk::close, "motcua-desk-close"));
+    }
+
+    private static Desk login(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+        LoginDialog dialog = new LoginDialog(null, files, deadlines, clock);
+        return dialog.open() == Window.OK ? dialog.desk() : null;
+    }
+
+    private static Desk setup(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+        SetupWizard wizard = new SetupWizard(files, deadlines, clock);
+        WizardDialog dialog = new WizardDialog(null, wizard);
+        if (dialog.open() != Window.OK || wizard.created() == null) {
+            return null;
+        }
+        new RecoveryCodeDialog(Display.getDefault().getActiveShell(), wizard.created().recoveryCode()).open();
+        return wizard.created().desk();
+    }
+
+    /** The {@code -data} directory, or ~/.motcua/client when the product was started without one. */
+    static Path instanceDirectory() {
+        Location location = Platform.getInstanceLocation();
+        Path dir;
+        try {
+            dir = location != null && location.getURL() != null
+                    ? Path.of(location.getURL().toURI().getSchemeSpecificPart())
+                    : Path.of(System.getProperty("user.home"), ".motcua", "client");
+        } catch (URISyntaxException e) {
+            dir = Path.of(location.getURL().getPath());
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,155 @@
+package org.motcua.ui.parts;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.dossier.Applicant;
+import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.ReceivedDocument;
+import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.DossierAction;
+import org.motcua.core.lifecycle.DossierLifecycle;
+import org.motcua.ui.Messages;
+import org.motcua.ui.UiIds;
+import org.motcua.ui.desk.Desk;
+
+/**
+ * One dossier: applicant, documents, the handover timeline, and one button per action the logged-in
+ * officer's role may take in the dossier's status ({@link DossierLifecycle#allowedActions}); nothing else
+ * is offered. Taking an action goes through {@link ActionRunner}; the view then shows the dossier again.
+ */
+final class DossierDetailView {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    private final Messages messages = Messages.current();
+    private final Desk desk;
+    private final UUID dossierId;
+    private final Composite root;
+    private Label feedback;
+
+    DossierDetailView(Composite parent, Desk desk, UUID dossierId) {
+        this.desk = desk;
+        this.dossierId = dossierId;
+        root = new Composite(parent, SWT.NONE);
+        root.setLayout(new GridLayout(1, false));
+        root.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        build();
+    }
+
+    Composite control() {
+        return root;
+    }
+
+    /** Shows the dossier again as stored (after an action). */
+    void reload(String message, boolean error) {
+        for (Control c : root.getChildren()) {
+            c.dispose();
+        }
+        build();
+        show(message, error);
+        root.layout(true, true);
+    }
+
+    private void build() {
+        Dossier d = desk.store().dossier(dossierId).orElseThrow();
+        Procedure p = desk.catalogue().version(d.procedureCode(), d.procedureVersion()).orElse(null);
+        Label head = UiIds.name(new Label(root, SWT.WRAP), "detail.head");
+        head.setText(messages.get("detail.head", d.code().format(), d.status().displayName(messages.locale()),
+                p == null ? d.procedureCode() : d.procedureCode() + " — " + p.name(),
+                d.receivedAt().format(WHEN), d.dueAt().format(WHEN)));
+        head.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+
+        Applicant a = d.applicant();
+        Group applicant = group("detail.applicant");
+        label(applicant, messages.get("detail.applicant.line", a.fullName(),
+                a.citizenId().map(CitizenId::digits).orElse("—"),
+                a.birthDate().map(b -> b.format(IntakePart.DAY)).orElse("—"), a.phone().isEmpty() ? "—" : a.phone(),
+                a.address().oneLine().isEmpty() ? "—" : a.address().oneLine()));
+
+        Group documents = group("detail.documents");
+        Table docs = table(documents, "detail.documents.table", new String[] {"intake.doc.name", "intake.doc.form",
+            "intake.doc.count"}, new int[] {420, 220, 70});
+        for (ReceivedDocument r : d.documents()) {
+            new TableItem(docs, SWT.NONE).setText(new String[] {r.name(), r.form().displayName(messages.locale()),
+                String.valueOf(r.count())});
+        }
+
+        Group timeline = group("detail.timeline");
+        Table steps = table(timeline, "detail.timeline.table", new String[] {"detail.step", "detail.action",
+            "detail.from", "detail.to", "detail.at", "detail.result", "detail.note"}, new int[] {40, 200, 100, 120, 130, 90, 240});
+        List<HandoverRecord> log = desk.store().handovers(dossierId);
+        for (HandoverRecord h : log) {
+            new TableItem(steps, SWT.NONE).setText(new String[] {String.valueOf(h.step()),
+                h.action().displayName(messages.locale()), h.fromOfficer(), h.toOfficer(), h.at().format(WHEN),
+                h.timeliness().map(t -> t.displayName(messages.locale())).orElse(""),
+                h.newDueAt().map(n -> messages.get("detail.newDue", n.format(WHEN)) + " ").orElse("") + h.note()});
+        }
+
+        Composite actions = UiIds.name(new Composite(root, SWT.NONE), "detail.actions");
+        actions.setLayout(new RowLayout(SWT.HORIZONTAL));
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        var allowed = DossierLifecycle.standard().allowedActions(d.status(), desk.role());
+        if (allowed.isEmpty()) {
+            label(actions, messages.get("detail.noActions", desk.role().displayName(messages.locale())));
+        }
+        for (DossierAction action : allowed) {
+            Button b = UiIds.name(new Button(actions, SWT.PUSH), "action." + action.name());
+            b.setText(action.displayName(messages.locale()));
+            b.addListener(SWT.Selection, e -> new ActionRunner(desk, d, action, this).start(b.getShell()));
+        }
+        feedback = UiIds.name(new Label(root, SWT.WRAP), "detail.feedback");
+        feedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+    }
+
+    void show(String text, boolean error) {
+        if (feedback.isDisposed()) {
+            return;
+        }
+        feedback.setText(text == null ? "" : text);
+        feedback.setForeground(root.getDisplay().getSystemColor(error ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GREEN));
+        root.layout(true, true);
+    }
+
+    private Group group(String key) {
+        Group g = new Group(root, SWT.NONE);
+        g.setText(messages.get(key));
+        g.setLayout(new GridLayout(1, false));
+        g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        return g;
+    }
+
+    private static void label(Composite parent, String text) {
+        Label l = new Label(parent, SWT.WRAP);
+        l.setText(text);
+    }
+
+    private Table table(Composite parent, String id, String[] keys, int[] widths) {
+        Table t = UiIds.name(new Table(parent, SWT.BORDER | SWT.FULL_SELECTION), id);
+        t.setHeaderVisible(true);
+        t.setLinesVisible(true);
+        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
+        gd.heightHint = t.getItemHeight() * 5;
+        t.setLayoutData(gd);
+        for (int i = 0; i < keys.length; i++) {
+            TableColumn c = new TableColumn(t, SWT.LEFT);
+            c.setText(messages.get(keys[i]));
+            c.setWidth(widths[i]);
+        }
+        return t;
+    }
+}

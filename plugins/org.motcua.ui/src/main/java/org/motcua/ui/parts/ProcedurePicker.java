@@ -1,0 +1,90 @@
+package org.motcua.ui.parts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.catalogue.ProcedureCatalogue;
+import org.motcua.ui.Messages;
+import org.motcua.ui.UiIds;
+
+/**
+ * Finds a procedure by code prefix or by words of its name typed with or without diacritics
+ * ({@link ProcedureCatalogue#search}); Enter or Down in the search box moves into the list.
+ */
+final class ProcedurePicker {
+
+    private final ProcedureCatalogue catalogue;
+    private final Text search;
+    private final org.eclipse.swt.widgets.List list;
+    private final List<Procedure> shown = new ArrayList<>();
+    private Procedure selected;
+
+    ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
+        this.catalogue = catalogue;
+        Composite box = new Composite(parent, SWT.NONE);
+        box.setLayout(new GridLayout(2, false));
+        box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1));
+        new Label(box, SWT.NONE).setText(messages.get("intake.procedure"));
+        search = UiIds.name(new Text(box, SWT.BORDER | SWT.SEARCH | SWT.ICON_SEARCH), "intake.procedure.search");
+        search.setMessage(messages.get("intake.procedure.hint"));
+        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        list = UiIds.name(new org.eclipse.swt.widgets.List(box, SWT.BORDER | SWT.SINGLE | SWT.V_SCROLL),
+                "intake.procedure.list");
+        GridData ld = new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1);
+        ld.heightHint = list.getItemHeight() * 5;
+        list.setLayoutData(ld);
+        search.addModifyListener(e -> refill());
+        search.addListener(SWT.Traverse, e -> {
+            if (e.detail == SWT.TRAVERSE_RETURN) {   // Enter picks, it does not save
+                e.doit = false;
+                if (list.getItemCount() > 0) {
+                    list.select(Math.max(0, list.getSelectionIndex()));
+                    choose(onSelect);
+                    list.setFocus();
+                }
+            }
+        });
+        search.addListener(SWT.KeyDown, e -> {
+            if (e.keyCode == SWT.ARROW_DOWN && list.getItemCount() > 0) {
+                list.select(Math.max(0, list.getSelectionIndex()));
+                list.setFocus();
+            }
+        });
+        list.addListener(SWT.Selection, e -> choose(onSelect));
+        refill();
+    }
+
+    private void refill() {
+        shown.clear();
+        shown.addAll(catalogue.search(search.getText()));
+        list.setItems(shown.stream().map(p -> p.code() + " — " + p.name()).toArray(String[]::new));
+    }
+
+    private void choose(Consumer<Procedure> onSelect) {
+        int i = list.getSelectionIndex();
+        if (i >= 0 && i < shown.size()) {
+            selected = shown.get(i);
+            onSelect.accept(selected);
+        }
+    }
+
+    Procedure selected() {
+        return selected;
+    }
+
+    /** Empties the search for the next citizen; the chosen procedure stays. */
+    void clearSearch() {
+        search.setText("");
+    }
+
+    Text searchBox() {
+        return search;
+    }
+}

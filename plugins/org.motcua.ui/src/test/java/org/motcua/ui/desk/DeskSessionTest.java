@@ -1,0 +1,127 @@
+package org.motcua.ui.desk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.core.lifecycle.Role;
+import org.motcua.core.validation.ValidationException;
+import org.motcua.store.Store;
+import org.motcua.ui.Messages;
+
+/** The setup, login and demo logic behind the dialogs, on real store files. */
+class DeskSessionTest {
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clearDemoUser() {
+        System.clearProperty(DemoDesk.USER_PROPERTY);
+    }
+
+    @Test
+    void setupCreatesTheEncryptedDeskTheAdminAndARecoverySlot() {
+        DeskFiles files = new DeskFiles(dir);
+        assertFalse(files.exists(), "a new instance location asks for setup");
+        DeskSetup.Created created = DeskSetup.create(files, TestDesks.request(), TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
+        try (Desk desk = created.desk()) {
+            assertTrue(Files.exists(dir.resolve("desk.mv.db")));
+            assertTrue(Files.exists(dir.resolve("desk.keys.json")));
+            assertEquals(Role.ADMIN, desk.role());
+            assertEquals("000.00.99.H99", desk.store().device().unitCode());
+            assertEquals(45, desk.catalogue().size());
+            assertEquals(List.of(TestDesks.ADMIN, RecoveryCode.SLOT), files.keySlots().names());
+        }
+        assertTrue(files.exists());
+        char[] key = files.keySlots().unlock(RecoveryCode.SLOT,
+                RecoveryCode.normalize(new String(created.recoveryCode()).toLowerCase(Locale.ROOT).replace("-", " ")))
+                .orElseThrow(() -> new AssertionError("the recovery code opens the recovery slot"));
+        try (Store store = Store.open(files.baseName(), key)) {
+            assertEquals(1, store.count("officer"));
+        }
+    }
+
+    @Test
+    void setupChecksAreInVietnameseAndNothingIsCreatedWhenRefused() {
+        Messages vi = Messages.forLocale(Locale.forLanguageTag("vi-VN"));
+        DeskSetup.Request bad = new DeskSetup.Request("xa-mau", "", 12, "Quản Trị", " ", "ngan".toCharArray(),
+                "khac".toCharArray(), true);
+        List<String> problems = DeskSetup.check(bad, vi);
+        assertEquals(6, problems.size(), problems.toString());
+        assertTrue(problems.contains("Mật khẩu phải có ít nhất 8 ký tự."), problems.toString());
+        char[] pw = "mat-khau-dai".toCharArray();
+        DeskSetup.Request mismatch = new DeskSetup.Request("000.00.99.H99", "Xã", 1, "quantri", "Quản trị", pw,
+                "mat-khau-khac".toCharArray(), false);
+        assertEquals(List.of("Hai lần nhập mật khẩu không khớp nhau."), DeskSetup.check(mismatch, vi));
+
+        DeskSetup.Request refusedByStore = new DeskSetup.Request("000.00.99.H99", "Xã", 1, "QUANTRI", "Quản trị", pw, pw,
+                false);
+        assertThrows(ValidationException.class, () -> DeskSetup.create(new DeskFiles(dir), refusedByStore,
+                TestDesks.DEADLINES, TestDesks.MONDAY_MORNING));
+        assertFalse(new DeskFiles(dir).exists(), "a failed setup leaves nothing behind, so it can run again");
+    }
+
+    @Test
+    void loginOpensTheDeskAndRefusesWrongPasswords() {
+        TestDesks.admin(dir).close();
+        DeskFiles files = new DeskFiles(dir);
+        DeskLogin.Outcome wrong = DeskLogin.login(files, TestDesks.ADMIN, "sai-mat-khau".toCharArray(),
+                TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
+        assertEquals(new DeskLogin.Refused(Optional.empty()), wrong);
+        assertInstanceOf(DeskLogin.Refused.class, DeskLogin.login(files, "khongco", TestDesks.PASSWORD.toCharArray(),
+                TestDesks.DEADLINES, TestDesks.MONDAY_MORNING));
+        assertInstanceOf(DeskLogin.Refused.class, DeskLogin.login(files, RecoveryCode.SLOT, TestDesks.PASSWORD.toCharArray(),
+                TestDesks.DEADLINES, TestDesks.MONDAY_MORNING), "the recovery slot is not an account");
+        DeskLogin.Outcome ok = DeskLogin.login(files, " quantri ", TestDesks.PASSWORD.toCharArray(), TestDesks.DEADLINES,
+                TestDesks.MONDAY_MORNING);
+        try (Desk desk = assertInstanceOf(DeskLogin.Opened.class, ok).desk()) {
+            assertEquals("Quản Trị Viên", desk.officer().fullName());
+            assertEquals(Role.ADMIN, desk.role());
+        }
+    }
+
+    @Test
+    void anOfficerAddedByTheAdminLogsInWithTheirOwnPassword() {
+        try (Desk officer = TestDesks.as(dir, Role.RECEIVING_OFFICER)) {
+            assertEquals(Role.RECEIVING_OFFICER, officer.role());
+            assertEquals("receiving.officer", officer.username());
+        }
+    }
+
+    @Test
+    void demoModeCreatesTheDemoDeskOnceAndLogsInWithoutDialogs() {
+        DeskFiles files = new DeskFiles(dir);
+        long dossiers;
+        try (Desk desk = DemoDesk.openOrCreate(files, TestDesks.DEADLINES, java.time.Clock.systemDefaultZone())) {
+            assertEquals(Role.RECEIVING_OFFICER, desk.role());
+            assertEquals(DemoDesk.DEFAULT_USER, desk.username());
+            dossiers = desk.store().count("dossier");
+            assertEquals(12, dossiers);
+            assertTrue(desk.store().verifyOutbox().intact());
+        }
+        System.setProperty(DemoDesk.USER_PROPERTY, "lanhdao");
+        try (Desk again = DemoDesk.openOrCreate(files, TestDesks.DEADLINES, java.time.Clock.systemDefaultZone())) {
+            assertEquals(Role.LEADER, again.role());
+            assertEquals(dossiers, again.store().count("dossier"), "the second start reuses the demo desk");
+        }
+    }
+
+    @Test
+    void closingTheDeskTwiceIsHarmless() {
+        Desk desk = TestDesks.admin(dir);
+        desk.close();
+        desk.close();
+        assertTrue(desk.isClosed());
+    }
+}
