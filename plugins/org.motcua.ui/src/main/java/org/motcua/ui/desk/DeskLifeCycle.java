@@ -16,7 +16,9 @@ import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.swt.widgets.Display;
 import org.motcua.core.calendar.DeadlineCalculator;
-import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
+import org.motcua.print.FormsWarmup;
+import org.motcua.print.PrinterService;
+import org.motcua.ui.receipt.PdfReceiptPrinter;
 import org.motcua.ui.receipt.ReceiptPrinter;
 
 /**
@@ -40,7 +42,9 @@ public class DeskLifeCycle {
         }
         context.set(Desk.class, desk);
         if (context.get(ReceiptPrinter.class) == null) {
-            context.set(ReceiptPrinter.class, new PdfLaterReceiptPrinter());
+            context.set(ReceiptPrinter.class,
+                    new PdfReceiptPrinter(files.directory().resolve("receipts"), PrinterService.system()));
+            FormsWarmup.start();  // fonts and the first receipts in the background: the first real one is fast
         }
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());
         Runtime.getRuntime().addShutdownHook(new Thread(desk::close, "motcua-desk-close"));

@@ -125,6 +125,15 @@ class IntakePartUiTest {
         assertEquals(1, page.items().size());
         Dossier stored = desk.store().dossier(page.items().get(0).id()).orElseThrow();
         assertEquals(stored.code(), printer.last().dossier().code());
+
+        // The real printer of the product: no printer on this machine, so it saves the PDF and says where.
+        String told = new org.motcua.ui.receipt.PdfReceiptPrinter(dir.resolve("receipts"),
+                org.motcua.print.PrinterService.system()).print(printer.last(), shell);
+        try (var saved = java.nio.file.Files.list(dir.resolve("receipts"))) {
+            java.nio.file.Path pdf = saved.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            assertTrue(java.nio.file.Files.size(pdf) > 1000, pdf.toString());
+            assertTrue(told.contains(pdf.getFileName().toString()), told);
+        }
         assertEquals("Nguyễn Thị Mai", stored.applicant().fullName());
         assertEquals("1.001193", stored.procedureCode());
         assertEquals(DossierStatus.RECEIVED, stored.status());
