@@ -24,7 +24,8 @@ final class BundledMigrations implements ResourceProvider {
     static final List<String> SCRIPTS = List.of(
             "V1__device.sql",
             "V2__dossiers.sql",
-            "V3__officers.sql");
+            "V3__officers.sql",
+            "V4__settings.sql");
 
     @Override
     public LoadableResource getResource(String name) {

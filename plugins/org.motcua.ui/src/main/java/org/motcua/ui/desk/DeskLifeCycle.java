@@ -18,14 +18,17 @@ import org.eclipse.swt.widgets.Display;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.print.FormsWarmup;
 import org.motcua.print.PrinterService;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.print.FormOutput;
+import org.motcua.ui.print.SaveAndPrintOutput;
 import org.motcua.ui.receipt.PdfReceiptPrinter;
 import org.motcua.ui.receipt.ReceiptPrinter;
 
 /**
  * The e4 life cycle (product property {@code lifeCycleURI}): before the workbench window appears, opens the
  * desk (setup wizard on the first start, offline login afterwards, or the demo desk with
- * {@code -Dmotcua.demo=true}) and puts the {@link Desk} and the {@link ReceiptPrinter} into the application
- * context. Cancelling the wizard or the login ends the program. The store is closed on shutdown.
+ * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskForms}, the {@link FormOutput} and the
+ * {@link ReceiptPrinter} into the application context. Cancelling the wizard or the login ends the program. The store is closed on shutdown.
  */
 public class DeskLifeCycle {
 
@@ -41,6 +44,11 @@ public class DeskLifeCycle {
             System.exit(0);
         }
         context.set(Desk.class, desk);
+        DeskForms forms = new DeskForms(desk, files.directory());
+        context.set(DeskForms.class, forms);
+        if (context.get(FormOutput.class) == null) {
+            context.set(FormOutput.class, new SaveAndPrintOutput(forms, PrinterService.system()));
+        }
         if (context.get(ReceiptPrinter.class) == null) {
             context.set(ReceiptPrinter.class,
                     new PdfReceiptPrinter(files.directory().resolve("receipts"), PrinterService.system()));

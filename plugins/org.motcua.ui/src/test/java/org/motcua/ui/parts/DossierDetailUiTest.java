@@ -3,13 +3,12 @@ package org.motcua.ui.parts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.motcua.ui.parts.Widgets.has;
-import static org.motcua.ui.parts.Widgets.named;
+import static org.motcua.ui.testing.Widgets.has;
+import static org.motcua.ui.testing.Widgets.named;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.swt.widgets.Button;
@@ -17,9 +16,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,33 +32,24 @@ import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.lifecycle.Role;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.motcua.ui.testing.VietnameseDisplay;
+import org.motcua.ui.testing.Widgets;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
 import org.motcua.ui.desk.DeskSetup;
 import org.motcua.ui.desk.TestDesks;
 
 /** The detail view offers only the actions the logged-in role may take in the dossier's status. */
+@ExtendWith(VietnameseDisplay.class)
 class DossierDetailUiTest {
 
-    private static Locale previousLocale;
-    private static Display display;
+    private final Display display = VietnameseDisplay.display();
     @TempDir
     Path dir;
     private Shell shell;
     private UUID processing;
     private UUID collected;
-
-    @BeforeAll
-    static void vietnameseDesk() {
-        previousLocale = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag("vi-VN"));
-        display = Display.getDefault();
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(previousLocale);
-    }
 
     /** One desk with an officer of every role, a dossier in processing and one collected in a village. */
     @BeforeEach

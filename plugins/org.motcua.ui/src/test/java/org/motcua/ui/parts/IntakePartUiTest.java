@@ -2,11 +2,10 @@ package org.motcua.ui.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.motcua.ui.parts.Widgets.named;
+import static org.motcua.ui.testing.Widgets.named;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
@@ -16,9 +15,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,33 +23,24 @@ import org.motcua.core.dossier.Dossier;
 import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.store.DossierQuery;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.motcua.ui.testing.VietnameseDisplay;
+import org.motcua.ui.testing.Widgets;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.TestDesks;
 import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
 
 /** A whole intake typed into the real widgets of the intake part and saved into a real store. */
+@ExtendWith(VietnameseDisplay.class)
 class IntakePartUiTest {
 
-    private static Locale previousLocale;
-    private static Display display;
+    private final Display display = VietnameseDisplay.display();
     @TempDir
     Path dir;
     private Shell shell;
     private Desk desk;
     private IntakePart part;
     private final PdfLaterReceiptPrinter printer = new PdfLaterReceiptPrinter();
-
-    @BeforeAll
-    static void vietnameseDesk() {
-        previousLocale = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag("vi-VN"));
-        display = Display.getDefault();
-    }
-
-    @AfterAll
-    static void restore() {
-        Locale.setDefault(previousLocale);
-    }
 
     @BeforeEach
     void open() {

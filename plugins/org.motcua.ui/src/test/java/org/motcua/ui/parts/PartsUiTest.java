@@ -2,8 +2,8 @@ package org.motcua.ui.parts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.motcua.ui.parts.Widgets.labels;
-import static org.motcua.ui.parts.Widgets.named;
+import static org.motcua.ui.testing.Widgets.labels;
+import static org.motcua.ui.testing.Widgets.named;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.swt.SWT;
@@ -26,7 +25,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,30 +38,25 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.sync.ServerAddress;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.motcua.ui.testing.VietnameseDisplay;
+import org.motcua.ui.testing.Widgets;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.TestDesks;
 import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
 
 /** Real SWT widgets in a real Shell (run under Xvfb) on a real desk; the parts are created the way e4 creates them. */
+@ExtendWith(VietnameseDisplay.class)
 class PartsUiTest {
 
-    private static Locale previousLocale;
-    private static Display display;
+    private final Display display = VietnameseDisplay.display();
     @TempDir
     Path dir;
     private Shell shell;
     private Desk desk;
 
-    @BeforeAll
-    static void vietnameseDesk() {
-        previousLocale = Locale.getDefault();
-        Locale.setDefault(Locale.forLanguageTag("vi-VN"));
-        display = Display.getDefault();
-    }
-
     @AfterAll
     static void restore() {
-        Locale.setDefault(previousLocale);
         System.clearProperty(ServerAddress.PROPERTY);
     }
 

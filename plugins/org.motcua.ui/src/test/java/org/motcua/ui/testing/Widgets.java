@@ -1,4 +1,4 @@
-package org.motcua.ui.parts;
+package org.motcua.ui.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +11,16 @@ import org.eclipse.swt.widgets.Label;
 import org.motcua.ui.UiIds;
 
 /** Finds widgets in a real Shell and runs its event loop, for the SWT tests. */
-final class Widgets {
+public final class Widgets {
 
     private Widgets() {
     }
 
-    static List<String> labels(Composite root) {
+    public static List<String> labels(Composite root) {
         return all(root, Label.class).stream().map(Label::getText).toList();
     }
 
-    static <T extends Control> List<T> all(Composite root, Class<T> type) {
+    public static <T extends Control> List<T> all(Composite root, Class<T> type) {
         List<T> found = new ArrayList<>();
         for (Control c : root.getChildren()) {
             if (type.isInstance(c)) {
@@ -34,17 +34,17 @@ final class Widgets {
     }
 
     /** The control named {@code id} with {@link UiIds}. */
-    static <T extends Control> T named(Composite root, Class<T> type, String id) {
+    public static <T extends Control> T named(Composite root, Class<T> type, String id) {
         return all(root, type).stream().filter(c -> id.equals(c.getData(UiIds.KEY))).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " named " + id));
     }
 
-    static boolean has(Composite root, Class<? extends Control> type, String id) {
+    public static boolean has(Composite root, Class<? extends Control> type, String id) {
         return all(root, type).stream().anyMatch(c -> id.equals(c.getData(UiIds.KEY)));
     }
 
     /** Waits for {@code job} (if any), then dispatches events until {@code done} or 20 s pass. */
-    static void settle(Display display, Job job, BooleanSupplier done) throws InterruptedException {
+    public static void settle(Display display, Job job, BooleanSupplier done) throws InterruptedException {
         if (job != null) {
             job.join(20_000, null);
         }
