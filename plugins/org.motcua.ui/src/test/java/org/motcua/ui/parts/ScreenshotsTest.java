@@ -1,0 +1,137 @@
+package org.motcua.ui.parts;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.store.DossierQuery;
+import org.motcua.ui.desk.DemoDesk;
+import org.motcua.ui.desk.Desk;
+import org.motcua.ui.desk.DeskFiles;
+import org.motcua.ui.desk.DeskLogin;
+import org.motcua.ui.desk.TestDesks;
+import org.motcua.ui.testing.VietnameseDisplay;
+import org.motcua.ui.testing.Widgets;
+
+/**
+ * Captures each main screen of the desk, filled with the demo commune's sample data, as a PNG, so the screens
+ * can be looked at without starting the product ({@code ./motcua screenshots} runs this test alone and says where
+ * the pictures are). The pictures go to {@code -Dmotcua.screenshots.dir}, by default {@code target/screenshots} of
+ * this bundle: never into the source tree. The test fails when a screen comes out blank.
+ */
+@ExtendWith(VietnameseDisplay.class)
+class ScreenshotsTest {
+
+    static final String DIRECTORY_PROPERTY = "motcua.screenshots.dir";
+    private static final int WIDTH = 1180;
+    private static final int HEIGHT = 760;
+
+    /** One screen: its file name, the demo account that looks at it, and how it is built on a shell. */
+    record Scene(String name, String user, BiConsumer<Desk, Composite> build) {
+    }
+
+    private final Display display = VietnameseDisplay.display();
+    private final List<Desk> opened = new ArrayList<>();
+    @TempDir
+    Path dir;
+
+    static List<Scene> scenes() {
+        return List.of(
+                new Scene("01-tiep-nhan", "tiepnhan", (desk, parent) -> new IntakePart(desk,
+                        new org.motcua.ui.receipt.PdfLaterReceiptPrinter()).createControls(parent)),
+                new Scene("02-danh-sach-ho-so", "tiepnhan", (desk, parent) -> new DossierListPart(desk).createControls(parent)),
+                new Scene("03-chi-tiet-ho-so", "tiepnhan", (desk, parent) -> new DossierDetailView(parent, desk,
+                        firstDossier(desk))),
+                new Scene("04-dong-bo", "tiepnhan", (desk, parent) -> new SyncStatusPart(desk).createControls(parent)));
+    }
+
+    @AfterEach
+    void close() {
+        opened.forEach(Desk::close);
+    }
+
+    @Test
+    void everyMainScreenIsCapturedWithSampleData() throws Exception {
+        Path out = Path.of(System.getProperty(DIRECTORY_PROPERTY, "target/screenshots")).toAbsolutePath();
+        Files.createDirectories(out);
+        DeskFiles files = new DeskFiles(dir);
+        DemoDesk.openOrCreate(files, TestDesks.DEADLINES, TestDesks.MONDAY_MORNING).close();
+        for (Scene scene : scenes()) {
+            Path png = out.resolve(scene.name() + ".png");
+            capture(scene, open(files, scene.user()), png);
+            assertTrue(distinctColours(png) > 8, scene.name() + " came out blank: " + png);
+            System.out.println("MOTCUA-SCREENSHOT " + png);
+        }
+    }
+
+    private Desk open(DeskFiles files, String user) {
+        DeskLogin.Outcome o = DeskLogin.login(files, user, DemoDesk.PASSWORD.toCharArray(), TestDesks.DEADLINES,
+                TestDesks.MONDAY_MORNING);
+        Desk desk = ((DeskLogin.Opened) o).desk();
+        opened.add(desk);
+        return desk;
+    }
+
+    private void capture(Scene scene, Desk desk, Path png) throws InterruptedException {
+        Shell shell = new Shell(display, SWT.SHELL_TRIM);
+        try {
+            shell.setText(scene.name());
+            shell.setLayout(new FillLayout());
+            shell.setSize(WIDTH, HEIGHT);
+            scene.build().accept(desk, shell);
+            shell.layout(true, true);
+            shell.open();
+            // let jobs (pages of the list, outbox counts) finish and the shell paint
+            long until = System.currentTimeMillis() + 1_500;
+            Widgets.settle(display, null, () -> System.currentTimeMillis() > until);
+            Image image = new Image(display, shell.getClientArea().width, shell.getClientArea().height);
+            GC gc = new GC(shell);
+            try {
+                gc.copyArea(image, 0, 0);
+            } finally {
+                gc.dispose();
+            }
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(png.toString(), SWT.IMAGE_PNG);
+            image.dispose();
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    private static UUID firstDossier(Desk desk) {
+        return desk.search().find(DossierQuery.text("", desk.now(), 1)).items().get(0).id();
+    }
+
+    private static int distinctColours(Path png) throws IOException {
+        ImageData data = new ImageLoader().load(png.toString())[0];
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < data.height; y += 4) {
+            for (int x = 0; x < data.width; x += 4) {
+                colours.add(data.getPixel(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
