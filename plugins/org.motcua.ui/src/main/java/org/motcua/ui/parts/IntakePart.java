@@ -36,6 +36,7 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
+import org.motcua.store.IntakeHints;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
@@ -51,6 +52,8 @@ public class IntakePart {
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    /** How many of the unit's most received procedures of the last year head the procedure list. */
+    private static final int MOST_USED_SHOWN = 10;
 
     private final Messages messages = Messages.current();
     private final Desk desk;
@@ -60,6 +63,7 @@ public class IntakePart {
     private Text name;
     private Text citizenId;
     private Label citizenIdFeedback;
+    private ReturningApplicant returning;
     private Text birthDate;
     private Text phone;
     private Text province;
@@ -83,6 +87,8 @@ public class IntakePart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
         picker = new ProcedurePicker(parent, messages, desk.catalogue(), this::procedureChosen);
+        IntakeHints hints = new IntakeHints(desk.store());
+        picker.preferFirst(hints.mostUsedProcedures(desk.now().toLocalDate().minusYears(1), MOST_USED_SHOWN));
 
         Group applicant = new Group(parent, SWT.NONE);
         applicant.setText(messages.get("intake.applicant"));
@@ -95,6 +101,7 @@ public class IntakePart {
         birthDate.setMessage("dd/mm/yyyy");
         citizenIdFeedback = UiIds.name(new Label(applicant, SWT.WRAP), "intake.citizenId.feedback");
         citizenIdFeedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        returning = new ReturningApplicant(applicant, messages, hints, this::fillApplicant);
         citizenId.addModifyListener(e -> showCitizenIdFeedback());
         phone = field(applicant, "intake.phone", "intake.phone", 1);
         province = field(applicant, "intake.province", "intake.province", 1);
@@ -180,11 +187,13 @@ public class IntakePart {
 
     private void showCitizenIdFeedback() {
         String typed = citizenId.getText();
+        Optional<CitizenId> valid = Optional.empty();
         if (typed.isBlank()) {
             citizenIdFeedback.setText("");
         } else {
             try {
                 CitizenId id = CitizenId.parse(typed, null);
+                valid = Optional.of(id);
                 citizenIdFeedback.setText(messages.get("intake.citizenId.ok", String.valueOf(id.birthYear()), id.provinceCode()));
                 citizenIdFeedback.setForeground(null);
             } catch (ValidationException e) {
@@ -192,7 +201,19 @@ public class IntakePart {
                 citizenIdFeedback.setForeground(citizenIdFeedback.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
             }
         }
+        returning.offerFor(valid);
         citizenIdFeedback.getParent().layout(true);
+    }
+
+    /** The officer accepted a returning citizen's earlier details; the ID field keeps what was typed. */
+    private void fillApplicant(Applicant earlier) {
+        name.setText(earlier.fullName());
+        birthDate.setText(earlier.birthDate().map(DAY::format).orElse(""));
+        phone.setText(earlier.phone());
+        province.setText(earlier.address().province());
+        commune.setText(earlier.address().commune());
+        detail.setText(earlier.address().detail());
+        phone.setFocus();
     }
 
     /** Builds the request from the form; {@link ValidationException} when a field cannot even be read. */

@@ -16,7 +16,8 @@ import org.motcua.ui.UiIds;
 
 /**
  * Finds a procedure by code prefix or by words of its name typed with or without diacritics
- * ({@link ProcedureCatalogue#search}); Enter or Down in the search box moves into the list.
+ * ({@link ProcedureCatalogue#search}); Enter or Down in the search box moves into the list. Before anything is
+ * typed, the unit's most received procedures come first ({@link #preferFirst}).
  */
 final class ProcedurePicker {
 
@@ -24,6 +25,7 @@ final class ProcedurePicker {
     private final Text search;
     private final org.eclipse.swt.widgets.List list;
     private final List<Procedure> shown = new ArrayList<>();
+    private List<String> preferred = List.of();
     private Procedure selected;
 
     ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
@@ -61,9 +63,24 @@ final class ProcedurePicker {
         refill();
     }
 
+    /**
+     * Procedure codes listed first, in this order, while nothing is typed: the unit's most received ones. Once the
+     * officer types, the catalogue's own ranking of matches applies.
+     */
+    void preferFirst(List<String> codes) {
+        preferred = List.copyOf(codes);
+        refill();
+    }
+
     private void refill() {
         shown.clear();
         shown.addAll(catalogue.search(search.getText()));
+        if (search.getText().isBlank() && !preferred.isEmpty()) {
+            shown.sort(java.util.Comparator.comparingInt(p -> {
+                int rank = preferred.indexOf(p.code());
+                return rank < 0 ? Integer.MAX_VALUE : rank;
+            }));
+        }
         list.setItems(shown.stream().map(p -> p.code() + " — " + p.name()).toArray(String[]::new));
     }
 
