@@ -61,6 +61,7 @@ public class DossierListPart {
     private Color overdue;
     private Color dueSoon;
     private DossierPages pages;
+    private DossierFilters filters;
     private LocalDateTime now;
     private int generation;
 
@@ -90,6 +91,7 @@ public class DossierListPart {
             due.add(messages.get("dossiers.due." + f.name()));
         }
         due.select(0);
+        filters = new DossierFilters(parent, messages, desk.catalogue().current(), desk.now().toLocalDate(), this::refresh);
 
         table = UiIds.name(new Table(parent, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "dossiers.table");
         table.setHeaderVisible(true);
@@ -130,8 +132,8 @@ public class DossierListPart {
     }
 
     DossierQuery query() {
-        DossierQuery q = DossierQuery.text(search.getText(), now, DossierPages.PAGE_SIZE)
-                .withDue(DUE_FILTERS[due.getSelectionIndex()]);
+        DossierQuery q = filters.apply(DossierQuery.text(search.getText(), now, DossierPages.PAGE_SIZE)
+                .withDue(DUE_FILTERS[due.getSelectionIndex()]));
         int s = status.getSelectionIndex();
         return s <= 0 ? q : q.withStatuses(Set.of(DossierStatus.values()[s - 1]));
     }
@@ -144,7 +146,7 @@ public class DossierListPart {
         generation++;
         now = desk.now();
         DossierQuery q = query();
-        boolean unfiltered = q.text().isEmpty() && q.statuses().isEmpty() && q.due() == DueFilter.ANY;
+        boolean unfiltered = q.text().isEmpty() && q.statuses().isEmpty() && q.due() == DueFilter.ANY && filters.none();
         int total = unfiltered ? (int) desk.store().count("dossier") : -1;
         pages = new DossierPages(offset -> desk.search().find(q.page(offset)), total);
         table.clearAll();
