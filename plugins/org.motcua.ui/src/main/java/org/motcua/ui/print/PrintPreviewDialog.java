@@ -1,13 +1,10 @@
 package org.motcua.ui.print;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -15,16 +12,12 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -35,7 +28,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.motcua.core.validation.ValidationException;
-import org.motcua.print.FormPreview;
 import org.motcua.print.PrintOutcome;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.PrinterService;
@@ -50,28 +42,21 @@ import org.motcua.ui.UiIds;
  */
 public final class PrintPreviewDialog extends Dialog {
 
-    /** Sharp enough for a full-screen A4 page; scaled down to the dialog's width when drawn. */
-    static final float PREVIEW_DPI = 110;
     private static final int SAVE_PDF_ID = IDialogConstants.CLIENT_ID + 1;
 
     private final Messages messages = Messages.current();
     private final PrintedForm form;
     private final DeskForms forms;
     private final PrinterService printers;
-    private final Map<Integer, Image> pageImages = new HashMap<>();
     private List<String> printerNames = List.of();
-    private int page;
-    private int fittedHeight = -1;
+    private PreviewPages pages;
     private Label pageLabel;
     private Button previous;
     private Button next;
     private Combo printer;
-    private ScrolledComposite scroller;
-    private Canvas canvas;
     private Label status;
     private Listener pageKeys;
     private Job printersLookup;
-    private Job rendering;
     private Job printing;
     private volatile String result;
 
@@ -90,11 +75,7 @@ public final class PrintPreviewDialog extends Dialog {
         shell.setText(messages.get("preview.window", form.fileName()));
         pageKeys = this::turnPageOnKey;
         shell.getDisplay().addFilter(SWT.KeyDown, pageKeys);
-        shell.addListener(SWT.Dispose, e -> {
-            e.display.removeFilter(SWT.KeyDown, pageKeys);
-            pageImages.values().forEach(Image::dispose);
-            pageImages.clear();
-        });
+        shell.addListener(SWT.Dispose, e -> e.display.removeFilter(SWT.KeyDown, pageKeys));
     }
 
     @Override
@@ -122,17 +103,7 @@ public final class PrintPreviewDialog extends Dialog {
         printer.setEnabled(false);
         printer.addListener(SWT.Selection, e -> printerChosen());
 
-        scroller = new ScrolledComposite(area, SWT.V_SCROLL | SWT.BORDER);
-        scroller.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        scroller.setExpandHorizontal(true);
-        scroller.setExpandVertical(true);
-        scroller.getVerticalBar().setIncrement(40);
-        canvas = UiIds.name(new Canvas(scroller, SWT.DOUBLE_BUFFERED), "preview.canvas");
-        canvas.setBackground(canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE));
-        canvas.addPaintListener(e -> paint(e.gc));
-        canvas.addListener(SWT.Resize, e -> fitToWidth());
-        scroller.setContent(canvas);
-
+        pages = new PreviewPages(area, form, messages, problem -> show(problem, true));
         status = UiIds.name(new Label(area, SWT.WRAP), "preview.status");
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         showPage(0);
@@ -167,13 +138,7 @@ public final class PrintPreviewDialog extends Dialog {
     /** Closing waits for a print job that is already at the spooler, so its outcome is not lost. */
     @Override
     public boolean close() {
-        if (printing != null) {
-            return false;
-        }
-        if (rendering != null) {
-            rendering.cancel();
-        }
-        return super.close();
+        return printing == null && super.close();
     }
 
     /** What became of the form: printed, saved where, no printer, or not printed. */
@@ -194,96 +159,18 @@ public final class PrintPreviewDialog extends Dialog {
     }
 
     private void turnPage(int by) {
-        int target = Math.max(0, Math.min(form.pages() - 1, page + by));
-        if (target != page) {
+        int target = Math.max(0, Math.min(form.pages() - 1, pages.page() + by));
+        if (target != pages.page()) {
             showPage(target);
         }
     }
 
     private void showPage(int index) {
-        page = index;
         pageLabel.setText(messages.get("preview.page", index + 1, form.pages()));
         pageLabel.getParent().layout(true);
         previous.setEnabled(index > 0);
         next.setEnabled(index < form.pages() - 1);
-        scroller.setOrigin(0, 0);
-        if (!pageImages.containsKey(index)) {
-            render(index);
-        }
-        fitToWidth();
-        canvas.redraw();
-    }
-
-    private void render(int index) {
-        Display display = getShell().getDisplay();
-        rendering = Job.create(messages.get("preview.rendering"), (IProgressMonitor monitor) -> {
-            ImageData data = null;
-            String problem = null;
-            try {
-                data = imageData(FormPreview.render(form, index, PREVIEW_DPI));
-            } catch (IOException | RuntimeException e) {
-                problem = messages.get("preview.renderFailed", index + 1, String.valueOf(e.getMessage()));
-            }
-            ImageData rendered = data;
-            String failed = problem;
-            display.asyncExec(() -> rendered(index, rendered, failed));
-            return Status.OK_STATUS;
-        });
-        rendering.schedule();
-    }
-
-    private void rendered(int index, ImageData data, String problem) {
-        if (canvas == null || canvas.isDisposed()) {
-            return;
-        }
-        if (data == null) {
-            show(problem, true);
-            return;
-        }
-        Image old = pageImages.put(index, new Image(canvas.getDisplay(), data));
-        if (old != null) {
-            old.dispose();
-        }
-        if (index == page) {
-            fitToWidth();
-            canvas.redraw();
-        }
-    }
-
-    /** The canvas is as wide as the scroller; its height keeps the page's proportions. */
-    private void fitToWidth() {
-        Image image = pageImages.get(page);
-        int width = canvas.getSize().x;
-        int height = image == null || width == 0 ? 0 : width * image.getBounds().height / image.getBounds().width;
-        if (height != fittedHeight) {
-            fittedHeight = height;
-            scroller.setMinHeight(height);
-        }
-    }
-
-    private void paint(org.eclipse.swt.graphics.GC gc) {
-        Image image = pageImages.get(page);
-        Rectangle area = canvas.getClientArea();
-        if (image == null) {
-            gc.drawText(messages.get("preview.rendering"), 12, 12);
-            return;
-        }
-        Rectangle b = image.getBounds();
-        gc.setInterpolation(SWT.HIGH);
-        gc.drawImage(image, 0, 0, b.width, b.height, 0, 0, area.width, area.width * b.height / b.width);
-    }
-
-    /** AWT pixels to SWT's (plain data: safe to build off the UI thread). */
-    static ImageData imageData(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            data.setPixels(0, y, w, row, 0);
-        }
-        return data;
+        pages.show(index);
     }
 
     // --- printers ---
@@ -430,7 +317,7 @@ public final class PrintPreviewDialog extends Dialog {
     // --- for tests ---
 
     Image pageImage() {
-        return pageImages.get(page);
+        return pages.image();
     }
 
     Job printersLookup() {
@@ -438,7 +325,7 @@ public final class PrintPreviewDialog extends Dialog {
     }
 
     Job rendering() {
-        return rendering;
+        return pages.rendering();
     }
 
     Job printing() {
