@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -43,6 +44,18 @@ import org.motcua.ui.UiIds;
 public final class PrintPreviewDialog extends Dialog {
 
     private static final int SAVE_PDF_ID = IDialogConstants.CLIENT_ID + 1;
+    /** Printer choices are stored in the order the officer made them. */
+    private static final ISchedulingRule SETTINGS = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
 
     private final Messages messages = Messages.current();
     private final PrintedForm form;
@@ -57,6 +70,7 @@ public final class PrintPreviewDialog extends Dialog {
     private Label status;
     private Listener pageKeys;
     private Job printersLookup;
+    private Job remembering;
     private Job printing;
     private volatile String result;
 
@@ -180,15 +194,16 @@ public final class PrintPreviewDialog extends Dialog {
         Display display = getShell().getDisplay();
         printersLookup = Job.create(messages.get("preview.findingPrinters"), (IProgressMonitor monitor) -> {
             List<String> names = printers.printerNames();
-            Optional<String> preferred = forms.printer().filter(names::contains)
-                    .or(() -> printers.defaultPrinterName().filter(names::contains));
-            display.asyncExec(() -> printersFound(names, preferred));
+            Optional<String> remembered = forms.printer();
+            Optional<String> systemDefault = printers.defaultPrinterName();
+            display.asyncExec(() -> printersFound(names, remembered, systemDefault));
             return Status.OK_STATUS;
         });
         printersLookup.schedule();
     }
 
-    private void printersFound(List<String> names, Optional<String> preferred) {
+    /** Preselects the desk's printer, else the system's default, else the first; says so when the desk's is gone. */
+    private void printersFound(List<String> names, Optional<String> remembered, Optional<String> systemDefault) {
         if (printer.isDisposed()) {
             return;
         }
@@ -203,8 +218,12 @@ public final class PrintPreviewDialog extends Dialog {
             show(why, true);
         } else {
             names.forEach(printer::add);
-            printer.select(preferred.map(names::indexOf).orElse(0));
+            printer.select(remembered.filter(names::contains).or(() -> systemDefault.filter(names::contains))
+                    .map(names::indexOf).orElse(0));
             printer.setEnabled(true);
+            if (remembered.isPresent() && !names.contains(remembered.get())) {
+                show(messages.get("preview.printerGone", remembered.get(), printer.getText()), true);
+            }
         }
         print.setEnabled(true);
         print.setFocus();
@@ -214,17 +233,33 @@ public final class PrintPreviewDialog extends Dialog {
         return printerNames.isEmpty() ? Optional.empty() : Optional.of(printerNames.get(printer.getSelectionIndex()));
     }
 
+    /** Stores the officer's choice for the desk (a durable write: in a job, one choice after the other). */
     private void printerChosen() {
         Optional<String> chosen = chosenPrinter();
         if (chosen.isEmpty()) {
             return;
         }
-        try {
-            forms.rememberPrinter(chosen.get());
-            show(messages.get("preview.printerRemembered", chosen.get()), false);
-        } catch (ValidationException e) {
-            show(e.messages(messages.locale()), true);
-        }
+        String name = chosen.get();
+        Display display = getShell().getDisplay();
+        remembering = Job.create(messages.get("preview.printerRemembered", name), (IProgressMonitor monitor) -> {
+            String told;
+            boolean failed = true;
+            try {
+                forms.rememberPrinter(name);
+                told = messages.get("preview.printerRemembered", name);
+                failed = false;
+            } catch (ValidationException e) {
+                told = e.messages(messages.locale());
+            } catch (RuntimeException e) {
+                told = messages.get("preview.printerNotRemembered", name, String.valueOf(e.getMessage()));
+            }
+            String message = told;
+            boolean error = failed;
+            display.asyncExec(() -> show(message, error));
+            return Status.OK_STATUS;
+        });
+        remembering.setRule(SETTINGS);
+        remembering.schedule();
     }
 
     private void print() {
@@ -284,7 +319,7 @@ public final class PrintPreviewDialog extends Dialog {
      *
      * @return the sentence shown to the officer
      */
-    public String savePdf(Path target) {
+    String savePdf(Path target) {
         Path file = target.toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
@@ -326,6 +361,10 @@ public final class PrintPreviewDialog extends Dialog {
 
     Job rendering() {
         return pages.rendering();
+    }
+
+    Job remembering() {
+        return remembering;
     }
 
     Job printing() {

@@ -177,6 +177,8 @@ class PrintPreviewDialogUiTest {
 
         printer.select(1);
         printer.notifyListeners(SWT.Selection, new Event());
+        Widgets.settle(display, dialog.remembering(), () -> status(preview).startsWith("Từ nay"));
+        assertEquals("Từ nay phiếu của quầy này được in ra máy in \"HP LaserJet Xã\".", status(preview));
         assertEquals("HP LaserJet Xã", new DeskSettings(desk.store()).get(Key.PRINTER));
         assertEquals(Optional.of("HP LaserJet Xã"), forms.printer());
 
@@ -194,5 +196,15 @@ class PrintPreviewDialogUiTest {
         open(two);
         assertEquals("HP LaserJet Xã", named(dialog.getShell(), Combo.class, "preview.printer").getText(),
                 "the desk's printer is preselected next time");
+    }
+
+    @Test
+    void aRememberedPrinterThatIsGoneIsSaidAndTheDefaultTakesItsPlace() throws Exception {
+        new DeskSettings(desk.store()).put(Key.PRINTER, "Máy in cũ", desk.username(), desk.role(), desk.now());
+        Shell preview = open(new TestPrinters(List.of("Canon LBP2900", "HP LaserJet Xã"), Optional.of("HP LaserJet Xã")));
+        assertEquals("HP LaserJet Xã", named(preview, Combo.class, "preview.printer").getText());
+        assertEquals("Không còn máy in \"Máy in cũ\" đã chọn cho quầy này: tạm dùng máy in \"HP LaserJet Xã\".",
+                status(preview));
+        assertEquals("Máy in cũ", new DeskSettings(desk.store()).get(Key.PRINTER), "kept until the officer picks another");
     }
 }
