@@ -207,4 +207,37 @@ class PrintPreviewDialogUiTest {
                 status(preview));
         assertEquals("Máy in cũ", new DeskSettings(desk.store()).get(Key.PRINTER), "kept until the officer picks another");
     }
+
+    @Test
+    void theProductsOutputWaitsForTheOfficerAndReturnsWhatBecameOfTheForm() {
+        TestPrinters none = TestPrinters.none();
+        long giveUp = System.currentTimeMillis() + 20_000;
+        Runnable[] officer = new Runnable[1];
+        officer[0] = () -> {   // what the officer does in the modal preview: Enter (print), read, then close
+            Shell preview = List.of(display.getShells()).stream().filter(s -> s.getParent() == shell).findFirst()
+                    .orElse(null);
+            if (preview == null || System.currentTimeMillis() > giveUp) {
+                if (preview != null) {
+                    preview.close();
+                }
+                return;
+            }
+            Button print = named(preview, Button.class, "preview.print");
+            if (none.jobs().isEmpty() && print.getEnabled()) {
+                print.notifyListeners(SWT.Selection, new Event());
+            } else if (status(preview).startsWith("Máy tính này chưa cài đặt")) {
+                named(preview, Button.class, "preview.close").notifyListeners(SWT.Selection, new Event());
+                return;
+            }
+            display.timerExec(20, officer[0]);
+        };
+        display.timerExec(20, officer[0]);
+
+        String told = new PreviewFormOutput(forms, none).show(receipt, shell);
+
+        Path pdf = forms.savedFormsDirectory().resolve(receipt.fileName());
+        assertEquals("Máy tính này chưa cài đặt máy in nào. Phiếu đã được lưu thành tệp PDF: " + pdf, told);
+        assertEquals(1, none.jobs().size());
+        assertEquals(List.of(shell), List.of(display.getShells()), "the preview is closed");
+    }
 }
