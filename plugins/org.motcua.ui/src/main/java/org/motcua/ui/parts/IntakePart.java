@@ -37,11 +37,11 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
+import org.motcua.print.PrintedForm;
+import org.motcua.print.ReceiptData;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
-import org.motcua.print.PrintedForm;
-import org.motcua.print.ReceiptData;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 
