@@ -20,15 +20,14 @@ import org.motcua.print.FormsWarmup;
 import org.motcua.print.PrinterService;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
-import org.motcua.ui.print.SaveAndPrintOutput;
-import org.motcua.ui.receipt.PdfReceiptPrinter;
-import org.motcua.ui.receipt.ReceiptPrinter;
+import org.motcua.ui.print.PreviewFormOutput;
 
 /**
  * The e4 life cycle (product property {@code lifeCycleURI}): before the workbench window appears, opens the
  * desk (setup wizard on the first start, offline login afterwards, or the demo desk with
- * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskForms}, the {@link FormOutput} and the
- * {@link ReceiptPrinter} into the application context. Cancelling the wizard or the login ends the program. The store is closed on shutdown.
+ * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskForms} and the {@link FormOutput} (the print
+ * preview) into the application context. Cancelling the wizard or the login ends the program. The store is closed
+ * on shutdown.
  */
 public class DeskLifeCycle {
 
@@ -47,13 +46,9 @@ public class DeskLifeCycle {
         DeskForms forms = new DeskForms(desk, files.directory());
         context.set(DeskForms.class, forms);
         if (context.get(FormOutput.class) == null) {
-            context.set(FormOutput.class, new SaveAndPrintOutput(forms, PrinterService.system()));
+            context.set(FormOutput.class, new PreviewFormOutput(forms, PrinterService.system()));
         }
-        if (context.get(ReceiptPrinter.class) == null) {
-            context.set(ReceiptPrinter.class,
-                    new PdfReceiptPrinter(files.directory().resolve("receipts"), PrinterService.system()));
-            FormsWarmup.start();  // fonts and the first receipts in the background: the first real one is fast
-        }
+        FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());
         Runtime.getRuntime().addShutdownHook(new Thread(desk::close, "motcua-desk-close"));
     }

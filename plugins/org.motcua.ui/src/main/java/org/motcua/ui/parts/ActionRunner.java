@@ -1,7 +1,9 @@
 package org.motcua.ui.parts;
 
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -11,15 +13,17 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.validation.ValidationException;
+import org.motcua.print.PrintedForm;
 import org.motcua.ui.Messages;
 import org.motcua.ui.desk.Desk;
 
 /**
  * Takes one action on a dossier: asks who receives it and the note (the reason, where the citizen must be
- * given one) in an {@link ActionDialog}, then runs {@code DossierWorkflow} in a {@link Job} and shows the
- * dossier again on the UI thread.
+ * given one) in an {@link ActionDialog}, then runs {@code DossierWorkflow} in a {@link Job}, lays out the letter
+ * the citizen is given (forms 02–05) in the same job, and shows the dossier and that letter on the UI thread.
  */
 final class ActionRunner {
 
@@ -59,33 +63,53 @@ final class ActionRunner {
         Display display = view.control().getDisplay();
         job = Job.create(action.displayName(messages.locale()), (IProgressMonitor monitor) -> {
             String error = null;
+            HandoverRecord step = null;
             try {
-                if (action == DossierAction.EXTEND_DEADLINE) {
-                    desk.workflow().extend(dossier.id(), ProcessingTime.workingDays(answer.extraDays()), desk.role(),
-                            desk.username(), answer.note(), now);
-                } else {
-                    desk.workflow().take(dossier.id(), action, desk.role(), desk.username(), answer.to(), answer.note(), now);
-                }
+                step = action == DossierAction.EXTEND_DEADLINE
+                        ? desk.workflow().extend(dossier.id(), ProcessingTime.workingDays(answer.extraDays()), desk.role(),
+                                desk.username(), answer.note(), now)
+                        : desk.workflow().take(dossier.id(), action, desk.role(), desk.username(), answer.to(),
+                                answer.note(), now);
             } catch (ValidationException e) {
                 error = e.messages(messages.locale());
             } catch (RuntimeException e) {
                 error = messages.get("detail.failed", String.valueOf(e.getMessage()));
             }
             String outcome = error;
+            String done = messages.get("detail.done", action.displayName(messages.locale()));
+            Letter letter = step == null ? null : letter(step);
             display.asyncExec(() -> {
                 if (view.control().isDisposed()) {
                     return;
                 }
-                if (outcome == null) {
-                    view.reload(messages.get("detail.done", action.displayName(messages.locale())), false);
-                    desk.dossiersChanged();
-                } else {
+                if (outcome != null) {
                     view.show(outcome, true);
+                    return;
+                }
+                view.reload(done, false);
+                desk.dossiersChanged();
+                if (letter.form().isPresent()) {
+                    view.present(letter.form().get(), done);
+                } else if (letter.problem() != null) {
+                    view.show(done + "\n" + letter.problem(), true);
                 }
             });
             return Status.OK_STATUS;
         });
         job.schedule();
         return job;
+    }
+
+    /** The citizen's letter after {@code step}; a layout problem is told, the stored action stands. */
+    private Letter letter(HandoverRecord step) {
+        try {
+            return new Letter(view.forms().afterAction(dossier, step), null);
+        } catch (IOException | RuntimeException e) {
+            return new Letter(Optional.empty(), messages.get("detail.letter.failed", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** Forms 02–05 for the citizen, or none; {@code problem} when it should exist but could not be laid out. */
+    private record Letter(Optional<PrintedForm> form, String problem) {
     }
 }

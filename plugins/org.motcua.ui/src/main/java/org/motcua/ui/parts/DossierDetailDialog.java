@@ -9,6 +9,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.motcua.ui.Messages;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.print.FormOutput;
 
 /** The dossier detail as a dialog over the list (Escape closes it). */
 final class DossierDetailDialog extends Dialog {
@@ -16,10 +18,14 @@ final class DossierDetailDialog extends Dialog {
     private final Messages messages = Messages.current();
     private final Desk desk;
     private final UUID dossierId;
+    private final DeskForms forms;
+    private final FormOutput output;
 
-    DossierDetailDialog(Shell parent, Desk desk, UUID dossierId) {
+    DossierDetailDialog(Shell parent, Desk desk, DeskForms forms, FormOutput output, UUID dossierId) {
         super(parent);
         this.desk = desk;
+        this.forms = forms;
+        this.output = output;
         this.dossierId = dossierId;
         setShellStyle(getShellStyle() | org.eclipse.swt.SWT.RESIZE | org.eclipse.swt.SWT.MAX);
     }
@@ -33,7 +39,7 @@ final class DossierDetailDialog extends Dialog {
     @Override
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
-        new DossierDetailView(area, desk, dossierId);
+        new DossierDetailView(area, desk, forms, output, dossierId);
         return area;
     }
 

@@ -3,6 +3,10 @@ package org.motcua.ui.parts;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -10,6 +14,7 @@ import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -23,14 +28,20 @@ import org.motcua.core.dossier.ReceivedDocument;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierLifecycle;
+import org.motcua.print.PrintedForm;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.print.DossierForms;
+import org.motcua.ui.print.FormOutput;
 
 /**
  * One dossier: applicant, documents, the handover timeline, and one button per action the logged-in
  * officer's role may take in the dossier's status ({@link DossierLifecycle#allowedActions}); nothing else
- * is offered. Taking an action goes through {@link ActionRunner}; the view then shows the dossier again.
+ * is offered. Taking an action goes through {@link ActionRunner}; the view then shows the dossier again and hands
+ * the citizen's letter (forms 02–05) to the {@link FormOutput}. The receipt (01) and the control slip (06) can be
+ * printed again at any time.
  */
 final class DossierDetailView {
 
@@ -39,12 +50,16 @@ final class DossierDetailView {
     private final Messages messages = Messages.current();
     private final Desk desk;
     private final UUID dossierId;
+    private final DossierForms forms;
+    private final FormOutput output;
     private final Composite root;
     private Label feedback;
 
-    DossierDetailView(Composite parent, Desk desk, UUID dossierId) {
+    DossierDetailView(Composite parent, Desk desk, DeskForms forms, FormOutput output, UUID dossierId) {
         this.desk = desk;
         this.dossierId = dossierId;
+        this.forms = new DossierForms(desk, forms);
+        this.output = output;
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(1, false));
         root.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -53,6 +68,10 @@ final class DossierDetailView {
 
     Composite control() {
         return root;
+    }
+
+    DossierForms forms() {
+        return forms;
     }
 
     /** Shows the dossier again as stored (after an action). */
@@ -112,8 +131,60 @@ final class DossierDetailView {
             b.setText(action.displayName(messages.locale()));
             b.addListener(SWT.Selection, e -> new ActionRunner(desk, d, action, this).start(b.getShell()));
         }
+        Composite printing = UiIds.name(new Composite(root, SWT.NONE), "detail.printing");
+        printing.setLayout(new RowLayout(SWT.HORIZONTAL));
+        Button receipt = UiIds.name(new Button(printing, SWT.PUSH), "detail.print.receipt");
+        receipt.setText(messages.get("detail.print.receipt"));
+        receipt.addListener(SWT.Selection, e -> printReceipt());
+        Button slip = UiIds.name(new Button(printing, SWT.PUSH), "detail.print.controlSlip");
+        slip.setText(messages.get("detail.print.controlSlip"));
+        slip.addListener(SWT.Selection, e -> printControlSlip());
         feedback = UiIds.name(new Label(root, SWT.WRAP), "detail.feedback");
         feedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+    }
+
+    /** Form 01 again (the citizen lost it, or the printer jammed). */
+    Job printReceipt() {
+        return print(messages.get("detail.print.receipt"), () -> forms.receipt(dossierId));
+    }
+
+    /** Form 06 with every handover stored so far. */
+    Job printControlSlip() {
+        return print(messages.get("detail.print.controlSlip"), () -> forms.controlSlip(dossierId));
+    }
+
+    /** Lays the form out in a job, then hands it to the output on the UI thread. */
+    private Job print(String what, Callable<PrintedForm> layout) {
+        Display display = root.getDisplay();
+        Job job = Job.create(what, (IProgressMonitor monitor) -> {
+            PrintedForm form = null;
+            String problem = null;
+            try {
+                form = layout.call();
+            } catch (Exception e) {
+                problem = messages.get("detail.print.failed", what, String.valueOf(e.getMessage()));
+            }
+            PrintedForm laidOut = form;
+            String failed = problem;
+            display.asyncExec(() -> {
+                if (!root.isDisposed()) {
+                    if (laidOut == null) {
+                        show(failed, true);
+                    } else {
+                        present(laidOut, "");
+                    }
+                }
+            });
+            return Status.OK_STATUS;
+        });
+        job.schedule();
+        return job;
+    }
+
+    /** Shows {@code form} through the desk's output; the feedback says {@code done} (if any) and what became of it. */
+    void present(PrintedForm form, String done) {
+        String told = output.show(form, root.getShell());
+        show(done.isEmpty() ? told : done + "\n" + told, false);
     }
 
     void show(String text, boolean error) {

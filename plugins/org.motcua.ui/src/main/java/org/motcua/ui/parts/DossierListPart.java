@@ -34,6 +34,8 @@ import org.motcua.store.Page;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.print.FormOutput;
 
 /**
  * The dossier list: a virtual table fed page by page from {@code DossierSearch} (never all rows, so it stays
@@ -52,6 +54,8 @@ public class DossierListPart {
 
     private final Messages messages = Messages.current();
     private final Desk desk;
+    private final DeskForms forms;
+    private final FormOutput output;
     private final Runnable onChange = this::refresh;
     private Text search;
     private Combo status;
@@ -66,8 +70,10 @@ public class DossierListPart {
     private int generation;
 
     @Inject
-    public DossierListPart(Desk desk) {
+    public DossierListPart(Desk desk, DeskForms forms, FormOutput output) {
         this.desk = desk;
+        this.forms = forms;
+        this.output = output;
     }
 
     @PostConstruct
@@ -215,7 +221,7 @@ public class DossierListPart {
         int i = table.getSelectionIndex();
         DossierSummary row = i < 0 ? null : pages.row(i);
         if (row != null) {
-            new DossierDetailDialog(table.getShell(), desk, row.id()).open();
+            new DossierDetailDialog(table.getShell(), desk, forms, output, row.id()).open();
         }
     }
 

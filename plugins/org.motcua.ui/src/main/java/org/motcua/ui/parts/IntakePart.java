@@ -3,6 +3,7 @@ package org.motcua.ui.parts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,16 +38,19 @@ import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.store.IntakeHints;
+import org.motcua.print.PrintedForm;
+import org.motcua.print.ReceiptData;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
-import org.motcua.ui.receipt.Receipt;
-import org.motcua.ui.receipt.ReceiptPrinter;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.print.FormOutput;
 
 /**
  * The counter's intake form: procedure, applicant, the document checklist, sets, channel and delivery, with
- * the due date shown live. Save (Ctrl+S, or Enter on the button) stores the dossier in a {@link Job}; the
- * code is shown and the receipt hook called only once the store has made it durable.
+ * the due date shown live. Save (Ctrl+S, or Enter on the button) stores the dossier in a {@link Job} and lays out
+ * its receipt (form 01, two copies) there; the code is shown and the receipt handed to the {@link FormOutput} (the
+ * print preview: Enter prints) only once the store has made the dossier durable.
  */
 public class IntakePart {
 
@@ -57,7 +61,8 @@ public class IntakePart {
 
     private final Messages messages = Messages.current();
     private final Desk desk;
-    private final ReceiptPrinter printer;
+    private final DeskForms forms;
+    private final FormOutput output;
     private ProcedurePicker picker;
     private ChecklistTable checklist;
     private Text name;
@@ -78,9 +83,10 @@ public class IntakePart {
     private Job saving;
 
     @Inject
-    public IntakePart(Desk desk, ReceiptPrinter printer) {
+    public IntakePart(Desk desk, DeskForms forms, FormOutput output) {
         this.desk = desk;
-        this.printer = printer;
+        this.forms = forms;
+        this.output = output;
     }
 
     @PostConstruct
@@ -270,24 +276,38 @@ public class IntakePart {
                 outcome = e;
             }
             Object result = outcome;
-            display.asyncExec(() -> saved(request, result));
+            LaidOutReceipt receipt = outcome instanceof Dossier d ? receipt(d, request) : null;
+            display.asyncExec(() -> saved(result, receipt));
             return Status.OK_STATUS;
         });
         saving.schedule();
     }
 
-    private void saved(IntakeRequest request, Object outcome) {
+    /** The receipt of the stored dossier, or why it could not be laid out (the dossier is stored either way). */
+    private LaidOutReceipt receipt(Dossier d, IntakeRequest request) {
+        try {
+            return new LaidOutReceipt(forms.forms().receipt(ReceiptData.of(d, request.procedure(),
+                    desk.officer().fullName())), null);
+        } catch (IOException | RuntimeException e) {
+            return new LaidOutReceipt(null, messages.get("receipt.failed", d.code().format(), String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void saved(Object outcome, LaidOutReceipt receipt) {
         saving = null;
         if (save.isDisposed()) {
             return;
         }
         save.setEnabled(true);
         if (outcome instanceof Dossier d) {
-            String receipt = printer.print(new Receipt(d, request.procedure(), desk.store().device(),
-                    desk.officer().fullName()), save.getShell());
-            show(messages.get("intake.saved", d.code().format(), d.dueAt().format(DUE)) + "\n" + receipt, false);
+            String stored = messages.get("intake.saved", d.code().format(), d.dueAt().format(DUE));
+            show(stored, false);
             clearApplicant();
             desk.dossiersChanged();
+            String told = receipt.form() != null ? output.show(receipt.form(), save.getShell()) : receipt.problem();
+            if (!save.isDisposed()) {
+                show(stored + "\n" + told, receipt.form() == null);
+            }
         } else if (outcome instanceof ValidationException e) {
             show(e.messages(messages.locale()), true);
         } else {
@@ -322,6 +342,10 @@ public class IntakePart {
     /** For tests: the running save, to wait on (null when none). */
     Job runningSave() {
         return saving;
+    }
+
+    /** Form 01 of a dossier just stored, or (form null) the sentence saying why it could not be laid out. */
+    private record LaidOutReceipt(PrintedForm form, String problem) {
     }
 
     /** A form field the core cannot check because it could not be read (a date typed wrongly). */

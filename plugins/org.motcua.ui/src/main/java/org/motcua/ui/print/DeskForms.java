@@ -41,6 +41,15 @@ public final class DeskForms {
         return name.isBlank() ? Optional.empty() : Optional.of(name);
     }
 
+    /**
+     * Remembers {@code name} as this desk's printer (any officer may choose it); the next form goes there.
+     *
+     * @throws org.motcua.core.validation.ValidationException when the name is not accepted
+     */
+    public void rememberPrinter(String name) {
+        new DeskSettings(desk.store()).put(Key.PRINTER, name, desk.username(), desk.role(), desk.now());
+    }
+
     public synchronized OneStopForms forms() throws IOException {
         if (forms == null) {
             forms = OneStopForms.create(settings(new DeskSettings(desk.store()).all()));

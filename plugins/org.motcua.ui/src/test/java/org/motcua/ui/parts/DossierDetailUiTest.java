@@ -39,6 +39,11 @@ import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
 import org.motcua.ui.desk.DeskSetup;
 import org.motcua.ui.desk.TestDesks;
+import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.print.FormKind;
+import org.motcua.print.PrintedForm;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.testing.RecordingFormOutput;
 
 /** The detail view offers only the actions the logged-in role may take in the dossier's status. */
 @ExtendWith(VietnameseDisplay.class)
@@ -50,6 +55,7 @@ class DossierDetailUiTest {
     private Shell shell;
     private UUID processing;
     private UUID collected;
+    private final RecordingFormOutput output = new RecordingFormOutput();
 
     /** One desk with an officer of every role, a dossier in processing and one collected in a village. */
     @BeforeEach
@@ -94,7 +100,7 @@ class DossierDetailUiTest {
             c.dispose();
         }
         shell.setLayout(new org.eclipse.swt.layout.FillLayout());
-        DossierDetailView view = new DossierDetailView(shell, desk, id);
+        DossierDetailView view = new DossierDetailView(shell, desk, new DeskForms(desk, dir), output, id);
         shell.layout(true, true);
         shell.open();
         return view;
@@ -143,6 +149,103 @@ class DossierDetailUiTest {
             assertEquals(DossierStatus.DONE, processor.store().dossier(processing).orElseThrow().status());
             assertFalse(has(shell, Button.class, "action.MARK_DONE"), "the view shows the new status's actions");
             assertEquals(3, named(shell, Table.class, "detail.timeline.table").getItemCount());
+            assertTrue(output.shown().isEmpty(), "finishing the processing gives the citizen no letter");
+        }
+    }
+
+    private String feedback() {
+        return named(shell, Label.class, "detail.feedback").getText();
+    }
+
+    /** Takes {@code action} through the runner (what the dialog's OK does) and waits until the view shows it. */
+    private void take(Desk desk, DossierDetailView view, UUID id, DossierAction action, ActionRunner.Answer answer)
+            throws InterruptedException {
+        var job = new ActionRunner(desk, desk.store().dossier(id).orElseThrow(), action, view).run(answer);
+        Widgets.settle(display, job, () -> !feedback().isEmpty());
+    }
+
+    @Test
+    void refusingWithAReasonHandsForm03WithTheReasonAndTheCodeToTheOutput() throws Exception {
+        String reason = "Người nộp không phải là cha, mẹ hoặc người thân thích của trẻ";
+        try (Desk receiving = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
+            DossierDetailView view = view(receiving, collected);
+            take(receiving, view, collected, DossierAction.REFUSE, new ActionRunner.Answer("", reason, 0));
+            PrintedForm form = output.last();
+            assertEquals(FormKind.REFUSAL, form.kind());
+            String text = RecordingFormOutput.text(form);
+            assertTrue(text.contains(reason), text);
+            assertTrue(text.contains(receiving.store().dossier(collected).orElseThrow().code().format()), text);
+            assertTrue(text.contains("Trần Văn Bình"), "the applicant: " + text);
+            assertTrue(text.contains("Cán Bộ RECEIVING_OFFICER"), "the refusing officer signs: " + text);
+            assertEquals("Đã thực hiện: Từ chối tiếp nhận.\nĐã xem " + form.fileName(), feedback());
+            assertEquals(DossierStatus.REFUSED, receiving.store().dossier(collected).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void aSupplementRequestListsEachLineTheOfficerTypedOnForm02() throws Exception {
+        try (Desk processor = TestDesks.login(dir, Role.PROCESSING_OFFICER)) {
+            DossierDetailView view = view(processor, processing);
+            take(processor, view, processing, DossierAction.REQUEST_SUPPLEMENT, new ActionRunner.Answer(
+                    "receiving.officer", "Bản sao giấy chứng nhận kết hôn của cha mẹ\nGiấy chứng sinh bản chính", 0));
+            PrintedForm form = output.last();
+            assertEquals(FormKind.SUPPLEMENT_REQUEST, form.kind());
+            String text = RecordingFormOutput.text(form);
+            assertTrue(text.contains("1. Bản sao giấy chứng nhận kết hôn của cha mẹ"), text);
+            assertTrue(text.contains("2. Giấy chứng sinh bản chính"), text);
+            assertTrue(text.contains(processor.store().dossier(processing).orElseThrow().code().format()), text);
+        }
+    }
+
+    @Test
+    void anExtensionApologisesWithTheNewAppointmentOnForm04() throws Exception {
+        try (Desk receiving = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
+            Procedure p = receiving.catalogue().latest("1.001193").orElseThrow();
+            UUID received = receiving.intake().receive(request(receiving, p, Optional.empty()), Role.RECEIVING_OFFICER,
+                    receiving.now()).id();
+            DossierDetailView view = view(receiving, received);
+            take(receiving, view, received, DossierAction.EXTEND_DEADLINE,
+                    new ActionRunner.Answer("", "Cần xác minh nơi sinh tại bệnh viện huyện", 2));
+            PrintedForm form = output.last();
+            assertEquals(FormKind.APOLOGY, form.kind());
+            String text = RecordingFormOutput.text(form);
+            HandoverRecord extension = receiving.store().handovers(received).get(1);
+            var newDue = extension.newDueAt().orElseThrow();
+            assertTrue(text.contains("Cần xác minh nơi sinh tại bệnh viện huyện"), text);
+            assertTrue(text.contains(String.format("hẹn trả kết quả vào %02d giờ %02d phút, ngày %02d tháng %d năm %d",
+                    newDue.getHour(), newDue.getMinute(), newDue.getDayOfMonth(), newDue.getMonthValue(),
+                    newDue.getYear())), "the new appointment " + newDue + ": " + text);
+        }
+    }
+
+    @Test
+    void theControlSlipListsEveryHandoverAndTheReceiptCanBePrintedAgain() throws Exception {
+        try (Desk processor = TestDesks.login(dir, Role.PROCESSING_OFFICER)) {
+            DossierDetailView view = view(processor, processing);
+            Button slip = named(shell, Button.class, "detail.print.controlSlip");
+            assertEquals("In phiếu kiểm soát (06)", slip.getText());
+            slip.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            Widgets.settle(display, null, () -> !output.shown().isEmpty() && !feedback().isEmpty());
+            PrintedForm form = output.last();
+            assertEquals(FormKind.CONTROL_SLIP, form.kind());
+            String text = RecordingFormOutput.text(form);
+            List<HandoverRecord> log = processor.store().handovers(processing);
+            assertEquals(2, log.size());
+            int previous = -1;
+            for (HandoverRecord h : log) {
+                int at = text.indexOf(h.action().displayName(java.util.Locale.forLanguageTag("vi")), previous + 1);
+                assertTrue(at > previous, "row of step " + h.step() + " (" + h.action() + ") in order: " + text);
+                previous = at;
+            }
+            assertTrue(text.contains("Người nhận: Cán Bộ PROCESSING_OFFICER"), "full names, not usernames: " + text);
+            assertEquals("Đã xem " + form.fileName(), feedback());
+
+            view.printReceipt().join();
+            Widgets.settle(display, null, () -> output.shown().size() == 2);
+            PrintedForm receipt = output.last();
+            assertEquals(FormKind.RECEIPT, receipt.kind());
+            assertTrue(RecordingFormOutput.text(receipt).contains("Cán Bộ RECEIVING_OFFICER"),
+                    "signed by the officer who received it, not the one reprinting");
         }
     }
 }

@@ -31,6 +31,8 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.testing.RecordingFormOutput;
 import org.motcua.ui.desk.TestDesks;
 import org.motcua.ui.testing.VietnameseDisplay;
 import org.motcua.ui.testing.Widgets;
@@ -58,7 +60,7 @@ class DossierFiltersUiTest {
         shell = new Shell(display);
         shell.setSize(1100, 700);
         shell.setLayout(new FillLayout());
-        part = new DossierListPart(desk);
+        part = new DossierListPart(desk, new DeskForms(desk, dir), new RecordingFormOutput());
         part.createControls(shell);
         shell.open();
     }

@@ -30,6 +30,8 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.testing.RecordingFormOutput;
 import org.motcua.ui.desk.TestDesks;
 import org.motcua.ui.testing.VietnameseDisplay;
 
@@ -66,7 +68,7 @@ class IntakeHintsUiTest {
     }
 
     private void openIntake() {
-        new IntakePart(desk, new org.motcua.ui.receipt.PdfLaterReceiptPrinter()).createControls(shell);
+        new IntakePart(desk, new DeskForms(desk, dir), new RecordingFormOutput()).createControls(shell);
         shell.open();
     }
 

@@ -28,7 +28,10 @@ import org.motcua.ui.testing.VietnameseDisplay;
 import org.motcua.ui.testing.Widgets;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.TestDesks;
-import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
+import org.motcua.print.FormKind;
+import org.motcua.print.PrintedForm;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.testing.RecordingFormOutput;
 
 /** A whole intake typed into the real widgets of the intake part and saved into a real store. */
 @ExtendWith(VietnameseDisplay.class)
@@ -40,14 +43,14 @@ class IntakePartUiTest {
     private Shell shell;
     private Desk desk;
     private IntakePart part;
-    private final PdfLaterReceiptPrinter printer = new PdfLaterReceiptPrinter();
+    private final RecordingFormOutput output = new RecordingFormOutput();
 
     @BeforeEach
     void open() {
         desk = TestDesks.as(dir, Role.RECEIVING_OFFICER);
         shell = new Shell(display);
         shell.setSize(1100, 850);
-        part = new IntakePart(desk, printer);
+        part = new IntakePart(desk, new DeskForms(desk, dir), output);
         part.createControls(shell);
         shell.open();
     }
@@ -108,20 +111,22 @@ class IntakePartUiTest {
         pressSave();
 
         assertTrue(feedback().startsWith("Đã tiếp nhận hồ sơ 000.00.99.H99-260309-"), feedback());
-        assertTrue(feedback().contains("Chưa in giấy tiếp nhận"), "the receipt hook was called: " + feedback());
         var page = desk.search().find(DossierQuery.text("001185012345", desk.now(), 10));
         assertEquals(1, page.items().size());
         Dossier stored = desk.store().dossier(page.items().get(0).id()).orElseThrow();
-        assertEquals(stored.code(), printer.last().dossier().code());
 
-        // The real printer of the product: no printer on this machine, so it saves the PDF and says where.
-        String told = new org.motcua.ui.receipt.PdfReceiptPrinter(dir.resolve("receipts"),
-                org.motcua.print.PrinterService.system()).print(printer.last(), shell);
-        try (var saved = java.nio.file.Files.list(dir.resolve("receipts"))) {
-            java.nio.file.Path pdf = saved.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
-            assertTrue(java.nio.file.Files.size(pdf) > 1000, pdf.toString());
-            assertTrue(told.contains(pdf.getFileName().toString()), told);
-        }
+        // Form 01, both copies, went to the output (the preview in the product) after the dossier was stored.
+        assertEquals(1, output.shown().size());
+        PrintedForm receipt = output.last();
+        assertEquals(FormKind.RECEIPT, receipt.kind());
+        assertTrue(receipt.pages() >= 2, "one copy for the citizen, one kept, each from a new page");
+        assertTrue(feedback().endsWith("\nĐã xem " + receipt.fileName()), "the output's sentence is shown: " + feedback());
+        String text = RecordingFormOutput.text(receipt);
+        String code = stored.code().format();
+        assertTrue(text.indexOf(code) >= 0 && text.indexOf(code, text.indexOf(code) + 1) > 0,
+                "the code on both copies: " + text);
+        assertTrue(text.contains("Nguyễn Thị Mai"), text);
+        assertTrue(text.contains("Cán Bộ RECEIVING_OFFICER"), "the receiving officer signs: " + text);
         assertEquals("Nguyễn Thị Mai", stored.applicant().fullName());
         assertEquals("1.001193", stored.procedureCode());
         assertEquals(DossierStatus.RECEIVED, stored.status());
@@ -140,6 +145,7 @@ class IntakePartUiTest {
         assertTrue(feedback().contains("Thiếu giấy tờ bắt buộc: "), feedback());
         assertEquals(0, desk.store().count("dossier"));
         assertEquals(0, desk.store().count("outbox"));
+        assertTrue(output.shown().isEmpty(), "no receipt for a dossier that was not stored");
     }
 
     @Test

@@ -43,7 +43,8 @@ import org.motcua.ui.testing.VietnameseDisplay;
 import org.motcua.ui.testing.Widgets;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.TestDesks;
-import org.motcua.ui.receipt.PdfLaterReceiptPrinter;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.testing.RecordingFormOutput;
 
 /** Real SWT widgets in a real Shell (run under Xvfb) on a real desk; the parts are created the way e4 creates them. */
 @ExtendWith(VietnameseDisplay.class)
@@ -93,7 +94,7 @@ class PartsUiTest {
 
     @Test
     void dossierListIsAVirtualTableWithVietnameseHeaders() throws Exception {
-        new DossierListPart(desk).createControls(shell);
+        new DossierListPart(desk, new DeskForms(desk, dir), new RecordingFormOutput()).createControls(shell);
         shell.open();
         Table table = named(shell, Table.class, "dossiers.table");
         assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "must stay responsive with 300,000 rows");
@@ -106,7 +107,7 @@ class PartsUiTest {
     @Test
     void dossierListFetchesOnlyThePagesShownAndSearchesNamesWithoutDiacritics() throws Exception {
         receive(450);
-        DossierListPart part = new DossierListPart(desk);
+        DossierListPart part = new DossierListPart(desk, new DeskForms(desk, dir), new RecordingFormOutput());
         part.createControls(shell);
         shell.open();
         Table table = part.table();
@@ -140,7 +141,7 @@ class PartsUiTest {
 
     @Test
     void intakeChecksTheCitizenIdAsItIsTyped() {
-        new IntakePart(desk, new PdfLaterReceiptPrinter()).createControls(shell);
+        new IntakePart(desk, new DeskForms(desk, dir), new RecordingFormOutput()).createControls(shell);
         shell.open();
         Text id = named(shell, Text.class, "intake.citizenId");
 

@@ -30,6 +30,9 @@ import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
 import org.motcua.ui.desk.DeskLogin;
 import org.motcua.ui.desk.TestDesks;
+import org.motcua.ui.print.DeskForms;
+import org.motcua.ui.print.FormOutput;
+import org.motcua.ui.testing.RecordingFormOutput;
 import org.motcua.ui.testing.VietnameseDisplay;
 import org.motcua.ui.testing.Widgets;
 
@@ -55,13 +58,19 @@ class ScreenshotsTest {
     @TempDir
     Path dir;
 
-    static List<Scene> scenes() {
+    private DeskForms forms(Desk desk) {
+        return new DeskForms(desk, dir);
+    }
+
+    List<Scene> scenes() {
+        FormOutput output = new RecordingFormOutput();
         return List.of(
-                new Scene("01-tiep-nhan", "tiepnhan", (desk, parent) -> new IntakePart(desk,
-                        new org.motcua.ui.receipt.PdfLaterReceiptPrinter()).createControls(parent)),
-                new Scene("02-danh-sach-ho-so", "tiepnhan", (desk, parent) -> new DossierListPart(desk).createControls(parent)),
+                new Scene("01-tiep-nhan", "tiepnhan", (desk, parent) -> new IntakePart(desk, forms(desk), output)
+                        .createControls(parent)),
+                new Scene("02-danh-sach-ho-so", "tiepnhan", (desk, parent) -> new DossierListPart(desk, forms(desk), output)
+                        .createControls(parent)),
                 new Scene("03-chi-tiet-ho-so", "tiepnhan", (desk, parent) -> new DossierDetailView(parent, desk,
-                        firstDossier(desk))),
+                        forms(desk), output, firstDossier(desk))),
                 new Scene("04-dong-bo", "tiepnhan", (desk, parent) -> new SyncStatusPart(desk).createControls(parent)));
     }
 

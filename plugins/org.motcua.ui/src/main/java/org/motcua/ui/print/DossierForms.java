@@ -1,0 +1,89 @@
+package org.motcua.ui.print;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.print.ApologyData;
+import org.motcua.print.ControlSlipData;
+import org.motcua.print.OneStopForms;
+import org.motcua.print.PrintedForm;
+import org.motcua.print.ReceiptData;
+import org.motcua.print.RefusalData;
+import org.motcua.print.StopNoticeData;
+import org.motcua.print.SupplementRequestData;
+import org.motcua.store.OfficerAccounts;
+import org.motcua.store.OfficerAccounts.Officer;
+import org.motcua.ui.desk.Desk;
+
+/**
+ * The forms of one stored dossier, laid out from what the store holds: the receipt (01) again, the control slip
+ * (06) with every handover, and the letter the citizen is given after an action (02, 03, 04, 05). Reads the store
+ * and lays out a PDF: call it from a job, not the UI thread.
+ */
+public final class DossierForms {
+
+    private final Desk desk;
+    private final DeskForms forms;
+
+    public DossierForms(Desk desk, DeskForms forms) {
+        this.desk = desk;
+        this.forms = forms;
+    }
+
+    /** Form 01 as printed at reception: signed by the officer who received the dossier. */
+    public PrintedForm receipt(UUID dossierId) throws IOException {
+        Dossier d = dossier(dossierId);
+        return forms.forms().receipt(ReceiptData.of(d, procedure(d), fullName(d.receivedBy())));
+    }
+
+    /** Form 06: one row per handover in the dossier's log. */
+    public PrintedForm controlSlip(UUID dossierId) throws IOException {
+        Dossier d = dossier(dossierId);
+        Map<String, String> names = new OfficerAccounts(desk.store()).list().stream()
+                .collect(Collectors.toMap(Officer::username, Officer::fullName));
+        return forms.forms().controlSlip(new ControlSlipData(d, procedure(d), desk.store().handovers(dossierId), names));
+    }
+
+    /**
+     * The letter for the citizen after {@code step} was stored: 02 for a supplement request (each line of the
+     * note is one missing item), 03 for a refusal, 04 for an extension (from the appointment of {@code before} to
+     * the new one), 05 for a stop; empty for actions that give the citizen no letter.
+     *
+     * @param before the dossier as it was before the action
+     */
+    public Optional<PrintedForm> afterAction(Dossier before, HandoverRecord step) throws IOException {
+        Dossier d = dossier(before.id());
+        Procedure p = procedure(d);
+        String officer = desk.officer().fullName();
+        OneStopForms f = forms.forms();
+        return switch (step.action()) {
+            case REQUEST_SUPPLEMENT -> Optional.of(f.supplementRequest(
+                    SupplementRequestData.fromHandover(d, p, step, officer, "")));
+            case REFUSE -> Optional.of(f.refusal(new RefusalData(d, p, step.note(), officer, step.at())));
+            case EXTEND_DEADLINE -> Optional.of(f.apology(new ApologyData(d, p, before.dueAt(),
+                    step.newDueAt().orElse(d.dueAt()), step.note(), "", step.at())));
+            case STOP -> Optional.of(f.stopNotice(new StopNoticeData(d, p, step.note(), "", step.at())));
+            default -> Optional.empty();
+        };
+    }
+
+    private Dossier dossier(UUID id) {
+        return desk.store().dossier(id).orElseThrow(() -> new IllegalArgumentException("no dossier " + id));
+    }
+
+    private Procedure procedure(Dossier d) {
+        return desk.catalogue().version(d.procedureCode(), d.procedureVersion()).orElseThrow(
+                () -> new IllegalStateException("procedure " + d.procedureCode() + " v" + d.procedureVersion()
+                        + " is not in this desk's catalogue"));
+    }
+
+    private String fullName(String username) {
+        return new OfficerAccounts(desk.store()).list().stream().filter(o -> o.username().equals(username))
+                .map(Officer::fullName).findFirst().orElse(username);
+    }
+}
