@@ -27,7 +27,7 @@ import org.motcua.ui.receipt.ReceiptPrinter;
 /**
  * The e4 life cycle (product property {@code lifeCycleURI}): before the workbench window appears, opens the
  * desk (setup wizard on the first start, offline login afterwards, or the demo desk with
- * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskForms}, the {@link FormOutput} and the
+ * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskFiles}, {@link DeskForms}, the {@link FormOutput} and the
  * {@link ReceiptPrinter} into the application context. Cancelling the wizard or the login ends the program. The store is closed on shutdown.
  */
 public class DeskLifeCycle {
@@ -35,7 +35,7 @@ public class DeskLifeCycle {
     @PostContextCreate
     public void openDesk(IEclipseContext context, IEventBroker broker) {
         DeskFiles files = new DeskFiles(instanceDirectory());
-        DeadlineCalculator deadlines = Desk.sampleDeadlines();
+        DeadlineCalculator deadlines = Desk.sampleDeadlines();  // the desk adds Saturday morning when its settings say so
         Clock clock = Clock.systemDefaultZone();
         Desk desk = DemoDesk.requested() ? DemoDesk.openOrCreate(files, deadlines, clock)
                 : files.exists() ? login(files, deadlines, clock) : setup(files, deadlines, clock);
@@ -44,6 +44,7 @@ public class DeskLifeCycle {
             System.exit(0);
         }
         context.set(Desk.class, desk);
+        context.set(DeskFiles.class, files);
         DeskForms forms = new DeskForms(desk, files.directory());
         context.set(DeskForms.class, forms);
         if (context.get(FormOutput.class) == null) {
@@ -65,7 +66,7 @@ public class DeskLifeCycle {
 
     private static Desk setup(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
         SetupWizard wizard = new SetupWizard(files, deadlines, clock);
-        WizardDialog dialog = new WizardDialog(null, wizard);
+        WizardDialog dialog = new VietnameseWizardDialog(null, wizard);
         if (dialog.open() != Window.OK || wizard.created() == null) {
             return null;
         }
