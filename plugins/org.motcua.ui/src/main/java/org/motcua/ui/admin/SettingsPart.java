@@ -27,6 +27,7 @@ import org.motcua.store.DeskSettings.Key;
 import org.motcua.store.DeviceIdentity;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
+import org.motcua.ui.desk.AccountAdmin;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
 import org.motcua.ui.print.DeskForms;
@@ -34,8 +35,8 @@ import org.motcua.ui.print.DeskForms;
 /**
  * The desk's settings: the unit and device (read-only: they are in every dossier code), the letterhead printed on
  * the forms, the form edition, whether Saturday morning is a working session, and the printer. Everyone chooses the
- * printer; only an admin changes the rest (and sees the users section), which the store enforces as well. Saving
- * lays the forms out again and makes the desk compute due dates with the new sessions.
+ * printer and their own password; only an admin changes the rest (and sees the users section), which the store
+ * enforces as well. Saving lays the forms out again and makes the desk compute due dates with the new sessions.
  */
 public class SettingsPart {
 
@@ -112,11 +113,15 @@ public class SettingsPart {
         loadPrinters(values.get(Key.PRINTER));
 
         Composite actions = new Composite(body, SWT.NONE);
-        actions.setLayout(new GridLayout(2, false));
+        actions.setLayout(new GridLayout(3, false));
         actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         Button save = UiIds.name(new Button(actions, SWT.PUSH), "settings.save");
         save.setText(messages.get("settings.save"));
         save.addListener(SWT.Selection, e -> save());
+        Button own = UiIds.name(new Button(actions, SWT.PUSH), "settings.ownPassword");
+        own.setText(messages.get("accounts.own"));
+        own.addListener(SWT.Selection, e -> new OwnPasswordDialog(own.getShell(), new AccountAdmin(files, desk),
+                () -> showStatus(messages.get("accounts.own.done"))).open());
         status = UiIds.name(new Label(actions, SWT.WRAP), "settings.status");
         status.setText(admin ? "" : messages.get("settings.printerOnly"));
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -168,14 +173,19 @@ public class SettingsPart {
         try {
             new DeskSettings(desk.store()).put(changes, desk.username(), desk.role(), desk.now());
         } catch (ValidationException e) {
-            status.setText(e.messages(messages.locale()).replace('\n', ' '));
-            status.getParent().layout();
+            showStatus(e.messages(messages.locale()).replace('\n', ' '));
             return;
         }
         forms.settingsChanged();
         desk.workingSessionsChanged();
-        status.setText(messages.get("settings.saved"));
-        status.getParent().layout();
+        showStatus(messages.get("settings.saved"));
+    }
+
+    private void showStatus(String text) {
+        if (!status.isDisposed()) {
+            status.setText(text);
+            status.getParent().layout();
+        }
     }
 
     private Group group(Composite parent, String key) {

@@ -33,6 +33,7 @@ import org.motcua.store.DeskSettings.Key;
 import org.motcua.ui.desk.AccountAdmin;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
+import org.motcua.ui.desk.DeskLogin;
 import org.motcua.ui.desk.TestDesks;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.testing.VietnameseDisplay;
@@ -91,8 +92,38 @@ class SettingsUiTest {
         ValidationException refused = assertThrows(ValidationException.class,
                 () -> settings.put(Key.UNIT_PLACE, "Xã Khác", desk.username(), desk.role(), desk.now()));
         assertEquals("settings.adminOnly", refused.violations().get(0).code());
-        assertThrows(ValidationException.class, () -> new AccountAdmin(new DeskFiles(dir), desk).officers(),
-                "the headless account code refuses an officer too");
+        AccountAdmin accounts = new AccountAdmin(new DeskFiles(dir), desk);
+        assertThrows(ValidationException.class, accounts::officers, "the headless account code refuses an officer too");
+        assertThrows(ValidationException.class, () -> accounts.unlock(TestDesks.ADMIN));
+        assertThrows(ValidationException.class, () -> accounts.deactivate(TestDesks.ADMIN));
+        assertThrows(ValidationException.class, () -> accounts.resetPassword(TestDesks.PASSWORD.toCharArray(),
+                TestDesks.ADMIN, "chiem-quyen-2026".toCharArray()), "not even with the admin's password");
+        assertTrue(new DeskFiles(dir).keySlots().names().contains(TestDesks.ADMIN));
+    }
+
+    @Test
+    void anOfficerChangesTheirOwnPasswordAndTheKeySlotFollows() throws InterruptedException {
+        open(TestDesks.as(dir, Role.RECEIVING_OFFICER), TestPrinters.none());
+        named(shell, Button.class, "settings.ownPassword").notifyListeners(SWT.Selection, new Event());
+        Widgets.settle(display, null, () -> true);
+        Shell dialog = Arrays.stream(display.getShells())
+                .filter(s -> s != shell && Widgets.has(s, Text.class, "accounts.own.current")).findFirst().orElseThrow();
+        named(dialog, Text.class, "accounts.own.current").setText("sai-mat-khau-1");
+        named(dialog, Text.class, "accounts.own.new").setText("mat-khau-moi-2026");
+        named(dialog, Text.class, "accounts.own.again").setText("mat-khau-moi-2026");
+        named(dialog, Button.class, "account.dialog.ok").notifyListeners(SWT.Selection, new Event());
+        assertFalse(dialog.isDisposed(), "a wrong current password changes nothing");
+        named(dialog, Text.class, "accounts.own.current").setText(TestDesks.PASSWORD);
+        named(dialog, Button.class, "account.dialog.ok").notifyListeners(SWT.Selection, new Event());
+        assertTrue(dialog.isDisposed());
+        assertEquals("Đã đổi mật khẩu của bạn.", named(shell, Label.class, "settings.status").getText());
+        String me = desk.username();
+        desk.close();
+        DeskFiles files = new DeskFiles(dir);
+        assertTrue(DeskLogin.login(files, me, TestDesks.PASSWORD.toCharArray(), TestDesks.DEADLINES,
+                TestDesks.MONDAY_MORNING) instanceof DeskLogin.Refused);
+        desk = ((DeskLogin.Opened) DeskLogin.login(files, me, "mat-khau-moi-2026".toCharArray(), TestDesks.DEADLINES,
+                TestDesks.MONDAY_MORNING)).desk();
     }
 
     @Test
