@@ -1,13 +1,14 @@
 package org.motcua.ui.desk;
 
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.core.validation.Violation;
-import org.motcua.store.KeySlots;
 import org.motcua.store.LoginThrottle;
 import org.motcua.store.OfficerAccounts;
 import org.motcua.store.OfficerAccounts.Officer;
@@ -27,6 +28,8 @@ public final class AccountAdmin {
             return lockedUntil != null;
         }
     }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final DeskFiles files;
     private final Desk desk;
@@ -65,8 +68,10 @@ public final class AccountAdmin {
     }
 
     public Officer add(char[] adminPassword, String username, String fullName, Role role, char[] password) {
-        requireAdmin();
-        return DeskSetup.addOfficer(files, desk, adminPassword, username, fullName, role, password);
+        Officer[] added = new Officer[1];
+        withDatabaseKey(adminPassword,
+                key -> added[0] = DeskSetup.addOfficerWithKey(files, desk, key, username, fullName, role, password));
+        return added[0];
     }
 
     /** Deactivates {@code username} in the store, then removes their key slot. */
@@ -99,12 +104,10 @@ public final class AccountAdmin {
 
     /** Any officer: the current password proves who they are and unwraps the key for the new slot. */
     public void changeOwnPassword(char[] currentPassword, char[] newPassword) {
-        KeySlots slots = files.keySlots();
-        char[] key = slots.unlock(desk.username(), currentPassword)
-                .orElseThrow(() -> new ValidationException(Violation.of("currentPassword", "officer.password.wrong")));
+        char[] key = unwrapOwnSlot(currentPassword, "currentPassword", "officer.password.wrong");
         try {
             accounts.changeOwnPassword(desk.username(), currentPassword, newPassword, desk.now());
-            slots.put(desk.username(), newPassword, key);
+            files.keySlots().put(desk.username(), newPassword, key);
         } finally {
             Arrays.fill(key, '\0');
         }
@@ -116,13 +119,34 @@ public final class AccountAdmin {
 
     private void withDatabaseKey(char[] adminPassword, KeyWork work) {
         requireAdmin();
-        char[] key = files.keySlots().unlock(desk.username(), adminPassword)
-                .orElseThrow(() -> new ValidationException(Violation.of("adminPassword", "officer.adminPassword.wrong")));
+        char[] key = unwrapOwnSlot(adminPassword, "adminPassword", "officer.adminPassword.wrong");
         try {
             work.run(key);
         } finally {
             Arrays.fill(key, '\0');
         }
+    }
+
+    /**
+     * The database key from the logged-in officer's own slot. Wrong passwords count in the {@link LoginThrottle}
+     * as at the login screen, so a desk left open is no place to guess the admin's password either.
+     */
+    private char[] unwrapOwnSlot(char[] password, String field, String wrongCode) {
+        LocalDateTime now = desk.now();
+        LoginThrottle throttle = files.loginThrottle();
+        Optional<LocalDateTime> locked = throttle.lockedUntil(desk.username(), now);
+        if (locked.isPresent()) {
+            throw new ValidationException(Violation.of(field, "officer.locked", locked.get().format(TIME)));
+        }
+        Optional<char[]> key = files.keySlots().unlock(desk.username(), password);
+        if (key.isEmpty()) {
+            if (throttle.failed(desk.username(), now) instanceof OfficerAccounts.Login.Locked l) {
+                throw new ValidationException(Violation.of(field, "officer.locked", l.until().format(TIME)));
+            }
+            throw new ValidationException(Violation.of(field, wrongCode));
+        }
+        throttle.succeeded(desk.username(), desk.store(), now);
+        return key.get();
     }
 
     private void requireAdmin() {

@@ -108,16 +108,21 @@ public final class DeskSetup {
      */
     public static Officer addOfficer(DeskFiles files, Desk adminDesk, char[] adminPassword, String username,
             String fullName, Role role, char[] password) {
-        KeySlots slots = files.keySlots();
-        char[] databaseKey = slots.unlock(adminDesk.username(), adminPassword)
+        char[] databaseKey = files.keySlots().unlock(adminDesk.username(), adminPassword)
                 .orElseThrow(() -> new ValidationException(Violation.of("adminPassword", "officer.adminPassword.wrong")));
         try {
-            Officer officer = new OfficerAccounts(adminDesk.store()).create(username, fullName, role, password,
-                    adminDesk.username(), adminDesk.role(), adminDesk.now());
-            slots.put(username, password, databaseKey);
-            return officer;
+            return addOfficerWithKey(files, adminDesk, databaseKey, username, fullName, role, password);
         } finally {
             Arrays.fill(databaseKey, '\0');
         }
+    }
+
+    /** {@link #addOfficer} once the admin's password has unwrapped {@code databaseKey}. */
+    static Officer addOfficerWithKey(DeskFiles files, Desk adminDesk, char[] databaseKey, String username,
+            String fullName, Role role, char[] password) {
+        Officer officer = new OfficerAccounts(adminDesk.store()).create(username, fullName, role, password,
+                adminDesk.username(), adminDesk.role(), adminDesk.now());
+        files.keySlots().put(username, password, databaseKey);
+        return officer;
     }
 }

@@ -3,11 +3,14 @@ package org.motcua.ui.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.motcua.ui.testing.Widgets.named;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.swt.SWT;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.lifecycle.Role;
+import org.motcua.core.validation.ValidationException;
 import org.motcua.store.OfficerAccounts;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
@@ -149,6 +153,27 @@ class AccountsUiTest {
         assertInstanceOf(DeskLogin.Opened.class, back).desk().close();
     }
 
+    @Test
+    void wrongAdminPasswordsInTheDialogsAreThrottledLikeLogins() {
+        org.motcua.ui.desk.AccountAdmin admin = new org.motcua.ui.desk.AccountAdmin(files, desk);
+        for (int i = 1; i < OfficerAccounts.MAX_FAILED; i++) {
+            assertEquals("officer.adminPassword.wrong", refusal(() -> resetWith(admin, "doan-bua")));
+        }
+        admin.add(TestDesks.PASSWORD.toCharArray(), "tiepnhan2", "Phạm Thị Hoa", Role.RECEIVING_OFFICER,
+                NEW_PASSWORD.toCharArray());
+        for (int i = 1; i < OfficerAccounts.MAX_FAILED; i++) {
+            assertEquals("officer.adminPassword.wrong", refusal(() -> resetWith(admin, "doan-bua")),
+                    "the right password before cleared the count");
+        }
+        ValidationException locked = assertThrows(ValidationException.class, () -> resetWith(admin, "doan-bua"));
+        assertEquals("Nhập sai mật khẩu quá nhiều lần: tài khoản tạm khóa đến 08:45.",
+                locked.messages(Locale.forLanguageTag("vi-VN")));
+        assertEquals("officer.locked", refusal(() -> resetWith(admin, TestDesks.PASSWORD)), "even the right one waits");
+        assertEquals(new DeskLogin.Locked(LocalDateTime.of(2026, 3, 9, 8, 45)), DeskLogin.login(files,
+                TestDesks.ADMIN, TestDesks.PASSWORD.toCharArray(), TestDesks.DEADLINES, TestDesks.MONDAY_MORNING),
+                "the lock also holds at the login screen");
+    }
+
     private Table refreshedTable() throws InterruptedException {
         // the part reads the accounts when built; build it again to see what happened since
         for (var c : shell.getChildren()) {
@@ -177,6 +202,15 @@ class AccountsUiTest {
         assertTrue(b.getEnabled(), buttonId + " is enabled");
         b.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
         Widgets.settle(display, null, () -> true);
+    }
+
+    /** Resets tiepnhan2's password (it may not exist yet: the admin's password is checked first). */
+    private static void resetWith(org.motcua.ui.desk.AccountAdmin admin, String adminPassword) {
+        admin.resetPassword(adminPassword.toCharArray(), "tiepnhan2", "mat-khau-moi-2026".toCharArray());
+    }
+
+    private static String refusal(org.junit.jupiter.api.function.Executable call) {
+        return assertThrows(ValidationException.class, call).violations().get(0).code();
     }
 
     private static List<String> row(Table table, int index) {
