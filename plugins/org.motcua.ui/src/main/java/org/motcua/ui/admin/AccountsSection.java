@@ -59,11 +59,11 @@ final class AccountsSection {
         GridData td = new GridData(SWT.FILL, SWT.FILL, true, true);
         td.heightHint = 160;
         table.setLayoutData(td);
-        for (String key : List.of("accounts.username", "accounts.fullName", "accounts.role", "accounts.active",
-                "accounts.locked")) {
+        for (String key : List.of("accounts.column.username", "accounts.column.fullName", "accounts.column.role",
+                "accounts.active", "accounts.locked")) {
             TableColumn column = new TableColumn(table, SWT.LEFT);
-            column.setText(messages.get(key).replace(":", ""));
-            column.setWidth(key.equals("accounts.fullName") ? 200 : 130);
+            column.setText(messages.get(key));
+            column.setWidth(key.equals("accounts.column.fullName") ? 200 : 130);
         }
         table.addListener(SWT.Selection, e -> enableButtons());
 
