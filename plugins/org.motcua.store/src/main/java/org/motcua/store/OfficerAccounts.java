@@ -17,9 +17,12 @@ import org.motcua.store.internal.Sql;
 
 /**
  * Offline officer accounts: who may log in at this desk and in which role. Only an admin creates
- * accounts, except the very first one (the setup wizard's admin). Failed logins are counted; after
- * {@value #MAX_FAILED} in a row the account is locked for {@link #LOCKOUT}. Logins and account changes
- * go to the audit log; passwords never do.
+ * accounts, except the very first one (the setup wizard's admin), and only an admin deactivates,
+ * reactivates, unlocks or resets another officer's password; every officer changes their own password.
+ * The desk always keeps one active admin, and nobody deactivates themselves. Failed logins are counted;
+ * after {@value #MAX_FAILED} in a row the account is locked for {@link #LOCKOUT}. Logins and account
+ * changes go to the audit log; passwords never do. Key slots live outside the store ({@link KeySlots}):
+ * the caller keeps them in step with the passwords set here.
  */
 public final class OfficerAccounts {
 
@@ -31,6 +34,13 @@ public final class OfficerAccounts {
     private static final String DUMMY_HASH = PasswordHasher.hash("not-a-password".toCharArray());
 
     public record Officer(String username, String fullName, Role role, boolean active) {
+    }
+
+    /** An officer as the account list shows it; {@code lockedUntil} is null when not locked in the store. */
+    public record Account(Officer officer, LocalDateTime lockedUntil) {
+        public boolean lockedAt(LocalDateTime now) {
+            return lockedUntil != null && now.isBefore(lockedUntil);
+        }
     }
 
     /** The outcome of a login attempt. */
@@ -116,17 +126,154 @@ public final class OfficerAccounts {
         });
     }
 
-    public List<Officer> list() {
+    /** Accounts with their store lockout, by username. */
+    public List<Account> accounts() {
         return store.read(c -> {
-            List<Officer> all = new ArrayList<>();
+            List<Account> all = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM officer ORDER BY username");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    all.add(officer(rs));
+                    all.add(new Account(officer(rs), Sql.dateTime(rs, "locked_until").orElse(null)));
                 }
             }
             return all;
         });
+    }
+
+    /** An admin stops {@code username} from logging in; never themselves, never the last active admin. */
+    public void deactivate(String username, String actor, Role actingRole, LocalDateTime now) {
+        requireAdmin(actingRole);
+        store.write(c -> {
+            Officer target = existing(c, username).officer();
+            if (username.equals(actor)) {
+                throw new ValidationException(Violation.of("username", "officer.self"));
+            }
+            if (!target.active()) {
+                throw new ValidationException(Violation.of("username", "officer.alreadyInactive", username));
+            }
+            if (target.role() == Role.ADMIN && activeAdmins(c) <= 1) {
+                throw new ValidationException(Violation.of("username", "officer.lastAdmin"));
+            }
+            Sql.update(c, "UPDATE officer SET active = FALSE WHERE username = ?", username);
+            store.audit.append(c, now, actor, "OFFICER_DEACTIVATED", username, "role=" + target.role().name());
+            return null;
+        });
+    }
+
+    /**
+     * An admin lets a deactivated officer log in again, with a new password: deactivation removed the
+     * officer's key slot, and a new slot needs a password the admin sets now.
+     */
+    public void reactivate(String username, char[] newPassword, String actor, Role actingRole, LocalDateTime now) {
+        requireAdmin(actingRole);
+        String hash = hashOrRefuse(newPassword);
+        store.write(c -> {
+            if (existing(c, username).officer().active()) {
+                throw new ValidationException(Violation.of("username", "officer.alreadyActive", username));
+            }
+            Sql.update(c, "UPDATE officer SET active = TRUE, password_hash = ?, failed_attempts = 0, locked_until = NULL "
+                    + "WHERE username = ?", hash, username);
+            store.audit.append(c, now, actor, "OFFICER_REACTIVATED", username, "new password set");
+            return null;
+        });
+    }
+
+    /** An admin sets a new password for an active officer (themselves included); clears any lockout. */
+    public void resetPassword(String username, char[] newPassword, String actor, Role actingRole, LocalDateTime now) {
+        requireAdmin(actingRole);
+        String hash = hashOrRefuse(newPassword);
+        store.write(c -> {
+            setPassword(c, activeAccount(c, username), hash);
+            store.audit.append(c, now, actor, "PASSWORD_RESET", username, "lockout cleared");
+            return null;
+        });
+    }
+
+    /**
+     * The recovery code opened the database and {@code username}, an active admin, gets a new password;
+     * audited as {@code RECOVERY_USED}. Anyone else is refused: the recovery code restores administration,
+     * and the admin then looks after the other accounts.
+     */
+    public void recover(String username, char[] newPassword, LocalDateTime now) {
+        String hash = hashOrRefuse(newPassword);
+        store.write(c -> {
+            Officer target = activeAccount(c, username);
+            if (target.role() != Role.ADMIN) {
+                throw new ValidationException(Violation.of("username", "officer.recovery.notAdmin", username));
+            }
+            setPassword(c, target, hash);
+            store.audit.append(c, now, username, "RECOVERY_USED", username, "admin password reset with the recovery code");
+            return null;
+        });
+    }
+
+    /** An admin ends the lockout of {@code username} before {@link #LOCKOUT} has passed. */
+    public void unlock(String username, String actor, Role actingRole, LocalDateTime now) {
+        requireAdmin(actingRole);
+        store.write(c -> {
+            existing(c, username);
+            Sql.update(c, "UPDATE officer SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
+            store.audit.append(c, now, actor, "OFFICER_UNLOCKED", username, "");
+            return null;
+        });
+    }
+
+    /** Any officer changes their own password, proving the current one. */
+    public void changeOwnPassword(String username, char[] currentPassword, char[] newPassword, LocalDateTime now) {
+        String hash = hashOrRefuse(newPassword);
+        Stored s = store.read(c -> findStored(c, username))
+                .orElseThrow(() -> new ValidationException(Violation.of("username", "officer.unknown", username)));
+        if (!PasswordHasher.verify(currentPassword, s.hash())) {
+            throw new ValidationException(Violation.of("currentPassword", "officer.password.wrong"));
+        }
+        store.write(c -> {
+            setPassword(c, activeAccount(c, username), hash);
+            store.audit.append(c, now, username, "PASSWORD_CHANGED", username, "by the officer");
+            return null;
+        });
+    }
+
+    private static void requireAdmin(Role actingRole) {
+        if (actingRole != Role.ADMIN) {
+            throw new ValidationException(Violation.of("role", "officer.manage.adminOnly"));
+        }
+    }
+
+    private static String hashOrRefuse(char[] password) {
+        if (password.length < PASSWORD_MIN) {
+            throw new ValidationException(Violation.of("password", "officer.password.short", PASSWORD_MIN));
+        }
+        return PasswordHasher.hash(password);
+    }
+
+    private static void setPassword(Connection c, Officer officer, String hash) throws SQLException {
+        Sql.update(c, "UPDATE officer SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
+                hash, officer.username());
+    }
+
+    private static Stored existing(Connection c, String username) throws SQLException {
+        return findStored(c, username)
+                .orElseThrow(() -> new ValidationException(Violation.of("username", "officer.unknown", username)));
+    }
+
+    private static Officer activeAccount(Connection c, String username) throws SQLException {
+        Officer officer = existing(c, username).officer();
+        if (!officer.active()) {
+            throw new ValidationException(Violation.of("username", "officer.inactive", username));
+        }
+        return officer;
+    }
+
+    private static long activeAdmins(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM officer WHERE role = 'ADMIN' AND active");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public List<Officer> list() {
+        return accounts().stream().map(Account::officer).toList();
     }
 
     /** True before the setup wizard has created the first admin. */

@@ -12,6 +12,7 @@ import org.motcua.core.catalogue.ProcedureCatalogue;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.store.DossierIntake;
 import org.motcua.store.DossierSearch;
+import org.motcua.store.DeskSettings;
 import org.motcua.store.DossierWorkflow;
 import org.motcua.store.OfficerAccounts.Officer;
 import org.motcua.store.Store;
@@ -20,16 +21,19 @@ import org.motcua.store.Store;
  * The session of one logged-in officer at this desk: the opened store, who is logged in and in which
  * role, the deadline calculator, the catalogue and the store's services. The e4 lifecycle puts it into the
  * application context, so every part receives it with {@code @Inject}. Closed when the client shuts down.
+ *
+ * <p>The calculator given is the unit's holiday calendar with the usual sessions; when the desk's settings make
+ * Saturday morning a working session ({@link DeskSettings.Key#SATURDAY_MORNING}), the desk adds it, and
+ * {@link #workingSessionsChanged()} applies a changed setting at once to every due date computed afterwards.
  */
 public final class Desk implements AutoCloseable {
 
     private final Store store;
     private final Officer officer;
-    private final DeadlineCalculator deadlines;
+    private final DeadlineCalculator usualDeadlines;
     private final Clock clock;
-    private final DossierIntake intake;
-    private final DossierWorkflow workflow;
     private final DossierSearch search;
+    private volatile Deadlines current;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile ProcedureCatalogue catalogue;
     private volatile boolean closed;
@@ -37,11 +41,29 @@ public final class Desk implements AutoCloseable {
     public Desk(Store store, Officer officer, DeadlineCalculator deadlines, Clock clock) {
         this.store = store;
         this.officer = officer;
-        this.deadlines = deadlines;
+        this.usualDeadlines = deadlines;
         this.clock = clock;
-        this.intake = new DossierIntake(store, deadlines);
-        this.workflow = new DossierWorkflow(store, deadlines);
         this.search = new DossierSearch(store);
+        this.current = deadlinesOfThisDesk();
+    }
+
+    /** The calculator and the services that compute due dates with it, swapped together. */
+    private record Deadlines(DeadlineCalculator calculator, DossierIntake intake, DossierWorkflow workflow) {
+    }
+
+    private Deadlines deadlinesOfThisDesk() {
+        boolean saturday = Boolean.parseBoolean(new DeskSettings(store).get(DeskSettings.Key.SATURDAY_MORNING));
+        DeadlineCalculator calculator = saturday ? withSaturdayMorning(usualDeadlines) : usualDeadlines;
+        return new Deadlines(calculator, new DossierIntake(store, calculator), new DossierWorkflow(store, calculator));
+    }
+
+    static DeadlineCalculator withSaturdayMorning(DeadlineCalculator usual) {
+        return new DeadlineCalculator(usual.calendar().withSessions(usual.calendar().sessions().withSaturdayMorning()));
+    }
+
+    /** The Saturday-morning setting changed: due dates computed from now on follow it. */
+    public void workingSessionsChanged() {
+        current = deadlinesOfThisDesk();
     }
 
     /** The working calendar of the sample data (holidays 2025–2026, Monday to Friday sessions). */
@@ -66,7 +88,7 @@ public final class Desk implements AutoCloseable {
     }
 
     public DeadlineCalculator deadlines() {
-        return deadlines;
+        return current.calculator();
     }
 
     /** The desk's clock, to the second. */
@@ -85,11 +107,11 @@ public final class Desk implements AutoCloseable {
     }
 
     public DossierIntake intake() {
-        return intake;
+        return current.intake();
     }
 
     public DossierWorkflow workflow() {
-        return workflow;
+        return current.workflow();
     }
 
     public DossierSearch search() {

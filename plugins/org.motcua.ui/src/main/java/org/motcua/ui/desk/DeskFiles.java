@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.motcua.store.KeySlots;
+import org.motcua.store.LoginThrottle;
 
 /**
- * Where this desk keeps its database: {@code desk.mv.db} (encrypted H2) and {@code desk.keys.json} (the
- * database key wrapped per officer) in the instance location ({@code -data} directory).
+ * Where this desk keeps its database: {@code desk.mv.db} (encrypted H2), {@code desk.keys.json} (the
+ * database key wrapped per officer) and {@code desk.logins} (failed logins counted before the database opens) in
+ * the instance location ({@code -data} directory).
  */
 public record DeskFiles(Path directory) {
 
@@ -32,9 +34,13 @@ public record DeskFiles(Path directory) {
         return KeySlots.of(baseName());
     }
 
+    public LoginThrottle loginThrottle() {
+        return LoginThrottle.of(baseName());
+    }
+
     /** Removes a half-made desk after a failed setup, so the wizard can run again. */
     void deleteAll() {
-        for (Path p : List.of(databaseFile(), keySlots().file(), directory.resolve(BASE_NAME + ".trace.db"))) {
+        for (Path p : List.of(databaseFile(), keySlots().file(), loginThrottle().file(), directory.resolve(BASE_NAME + ".trace.db"))) {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {

@@ -25,16 +25,16 @@ import org.motcua.ui.print.PreviewFormOutput;
 /**
  * The e4 life cycle (product property {@code lifeCycleURI}): before the workbench window appears, opens the
  * desk (setup wizard on the first start, offline login afterwards, or the demo desk with
- * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskForms} and the {@link FormOutput} (the print
- * preview) into the application context. Cancelling the wizard or the login ends the program. The store is closed
- * on shutdown.
+ * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskFiles}, its {@link DeskForms} and the
+ * {@link FormOutput} (the print preview) into the application context. Cancelling the wizard or the login ends the
+ * program. The store is closed on shutdown.
  */
 public class DeskLifeCycle {
 
     @PostContextCreate
     public void openDesk(IEclipseContext context, IEventBroker broker) {
         DeskFiles files = new DeskFiles(instanceDirectory());
-        DeadlineCalculator deadlines = Desk.sampleDeadlines();
+        DeadlineCalculator deadlines = Desk.sampleDeadlines();  // the desk adds Saturday morning when its settings say so
         Clock clock = Clock.systemDefaultZone();
         Desk desk = DemoDesk.requested() ? DemoDesk.openOrCreate(files, deadlines, clock)
                 : files.exists() ? login(files, deadlines, clock) : setup(files, deadlines, clock);
@@ -43,6 +43,7 @@ public class DeskLifeCycle {
             System.exit(0);
         }
         context.set(Desk.class, desk);
+        context.set(DeskFiles.class, files);
         DeskForms forms = new DeskForms(desk, files.directory());
         context.set(DeskForms.class, forms);
         if (context.get(FormOutput.class) == null) {
@@ -60,7 +61,7 @@ public class DeskLifeCycle {
 
     private static Desk setup(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
         SetupWizard wizard = new SetupWizard(files, deadlines, clock);
-        WizardDialog dialog = new WizardDialog(null, wizard);
+        WizardDialog dialog = new VietnameseWizardDialog(null, wizard);
         if (dialog.open() != Window.OK || wizard.created() == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import org.motcua.core.catalogue.SampleCatalogueLoader;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.numbering.DossierCode;
 import org.motcua.core.validation.ValidationException;
+import org.motcua.core.validation.Violation;
 import org.motcua.store.DeviceIdentity;
 import org.motcua.store.KeySlots;
 import org.motcua.store.OfficerAccounts;
@@ -102,19 +103,26 @@ public final class DeskSetup {
     /**
      * An admin adds an officer who may log in at this desk: the account in the store, and a key slot
      * holding the database key under the officer's password (unwrapped with the admin's password).
+     *
+     * @throws ValidationException when the admin's password is wrong or the store refuses the account
      */
     public static Officer addOfficer(DeskFiles files, Desk adminDesk, char[] adminPassword, String username,
             String fullName, Role role, char[] password) {
-        KeySlots slots = files.keySlots();
-        char[] databaseKey = slots.unlock(adminDesk.username(), adminPassword)
-                .orElseThrow(() -> new IllegalArgumentException("the admin's password does not open its key slot"));
+        char[] databaseKey = files.keySlots().unlock(adminDesk.username(), adminPassword)
+                .orElseThrow(() -> new ValidationException(Violation.of("adminPassword", "officer.adminPassword.wrong")));
         try {
-            Officer officer = new OfficerAccounts(adminDesk.store()).create(username, fullName, role, password,
-                    adminDesk.username(), adminDesk.role(), adminDesk.now());
-            slots.put(username, password, databaseKey);
-            return officer;
+            return addOfficerWithKey(files, adminDesk, databaseKey, username, fullName, role, password);
         } finally {
             Arrays.fill(databaseKey, '\0');
         }
+    }
+
+    /** {@link #addOfficer} once the admin's password has unwrapped {@code databaseKey}. */
+    static Officer addOfficerWithKey(DeskFiles files, Desk adminDesk, char[] databaseKey, String username,
+            String fullName, Role role, char[] password) {
+        Officer officer = new OfficerAccounts(adminDesk.store()).create(username, fullName, role, password,
+                adminDesk.username(), adminDesk.role(), adminDesk.now());
+        files.keySlots().put(username, password, databaseKey);
+        return officer;
     }
 }

@@ -12,16 +12,20 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 
-/** The offline login: username and password; the dialog stays open until they open the desk or it is cancelled. */
+/**
+ * The offline login: username and password; the dialog stays open until they open the desk or it is cancelled. A
+ * link leads to the recovery login for an admin who forgot the password ({@link RecoveryLoginDialog}).
+ */
 public final class LoginDialog extends TitleAreaDialog {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Messages messages = Messages.current();
     private final DeskFiles files;
@@ -58,6 +62,10 @@ public final class LoginDialog extends TitleAreaDialog {
         new Label(form, SWT.NONE).setText(messages.get("login.password"));
         password = UiIds.name(new Text(form, SWT.BORDER | SWT.SINGLE | SWT.PASSWORD), "login.password");
         password.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Link forgot = UiIds.name(new Link(form, SWT.NONE), "login.recover");
+        forgot.setText("<a>" + messages.get("login.recover") + "</a>");
+        forgot.setLayoutData(new GridData(SWT.END, SWT.CENTER, true, false, 2, 1));
+        forgot.addListener(SWT.Selection, e -> recover());
         return area;
     }
 
@@ -88,6 +96,20 @@ public final class LoginDialog extends TitleAreaDialog {
             case DeskLogin.Locked l -> setErrorMessage(messages.get("login.locked", l.until().format(TIME)));
             case DeskLogin.Failed f -> setErrorMessage(messages.get("login.failed", f.reason()));
         }
+    }
+
+    /** The recovery login; when it opens the desk, the new recovery code is shown once and this dialog closes. */
+    private void recover() {
+        RecoveryLoginDialog dialog = new RecoveryLoginDialog(getShell(), files, deadlines, clock);
+        if (dialog.open() != OK || dialog.recovered() == null) {
+            return;
+        }
+        char[] code = dialog.recovered().newRecoveryCode();
+        new RecoveryCodeDialog(getShell(), code).open();
+        Arrays.fill(code, '\0');
+        desk = dialog.recovered().desk();
+        setReturnCode(OK);
+        close();
     }
 
     /** The opened desk after OK; null when cancelled. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
+import org.motcua.store.OfficerAccounts;
 import org.motcua.store.Store;
 import org.motcua.ui.Messages;
 
@@ -78,8 +79,9 @@ class DeskSessionTest {
         DeskFiles files = new DeskFiles(dir);
         DeskLogin.Outcome wrong = DeskLogin.login(files, TestDesks.ADMIN, "sai-mat-khau".toCharArray(),
                 TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
-        assertEquals(new DeskLogin.Refused(Optional.empty()), wrong);
-        assertInstanceOf(DeskLogin.Refused.class, DeskLogin.login(files, "khongco", TestDesks.PASSWORD.toCharArray(),
+        assertEquals(new DeskLogin.Refused(Optional.of(OfficerAccounts.MAX_FAILED - 1)), wrong,
+                "a password the key slot refuses is counted by the login throttle");
+        assertEquals(new DeskLogin.Refused(Optional.empty()), DeskLogin.login(files, "khongco", TestDesks.PASSWORD.toCharArray(),
                 TestDesks.DEADLINES, TestDesks.MONDAY_MORNING));
         assertInstanceOf(DeskLogin.Refused.class, DeskLogin.login(files, RecoveryCode.SLOT, TestDesks.PASSWORD.toCharArray(),
                 TestDesks.DEADLINES, TestDesks.MONDAY_MORNING), "the recovery slot is not an account");
