@@ -11,13 +11,13 @@ import org.motcua.ui.Messages;
 import org.motcua.ui.desk.Desk;
 
 /** The dossier detail as a dialog over the list (Escape closes it). */
-final class DossierDetailDialog extends Dialog {
+public final class DossierDetailDialog extends Dialog {
 
     private final Messages messages = Messages.current();
     private final Desk desk;
     private final UUID dossierId;
 
-    DossierDetailDialog(Shell parent, Desk desk, UUID dossierId) {
+    public DossierDetailDialog(Shell parent, Desk desk, UUID dossierId) {
         super(parent);
         this.desk = desk;
         this.dossierId = dossierId;
