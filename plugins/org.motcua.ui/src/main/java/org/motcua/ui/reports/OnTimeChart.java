@@ -28,6 +28,9 @@ final class OnTimeChart {
     private static final int GAP = 6;
     private static final int SWATCH = 12;
 
+    private record Legend(Color color, String key) {
+    }
+
     private final Messages messages;
     private final Color early;
     private final Color onTime;
@@ -106,15 +109,15 @@ final class OnTimeChart {
     /** Draws the legend, wrapping to a new line when the next entry would not fit; returns the y below it. */
     private int legend(GC gc, Rectangle area, int y, int line) {
         int x = area.x + MARGIN;
-        Object[][] entries = {{early, "reports.col.early"}, {onTime, "reports.col.onTime"}, {late, "reports.col.late"}};
-        for (Object[] e : entries) {
-            String text = messages.get((String) e[1]);
+        for (Legend e : List.of(new Legend(early, "reports.col.early"), new Legend(onTime, "reports.col.onTime"),
+                new Legend(late, "reports.col.late"))) {
+            String text = messages.get(e.key());
             int width = SWATCH + 4 + gc.textExtent(text).x;
             if (x > area.x + MARGIN && x + width > area.x + area.width - MARGIN) {
                 x = area.x + MARGIN;
                 y += line + 4;
             }
-            gc.setBackground((Color) e[0]);
+            gc.setBackground(e.color());
             gc.fillRectangle(x, y + (line - SWATCH) / 2, SWATCH, SWATCH);
             gc.setForeground(ink);
             gc.drawText(text, x + SWATCH + 4, y, true);

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
@@ -218,7 +219,7 @@ public class ReportsPart {
                 if (!canvas.isDisposed()) {
                     ui.run();
                     run.setEnabled(true);
-                    status.getParent().layout(new org.eclipse.swt.widgets.Control[] {status});
+                    status.getParent().layout(new Control[] {status});
                 }
             });
             return Status.OK_STATUS;
