@@ -123,6 +123,13 @@ final class OnTimeChart {
             gc.drawText(text, x + SWATCH + 4, y, true);
             x += width + 3 * GAP;
         }
+        String rate = messages.get("reports.chart.rate");
+        if (x + gc.textExtent(rate).x > area.x + area.width - MARGIN) {
+            x = area.x + MARGIN;
+            y += line + 4;
+        }
+        gc.setForeground(ink);
+        gc.drawText(rate, x, y, true);
         return y + line;
     }
 

@@ -33,7 +33,7 @@ final class ReportTable {
         for (String key : COUNT_KEYS) {
             TableColumn c = new TableColumn(table, SWT.RIGHT);
             c.setText(messages.get(key));
-            c.setWidth(120);
+            c.setWidth(key.endsWith("Rate") ? 160 : 100);
         }
         FontData[] data = table.getFont().getFontData();
         for (FontData d : data) {

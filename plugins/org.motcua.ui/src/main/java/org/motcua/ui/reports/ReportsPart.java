@@ -14,6 +14,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
@@ -79,7 +80,11 @@ public class ReportsPart {
             return;
         }
         Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayout(new GridLayout(10, false));
+        // a row that wraps: the buttons move under the dates on a narrow window instead of being cut off
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.center = true;
+        row.wrap = true;
+        bar.setLayout(row);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         LocalDate today = desk.now().toLocalDate();
         from = date(bar, "reports.from", today.withDayOfMonth(1));

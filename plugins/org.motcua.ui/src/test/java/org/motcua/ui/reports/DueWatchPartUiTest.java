@@ -88,10 +88,10 @@ class DueWatchPartUiTest {
         assertEquals(List.of(code(scenario.dueToday)), codes(1));
         assertEquals(List.of(code(scenario.dueTomorrow)), codes(2));
         TreeItem today = tree.getItem(1).getItem(0);
-        assertEquals(scenario.dueToday.applicant().fullName(), today.getText(1));
-        assertEquals(desk.catalogue().latest(ReportScenario.CIVIL).orElseThrow().name(), today.getText(2));
         assertEquals(scenario.dueToday.dueAt().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm dd/MM")),
-                today.getText(3));
+                today.getText(1));
+        assertEquals(scenario.dueToday.applicant().fullName(), today.getText(2));
+        assertEquals(desk.catalogue().latest(ReportScenario.CIVIL).orElseThrow().name(), today.getText(3));
 
         Label banner = named(shell, Label.class, "watch.banner");
         assertTrue(banner.isVisible());
