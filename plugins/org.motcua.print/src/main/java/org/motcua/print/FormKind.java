@@ -2,7 +2,7 @@ package org.motcua.print;
 
 import java.util.Optional;
 
-/** The one-stop forms, with their numbers in each edition. */
+/** The one-stop forms, with their numbers in each edition, and the reports printed on the same letterhead. */
 public enum FormKind {
     RECEIPT("01", "01"),
     SUPPLEMENT_REQUEST("02", "02"),
@@ -11,7 +11,9 @@ public enum FormKind {
     /** The 2018 set has no notice of stopping: printed without a form number under that edition. */
     STOP_NOTICE("05", null),
     CONTROL_SLIP("06", "05"),
-    REGISTER("07", "06");
+    REGISTER("07", "06"),
+    /** The on-time report (báo cáo đúng hạn): not a numbered form in either edition. */
+    ON_TIME_REPORT(null, null);
 
     private final String number2025;
     private final String number2018;

@@ -88,11 +88,17 @@ public final class PdfOneStopForms implements OneStopForms {
                 c -> RegisterBookForm.compose(c, context, data));
     }
 
-    private interface Layout {
+    interface Layout {
         void compose(PageComposer c) throws IOException;
     }
 
     private PrintedForm build(FormKind kind, String subject, String titleKey, PageGeometry geometry,
+            float reservedBottom, Layout layout) throws IOException {
+        return build(context, kind, subject, titleKey, geometry, reservedBottom, layout);
+    }
+
+    /** Lays one document out under the shared fonts' lock; also used by {@link PdfReports}. */
+    static PrintedForm build(FormContext context, FormKind kind, String subject, String titleKey, PageGeometry geometry,
             float reservedBottom, Layout layout) throws IOException {
         BundledFonts bundled = BundledFonts.get();
         bundled.lock().lock();
@@ -123,9 +129,12 @@ public final class PdfOneStopForms implements OneStopForms {
         doc.getDocumentCatalog().setLanguage("vi-VN");
     }
 
-    /** "mau01-000.00.99.H99-260309-0001.pdf": the 2025 number, whatever the edition, so files sort the same. */
+    /**
+     * "mau01-000.00.99.H99-260309-0001.pdf": the 2025 number, whatever the edition, so files sort the same; a report
+     * without a form number is "baocao-...".
+     */
     static String fileName(FormKind kind, String subject) {
-        String number = kind.number(org.motcua.print.FormEdition.EDITION_2025).orElseThrow();
-        return "mau" + number + "-" + subject.replaceAll("[^A-Za-z0-9.-]", "_") + ".pdf";
+        String prefix = kind.number(org.motcua.print.FormEdition.EDITION_2025).map(n -> "mau" + n).orElse("baocao");
+        return prefix + "-" + subject.replaceAll("[^A-Za-z0-9.-]", "_") + ".pdf";
     }
 }

@@ -13,7 +13,7 @@ import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 
 /** The dossier detail as a dialog over the list (Escape closes it). */
-final class DossierDetailDialog extends Dialog {
+public final class DossierDetailDialog extends Dialog {
 
     private final Messages messages = Messages.current();
     private final Desk desk;
@@ -21,7 +21,7 @@ final class DossierDetailDialog extends Dialog {
     private final DeskForms forms;
     private final FormOutput output;
 
-    DossierDetailDialog(Shell parent, Desk desk, DeskForms forms, FormOutput output, UUID dossierId) {
+    public DossierDetailDialog(Shell parent, Desk desk, DeskForms forms, FormOutput output, UUID dossierId) {
         super(parent);
         this.desk = desk;
         this.forms = forms;
