@@ -18,7 +18,7 @@ import org.motcua.ui.UiIds;
  * Finds a procedure by code prefix or by words of its name typed with or without diacritics
  * ({@link ProcedureCatalogue#search}); Enter or Down in the search box moves into the list.
  */
-final class ProcedurePicker {
+public final class ProcedurePicker {
 
     private final ProcedureCatalogue catalogue;
     private final Text search;
@@ -26,7 +26,7 @@ final class ProcedurePicker {
     private final List<Procedure> shown = new ArrayList<>();
     private Procedure selected;
 
-    ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
+    public ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
         this.catalogue = catalogue;
         Composite box = new Composite(parent, SWT.NONE);
         box.setLayout(new GridLayout(2, false));
@@ -75,16 +75,16 @@ final class ProcedurePicker {
         }
     }
 
-    Procedure selected() {
+    public Procedure selected() {
         return selected;
     }
 
     /** Empties the search for the next citizen; the chosen procedure stays. */
-    void clearSearch() {
+    public void clearSearch() {
         search.setText("");
     }
 
-    Text searchBox() {
+    public Text searchBox() {
         return search;
     }
 }
