@@ -56,31 +56,61 @@ public final class DossierIntake {
      * @throws ValidationException when the input is refused; nothing is written
      */
     public Dossier receive(IntakeRequest request, Role role, LocalDateTime now) {
+        Opening opening = checked(request, role, now);
+        return store.write(c -> write(c, request, opening, now));
+    }
+
+    /**
+     * Receives several dossiers in ONE durable transaction, each checked and written exactly as by
+     * {@link #receive}: all are stored or none. For imports of many dossiers at once (and the benchmarks'
+     * data sets), where one forced write per dossier would cost minutes.
+     */
+    public List<Dossier> receiveAll(List<IntakeRequest> requests, Role role, LocalDateTime now) {
+        List<Opening> openings = requests.stream().map(r -> checked(r, role, now)).toList();
+        return store.write(c -> {
+            List<Dossier> stored = new ArrayList<>(requests.size());
+            for (int i = 0; i < requests.size(); i++) {
+                stored.add(write(c, requests.get(i), openings.get(i), now));
+            }
+            return stored;
+        });
+    }
+
+    /** How a dossier opens: in the field (NEW) or at the counter (RECEIVED). */
+    private record Opening(DossierAction action, DossierStatus status) {
+    }
+
+    /** The opening after the role and input checks; nothing is written when they fail. */
+    private Opening checked(IntakeRequest request, Role role, LocalDateTime now) {
         DossierAction action = request.assistance().isPresent() ? DossierAction.COLLECT_IN_FIELD : DossierAction.RECEIVE;
         DossierStatus status = lifecycle.open(action, role);
         IntakeValidator.validate(request, now);
+        return new Opening(action, status);
+    }
+
+    private Dossier write(Connection c, IntakeRequest request, Opening opening, LocalDateTime now) throws SQLException {
+        DossierAction action = opening.action();
+        DossierStatus status = opening.status();
         Procedure procedure = request.procedure();
         LocalDateTime receivedAt = request.receivedAt().truncatedTo(ChronoUnit.SECONDS);
         LocalDateTime dueAt = deadlines.dueAt(receivedAt, procedure.processingTime(), procedure.afternoonCutOff());
-        return store.write(c -> {
-            requireStoredProcedure(c, procedure);
-            DossierCode code = nextCode(c, receivedAt.toLocalDate());
-            String book = store.device().registerBook(receivedAt.getYear());
-            Dossier dossier = new Dossier(UUID.randomUUID(), code, procedure.code(), procedure.version(),
-                    procedure.fieldCode(), request.applicant(), request.documents(), request.sets(), request.channel(),
-                    request.delivery(), receivedAt, dueAt, Optional.empty(), book, nextRegisterEntry(c, book), status,
-                    request.receivedBy(), request.assistance(), request.note());
-            insert(c, dossier);
-            HandoverRecord first = new HandoverRecord(dossier.id(), 1, action, status, "", request.receivedBy(),
-                    receivedAt, Optional.empty(), Optional.empty(), Optional.empty(), request.note());
-            HandoverTable.append(c, first);
-            store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_RECEIVED, dossier.id(), now,
-                    EventPayloads.dossierReceived(dossier, first));
-            store.audit.append(c, now, request.receivedBy(), action.name(), code.format(),
-                    "procedure=" + procedure.key() + " applicant="
-                            + request.applicant().citizenId().map(CitizenId::masked).orElse("-"));
-            return dossier;
-        });
+        requireStoredProcedure(c, procedure);
+        DossierCode code = nextCode(c, receivedAt.toLocalDate());
+        String book = store.device().registerBook(receivedAt.getYear());
+        Dossier dossier = new Dossier(UUID.randomUUID(), code, procedure.code(), procedure.version(),
+                procedure.fieldCode(), request.applicant(), request.documents(), request.sets(), request.channel(),
+                request.delivery(), receivedAt, dueAt, Optional.empty(), book, nextRegisterEntry(c, book), status,
+                request.receivedBy(), request.assistance(), request.note());
+        insert(c, dossier);
+        HandoverRecord first = new HandoverRecord(dossier.id(), 1, action, status, "", request.receivedBy(),
+                receivedAt, Optional.empty(), Optional.empty(), Optional.empty(), request.note());
+        HandoverTable.append(c, first);
+        store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_RECEIVED, dossier.id(), now,
+                EventPayloads.dossierReceived(dossier, first));
+        store.audit.append(c, now, request.receivedBy(), action.name(), code.format(),
+                "procedure=" + procedure.key() + " applicant="
+                        + request.applicant().citizenId().map(CitizenId::masked).orElse("-"));
+        return dossier;
     }
 
     /** A code already in the table (a day counter restored from an old backup, say) is refused, not overwritten. */

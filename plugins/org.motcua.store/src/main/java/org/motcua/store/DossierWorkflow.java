@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Time;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -28,7 +30,8 @@ import org.motcua.store.internal.Sql;
 /**
  * Takes an action on a received dossier (hand over, request a supplement, refuse, stop, mark done, return
  * the result, ...): checks the role and the current status against the lifecycle, then records the new
- * status, the handover record, an outbox event and an audit entry in one durable transaction.
+ * status, the handover record, an outbox event and an audit entry in one durable transaction. Receiving a
+ * dossier collected in the field (NEW) restarts its clock: received_at and due_at run from that reception.
  */
 public final class DossierWorkflow {
 
@@ -91,8 +94,14 @@ public final class DossierWorkflow {
             Optional<Timeliness> timeliness = FINISHING.contains(action)
                     ? Optional.of(Deadlines.timeliness(at, current.dueAt())) : Optional.empty();
             Optional<LocalDateTime> stepDeadline = FINISHING.contains(action) ? Optional.of(current.dueAt()) : Optional.empty();
-            Optional<LocalDateTime> newDue = Optional.ofNullable(extension).map(e -> deadlines.extend(current.dueAt(), e));
-            int updated = Sql.update(c, "UPDATE dossier SET status = ?, due_at = ?, row_version = row_version + 1"
+            boolean receptionAtCentre = action == DossierAction.RECEIVE && current.status() == DossierStatus.NEW;
+            Optional<LocalDateTime> newDue = receptionAtCentre ? Optional.of(dueFromReception(c, current, at))
+                    : Optional.ofNullable(extension).map(e -> deadlines.extend(current.dueAt(), e));
+            int updated = receptionAtCentre
+                    ? Sql.update(c, "UPDATE dossier SET status = ?, received_at = ?, due_at = ?, "
+                            + "row_version = row_version + 1 WHERE id = ? AND row_version = ?",
+                            next.code(), at, newDue.get(), dossierId, current.rowVersion())
+                    : Sql.update(c, "UPDATE dossier SET status = ?, due_at = ?, row_version = row_version + 1"
                     + (FINISHING.contains(action) ? ", finished_at = ?" : "") + " WHERE id = ? AND row_version = ?",
                     FINISHING.contains(action)
                             ? new Object[] {next.code(), current.dueAt(), at, dossierId, current.rowVersion()}
@@ -110,19 +119,41 @@ public final class DossierWorkflow {
         });
     }
 
-    private record Current(String code, DossierStatus status, LocalDateTime dueAt, int rowVersion, int lastStep) {
+    /**
+     * A dossier collected in the field (NEW) is received by the centre only now: the legal processing time runs
+     * from this reception, counted with the rules of the procedure version it was collected under.
+     */
+    private LocalDateTime dueFromReception(Connection c, Current current, LocalDateTime receivedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT time_amount, time_unit, cut_off FROM procedure_version WHERE code = ? AND version = ?")) {
+            Sql.bind(ps, current.procedureCode(), current.procedureVersion());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ValidationException(Violation.of("procedure", "intake.procedure.unknown",
+                            current.procedureCode()));
+                }
+                ProcessingTime time = new ProcessingTime(rs.getInt(1), ProcessingTime.Unit.valueOf(rs.getString(2)));
+                Optional<LocalTime> cutOff = Optional.ofNullable(rs.getTime(3)).map(Time::toLocalTime);
+                return deadlines.dueAt(receivedAt, time, cutOff);
+            }
+        }
+    }
+
+    private record Current(String code, DossierStatus status, LocalDateTime dueAt, int rowVersion, int lastStep,
+            String procedureCode, int procedureVersion) {
     }
 
     private static Current current(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT code, status, due_at, row_version, "
-                + "(SELECT MAX(step) FROM handover h WHERE h.dossier_id = d.id) FROM dossier d WHERE id = ?")) {
+                + "(SELECT MAX(step) FROM handover h WHERE h.dossier_id = d.id), procedure_code, procedure_version "
+                + "FROM dossier d WHERE id = ?")) {
             Sql.bind(ps, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new ValidationException(Violation.of("dossier", "action.unknownDossier", id.toString()));
                 }
                 return new Current(rs.getString(1), DossierStatus.fromCode(rs.getInt(2)),
-                        rs.getTimestamp(3).toLocalDateTime(), rs.getInt(4), rs.getInt(5));
+                        rs.getTimestamp(3).toLocalDateTime(), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getInt(7));
             }
         }
     }

@@ -197,6 +197,30 @@ class DossierIntakeTest {
         assertEquals(second, store.dossier(second.id()).orElseThrow());
     }
 
+    @Test
+    void manyDossiersAreReceivedInOneTransactionAllOrNothing() {
+        List<IntakeRequest> requests = new java.util.ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            requests.add(StoreFixture.intake(StoreFixture.birthRegistration(), n, MORNING.plusMinutes(n)));
+        }
+        IntakeRequest good = requests.get(0);
+        IntakeRequest nameless = new IntakeRequest(good.procedure(), new org.motcua.core.dossier.Applicant(
+                good.applicant().kind(), "", good.applicant().citizenId(), good.applicant().birthDate(),
+                good.applicant().phone(), "", good.applicant().address(), Optional.empty()), good.documents(), 1,
+                good.channel(), good.delivery(), MORNING, "tiepnhan1", Optional.empty(), "");
+        List<IntakeRequest> withABadOne = new java.util.ArrayList<>(requests);
+        withABadOne.add(nameless);
+        assertThrows(ValidationException.class, () -> intake.receiveAll(withABadOne, Role.RECEIVING_OFFICER, MORNING.plusHours(1)));
+        assertNothingWritten();
+
+        List<Dossier> stored = intake.receiveAll(requests, Role.RECEIVING_OFFICER, MORNING.plusHours(1));
+        assertEquals(List.of(1, 2, 3, 4, 5), stored.stream().map(d -> d.code().sequence()).toList());
+        assertEquals(5, store.count("dossier"));
+        assertEquals(5, store.count("outbox"));
+        assertTrue(store.verifyOutbox().intact());
+        assertTrue(store.verifyAudit().intact());
+    }
+
     private void assertNothingWritten() {
         for (String table : List.of("dossier", "dossier_document", "handover", "outbox", "audit_log", "day_counter")) {
             assertEquals(0, store.count(table), table);

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.FieldAssistance;
+import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierStatus;
@@ -134,5 +136,28 @@ class DossierWorkflowTest {
                 stats.finishedBetween(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), OnTimeStatistics.By.PROCEDURE));
         assertEquals(List.of(new OnTimeStatistics.Row("HO_TICH", 1, 1, 1)),
                 stats.finishedBetween(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), OnTimeStatistics.By.FIELD));
+    }
+
+    @Test
+    void receivingADossierCollectedInTheFieldStartsItsDeadlineAtTheCentre() {
+        IntakeRequest base = StoreFixture.intake(fiveDays, 7, MON);
+        IntakeRequest field = new IntakeRequest(base.procedure(), base.applicant(), base.documents(), 1, base.channel(),
+                base.delivery(), MON, "tinhnguyen1", Optional.of(new FieldAssistance("Phạm Thị Tình", "Thôn Nà Hang")), "");
+        Dossier collected = intake.receive(field, Role.COMMUNITY_ASSISTANT, MON);
+        LocalDateTime atCentre = LocalDateTime.of(2026, 3, 11, 14, 0);   // Wednesday afternoon
+
+        HandoverRecord r = workflow.take(collected.id(), DossierAction.RECEIVE, Role.RECEIVING_OFFICER, "tiepnhan1",
+                "tiepnhan1", "", atCentre);
+
+        LocalDateTime expected = StoreFixture.DEADLINES.dueAt(atCentre, fiveDays.processingTime(), fiveDays.afternoonCutOff());
+        Dossier stored = store.dossier(collected.id()).orElseThrow();
+        assertEquals(DossierStatus.RECEIVED, stored.status());
+        assertEquals(atCentre, stored.receivedAt());
+        assertEquals(expected, stored.dueAt());
+        assertTrue(expected.isAfter(collected.dueAt()), "the field days do not eat the processing time");
+        assertEquals(Optional.of(expected), r.newDueAt(), "the handover record tells upstream the new due date");
+        assertEquals(Optional.of(new FieldAssistance("Phạm Thị Tình", "Thôn Nà Hang")), stored.assistance());
+        assertEquals(2, store.count("outbox"));
+        assertTrue(store.verifyOutbox().intact());
     }
 }

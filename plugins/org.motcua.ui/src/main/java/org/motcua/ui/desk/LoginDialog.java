@@ -25,6 +25,9 @@ import org.motcua.ui.UiIds;
  */
 public final class LoginDialog extends TitleAreaDialog {
 
+    /** Printed on stdout once the dialog is up and painted; `./motcua bench ui` times the cold start to it. */
+    public static final String READY_MARKER = "MOTCUA-LOGIN-READY";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Messages messages = Messages.current();
@@ -40,6 +43,20 @@ public final class LoginDialog extends TitleAreaDialog {
         this.files = files;
         this.deadlines = deadlines;
         this.clock = clock;
+    }
+
+    @Override
+    public void create() {
+        super.create();
+        Shell shell = getShell();
+        // Runs in the dialog's event loop, so after the shell is open; update() finishes its first paint.
+        shell.getDisplay().asyncExec(() -> {
+            if (!shell.isDisposed() && shell.isVisible()) {
+                shell.update();
+                System.out.println(READY_MARKER);   // stdout on purpose: for the launching process
+                System.out.flush();
+            }
+        });
     }
 
     @Override

@@ -15,12 +15,12 @@ import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 
 /** The procedure's document list (thành phần hồ sơ): tick what the citizen handed in. Space ticks the row. */
-final class ChecklistTable {
+public final class ChecklistTable {
 
     private final Messages messages;
     private final Table table;
 
-    ChecklistTable(Composite parent, Messages messages) {
+    public ChecklistTable(Composite parent, Messages messages) {
         this.messages = messages;
         table = UiIds.name(new Table(parent, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL),
                 "intake.checklist");
@@ -38,7 +38,7 @@ final class ChecklistTable {
         }
     }
 
-    void show(Procedure procedure) {
+    public void show(Procedure procedure) {
         table.removeAll();
         for (RequiredDocument d : procedure.documents()) {
             TableItem item = new TableItem(table, SWT.NONE);
@@ -48,7 +48,7 @@ final class ChecklistTable {
         }
     }
 
-    List<ReceivedDocument> received() {
+    public List<ReceivedDocument> received() {
         List<ReceivedDocument> docs = new ArrayList<>();
         for (TableItem item : table.getItems()) {
             if (item.getChecked()) {
@@ -58,13 +58,13 @@ final class ChecklistTable {
         return docs;
     }
 
-    void untickAll() {
+    public void untickAll() {
         for (TableItem item : table.getItems()) {
             item.setChecked(false);
         }
     }
 
-    Table table() {
+    public Table table() {
         return table;
     }
 }

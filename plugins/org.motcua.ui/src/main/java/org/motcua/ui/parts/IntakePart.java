@@ -31,7 +31,6 @@ import org.motcua.core.dossier.Applicant;
 import org.motcua.core.dossier.ApplicantKind;
 import org.motcua.core.dossier.Channel;
 import org.motcua.core.dossier.Dossier;
-import org.motcua.core.dossier.FieldAssistance;
 import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
@@ -54,7 +53,7 @@ import org.motcua.ui.print.FormOutput;
  */
 public class IntakePart {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
     static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     /** How many of the unit's most received procedures of the last year head the procedure list. */
     private static final int MOST_USED_SHOWN = 10;
@@ -107,8 +106,9 @@ public class IntakePart {
         birthDate.setMessage("dd/mm/yyyy");
         citizenIdFeedback = UiIds.name(new Label(applicant, SWT.WRAP), "intake.citizenId.feedback");
         citizenIdFeedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 4, 1));
+        CitizenIdFeedback.attach(citizenId, citizenIdFeedback, messages);
         returning = new ReturningApplicant(applicant, messages, hints, this::fillApplicant);
-        citizenId.addModifyListener(e -> showCitizenIdFeedback());
+        citizenId.addModifyListener(e -> returning.offerFor(typedCitizenId()));
         phone = field(applicant, "intake.phone", "intake.phone", 1);
         province = field(applicant, "intake.province", "intake.province", 1);
         commune = field(applicant, "intake.commune", "intake.commune", 1);
@@ -149,7 +149,9 @@ public class IntakePart {
         feedback = UiIds.name(new Label(parent, SWT.WRAP), "intake.feedback");
         feedback.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         showDue();
-        if (desk.role() != Role.RECEIVING_OFFICER && desk.role() != Role.COMMUNITY_ASSISTANT) {
+        if (desk.role() == Role.COMMUNITY_ASSISTANT) {   // the store refuses their save here: say where to go
+            show(messages.get("intake.assistantUsesAssistedFiling"), true);
+        } else if (desk.role() != Role.RECEIVING_OFFICER) {
             show(messages.get("intake.roleCannotReceive", desk.role().displayName(messages.locale())), true);
         }
     }
@@ -191,24 +193,13 @@ public class IntakePart {
         due.getParent().layout(true);
     }
 
-    private void showCitizenIdFeedback() {
-        String typed = citizenId.getText();
-        Optional<CitizenId> valid = Optional.empty();
-        if (typed.isBlank()) {
-            citizenIdFeedback.setText("");
-        } else {
-            try {
-                CitizenId id = CitizenId.parse(typed, null);
-                valid = Optional.of(id);
-                citizenIdFeedback.setText(messages.get("intake.citizenId.ok", String.valueOf(id.birthYear()), id.provinceCode()));
-                citizenIdFeedback.setForeground(null);
-            } catch (ValidationException e) {
-                citizenIdFeedback.setText(e.messages(messages.locale()));
-                citizenIdFeedback.setForeground(citizenIdFeedback.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-            }
+    /** The typed citizen ID when it is a valid one; what is wrong with it is said by {@link CitizenIdFeedback}. */
+    private Optional<CitizenId> typedCitizenId() {
+        try {
+            return citizenId.getText().isBlank() ? Optional.empty() : Optional.of(CitizenId.parse(citizenId.getText(), null));
+        } catch (ValidationException e) {
+            return Optional.empty();
         }
-        returning.offerFor(valid);
-        citizenIdFeedback.getParent().layout(true);
     }
 
     /** The officer accepted a returning citizen's earlier details; the ID field keeps what was typed. */
@@ -240,12 +231,9 @@ public class IntakePart {
                 : Optional.of(CitizenId.parse(citizenId.getText(), null));
         Applicant applicant = new Applicant(ApplicantKind.CITIZEN, name.getText(), id, birth, phone.getText(), "",
                 new Address(province.getText(), commune.getText(), detail.getText()), Optional.empty());
-        Optional<FieldAssistance> assistance = desk.role() == Role.COMMUNITY_ASSISTANT
-                ? Optional.of(new FieldAssistance(desk.officer().fullName(), commune.getText().strip()))
-                : Optional.empty();
         return new IntakeRequest(p, applicant, checklist.received(), sets.getSelection(),
                 Channel.values()[channel.getSelectionIndex()], ResultDelivery.values()[delivery.getSelectionIndex()], now,
-                desk.username(), assistance, "");
+                desk.username(), Optional.empty(), "");
     }
 
     /** Saves in a background job; does nothing while a save is running. */

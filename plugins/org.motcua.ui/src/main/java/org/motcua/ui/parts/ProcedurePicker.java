@@ -19,7 +19,7 @@ import org.motcua.ui.UiIds;
  * ({@link ProcedureCatalogue#search}); Enter or Down in the search box moves into the list. Before anything is
  * typed, the unit's most received procedures come first ({@link #preferFirst}).
  */
-final class ProcedurePicker {
+public final class ProcedurePicker {
 
     private final ProcedureCatalogue catalogue;
     private final Text search;
@@ -28,7 +28,7 @@ final class ProcedurePicker {
     private List<String> preferred = List.of();
     private Procedure selected;
 
-    ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
+    public ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
         this.catalogue = catalogue;
         Composite box = new Composite(parent, SWT.NONE);
         box.setLayout(new GridLayout(2, false));
@@ -92,16 +92,16 @@ final class ProcedurePicker {
         }
     }
 
-    Procedure selected() {
+    public Procedure selected() {
         return selected;
     }
 
     /** Empties the search for the next citizen; the chosen procedure stays. */
-    void clearSearch() {
+    public void clearSearch() {
         search.setText("");
     }
 
-    Text searchBox() {
+    public Text searchBox() {
         return search;
     }
 }
