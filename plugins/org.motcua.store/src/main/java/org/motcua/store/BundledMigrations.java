@@ -25,7 +25,8 @@ final class BundledMigrations implements ResourceProvider {
             "V1__device.sql",
             "V2__dossiers.sql",
             "V3__officers.sql",
-            "V4__settings.sql");
+            "V4__settings.sql",
+            "V5__list_order_index.sql");
 
     @Override
     public LoadableResource getResource(String name) {
