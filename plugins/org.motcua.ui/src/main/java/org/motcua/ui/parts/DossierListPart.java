@@ -201,7 +201,7 @@ public class DossierListPart {
         if (table.isDisposed() || table.getItemCount() == 0) {
             return;
         }
-        int top = table.getTopIndex();
+        int top = Math.min(table.getTopIndex(), table.getItemCount() - 1);   // GTK may report the old top after a refresh
         int shown = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
         int last = Math.min(table.getItemCount() - 1, top + shown);
         for (int page = DossierPages.pageOf(top); page <= DossierPages.pageOf(last); page++) {

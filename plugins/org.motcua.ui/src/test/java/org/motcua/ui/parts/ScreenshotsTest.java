@@ -30,6 +30,10 @@ import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
 import org.motcua.ui.desk.DeskLogin;
 import org.motcua.ui.desk.TestDesks;
+import org.motcua.ui.admin.SettingsPart;
+import org.motcua.ui.field.AssistedFilingPart;
+import org.motcua.ui.reports.DueWatchPart;
+import org.motcua.ui.reports.ReportsPart;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 import org.motcua.ui.testing.RecordingFormOutput;
@@ -71,7 +75,15 @@ class ScreenshotsTest {
                         .createControls(parent)),
                 new Scene("03-chi-tiet-ho-so", "tiepnhan", (desk, parent) -> new DossierDetailView(parent, desk,
                         forms(desk), output, firstDossier(desk))),
-                new Scene("04-dong-bo", "tiepnhan", (desk, parent) -> new SyncStatusPart(desk).createControls(parent)));
+                new Scene("04-dong-bo", "tiepnhan", (desk, parent) -> new SyncStatusPart(desk).createControls(parent)),
+                new Scene("05-bao-cao", "lanhdao", (desk, parent) -> new ReportsPart(desk, forms(desk), output)
+                        .createControls(parent)),
+                new Scene("06-theo-doi-den-han", "tiepnhan", (desk, parent) -> new DueWatchPart(desk, forms(desk), output)
+                        .createControls(parent)),
+                new Scene("07-thiet-lap", DemoDesk.ADMIN, (desk, parent) -> new SettingsPart(desk, forms(desk),
+                        new DeskFiles(dir)).createControls(parent)),
+                new Scene("08-nop-ho-so-co-ho-tro", "tinhnguyen", (desk, parent) -> new AssistedFilingPart(desk)
+                        .createControls(parent)));
     }
 
     @AfterEach
