@@ -54,12 +54,9 @@ public class SettingsPart {
     private Label status;
     private Job printerJob;
 
+    /** {@code printers} is the print bundle's Declarative Services component, found by e4 in the OSGi registry. */
     @Inject
-    public SettingsPart(Desk desk, DeskForms forms, DeskFiles files) {
-        this(desk, forms, files, PrinterService.system());
-    }
-
-    SettingsPart(Desk desk, DeskForms forms, DeskFiles files, PrinterService printers) {
+    public SettingsPart(Desk desk, DeskForms forms, DeskFiles files, PrinterService printers) {
         this.desk = desk;
         this.forms = forms;
         this.files = files;

@@ -32,7 +32,7 @@ import org.motcua.ui.print.PreviewFormOutput;
 public class DeskLifeCycle {
 
     @PostContextCreate
-    public void openDesk(IEclipseContext context, IEventBroker broker) {
+    public void openDesk(IEclipseContext context, IEventBroker broker, PrinterService printers) {
         DeskFiles files = new DeskFiles(instanceDirectory());
         DeadlineCalculator deadlines = Desk.sampleDeadlines();  // the desk adds Saturday morning when its settings say so
         Clock clock = Clock.systemDefaultZone();
@@ -47,7 +47,7 @@ public class DeskLifeCycle {
         DeskForms forms = new DeskForms(desk, files.directory());
         context.set(DeskForms.class, forms);
         if (context.get(FormOutput.class) == null) {
-            context.set(FormOutput.class, new PreviewFormOutput(forms, PrinterService.system()));
+            context.set(FormOutput.class, new PreviewFormOutput(forms, printers));
         }
         FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());

@@ -37,6 +37,7 @@ import org.motcua.ui.reports.ReportsPart;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 import org.motcua.ui.testing.RecordingFormOutput;
+import org.motcua.ui.testing.TestPrinters;
 import org.motcua.ui.testing.VietnameseDisplay;
 import org.motcua.ui.testing.Widgets;
 
@@ -81,7 +82,7 @@ class ScreenshotsTest {
                 new Scene("06-theo-doi-den-han", "tiepnhan", (desk, parent) -> new DueWatchPart(desk, forms(desk), output)
                         .createControls(parent)),
                 new Scene("07-thiet-lap", DemoDesk.ADMIN, (desk, parent) -> new SettingsPart(desk, forms(desk),
-                        new DeskFiles(dir)).createControls(parent)),
+                        new DeskFiles(dir), TestPrinters.none()).createControls(parent)),
                 new Scene("08-nop-ho-so-co-ho-tro", "tinhnguyen", (desk, parent) -> new AssistedFilingPart(desk)
                         .createControls(parent)));
     }
