@@ -29,6 +29,7 @@ import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierLifecycle;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
+import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
@@ -286,9 +287,7 @@ public class AssistedFilingPart {
     }
 
     private void show(String text, boolean error) {
-        feedback.setText(text);
-        feedback.setForeground(feedback.getDisplay().getSystemColor(error ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GREEN));
-        feedback.getParent().layout(true);
+        Feedback.show(feedback, text, error);
     }
 
     @PreDestroy

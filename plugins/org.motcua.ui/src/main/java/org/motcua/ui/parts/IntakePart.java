@@ -39,6 +39,7 @@ import org.motcua.core.validation.ValidationException;
 import org.motcua.store.IntakeHints;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.ReceiptData;
+import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
@@ -314,10 +315,7 @@ public class IntakePart {
     }
 
     private void show(String text, boolean error) {
-        feedback.setText(text);
-        feedback.setForeground(error ? feedback.getDisplay().getSystemColor(SWT.COLOR_DARK_RED)
-                : feedback.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
-        feedback.getParent().layout(true);
+        Feedback.show(feedback, text, error);
     }
 
     @PreDestroy

@@ -32,6 +32,7 @@ import org.motcua.core.validation.ValidationException;
 import org.motcua.print.PrintOutcome;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.PrinterService;
+import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 
@@ -344,9 +345,7 @@ public final class PrintPreviewDialog extends Dialog {
         if (status == null || status.isDisposed()) {
             return;
         }
-        status.setText(text);
-        status.setForeground(status.getDisplay().getSystemColor(error ? SWT.COLOR_DARK_RED : SWT.COLOR_DARK_GREEN));
-        status.getParent().layout(true);
+        Feedback.show(status, text, error);
     }
 
     // --- for tests ---
