@@ -3,9 +3,12 @@ package org.motcua.server;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.motcua.protocol.HealthStatus;
+import java.time.Instant;
+import org.motcua.protocol.Protocol;
+import org.motcua.protocol.codec.WireFormats;
+import org.motcua.protocol.doc.Health;
+import org.motcua.protocol.doc.Problem;
+import org.motcua.protocol.doc.ProblemType;
 
 /**
  * The HTTP face of the upstream server. Routes are declared here; the work behind them lives in their
@@ -24,10 +27,10 @@ public final class SyncServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.routes.get("/api/v1/health", this::health);
-            config.routes.error(HttpStatus.NOT_FOUND, ctx -> problem(ctx, HttpStatus.NOT_FOUND,
-                    "No such resource", "Nothing is served at " + ctx.path()));
-            config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, HttpStatus.INTERNAL_SERVER_ERROR,
-                    "Internal error", "The server failed; the request changed nothing. See the server log."));
+            config.routes.error(HttpStatus.NOT_FOUND, ctx -> problem(ctx, Problem.of(ProblemType.NOT_FOUND,
+                    "No such resource", "Nothing is served at " + ctx.path())));
+            config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, Problem.of(ProblemType.SERVER_ERROR,
+                    "Internal error", "The server failed; the request changed nothing. See the server log.")));
         });
     }
 
@@ -42,22 +45,19 @@ public final class SyncServer implements AutoCloseable {
     }
 
     private void health(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
         if (database.isUp()) {
-            ctx.json(HealthStatus.up(SERVICE));
+            ctx.contentType("application/json").result(Health.of(Health.OK, WireFormats.serverTime(Instant.now())).canonical());
         } else {
-            problem(ctx, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                    "The server cannot reach its database; batches cannot be accepted now.");
+            ctx.header("Retry-After", "30");
+            problem(ctx, Problem.of(ProblemType.UNAVAILABLE, "Database unavailable",
+                    "The server cannot reach its database; batches cannot be accepted now."));
         }
     }
 
-    static void problem(Context ctx, HttpStatus status, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status.getCode());
-        body.put("detail", detail);
-        body.put("instance", ctx.path());
-        ctx.status(status).json(body).contentType("application/problem+json");
+    static void problem(Context ctx, Problem problem) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.status(problem.status()).contentType(Protocol.PROBLEM_MEDIA_TYPE).result(problem.bytes());
     }
 
     @Override

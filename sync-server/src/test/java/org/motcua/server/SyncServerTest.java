@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.motcua.protocol.ProtocolVersion;
+import org.motcua.protocol.Protocol;
 
 /** The real server on an ephemeral loopback port with its embedded H2 file database, over real HTTP. */
 class SyncServerTest {
@@ -51,10 +51,11 @@ class SyncServerTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         JsonNode body = JSON.readTree(response.body());
-        assertEquals("UP", body.get("status").asText());
-        assertEquals(SyncServer.SERVICE, body.get("service").asText());
-        assertEquals(ProtocolVersion.CURRENT.toString(), body.get("protocolVersion").asText());
-        assertEquals(ProtocolVersion.BUILD_VERSION, body.get("buildVersion").asText());
+        assertEquals("health", body.get("kind").asText());
+        assertEquals("ok", body.get("status").asText());
+        assertEquals(Protocol.VERSION, body.get("protocol").asInt());
+        assertEquals(Protocol.BUILD_VERSION, body.get("serverVersion").asText());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test
@@ -64,7 +65,8 @@ class SyncServerTest {
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         JsonNode body = JSON.readTree(response.body());
         assertEquals(404, body.get("status").asInt());
-        assertEquals("/api/v1/nothing-here", body.get("instance").asText());
+        assertEquals("https://motcua.invalid/problems/not-found", body.get("type").asText());
+        assertTrue(body.get("instance").asText().startsWith("urn:uuid:"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.motcua.sync;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -11,8 +9,11 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
-import org.motcua.protocol.HealthStatus;
-import org.motcua.protocol.ProtocolVersion;
+import org.motcua.protocol.Protocol;
+import org.motcua.protocol.doc.Health;
+import org.motcua.protocol.json.JsonRejected;
+import org.motcua.protocol.json.SchemaInvalid;
+import org.motcua.protocol.json.StrictJson;
 
 /**
  * Asks the upstream server whether it is up and speaks our protocol ({@code GET /api/v1/health}).
@@ -23,9 +24,6 @@ import org.motcua.protocol.ProtocolVersion;
 public final class HealthClient implements AutoCloseable {
 
     public static final String PATH = "/api/v1/health";
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final URI healthUri;
     private final CloseableHttpClient http;
@@ -44,17 +42,17 @@ public final class HealthClient implements AutoCloseable {
     }
 
     /** The server's status when it is up and compatible; otherwise a {@link SyncException} saying why not. */
-    public HealthStatus check() throws SyncException {
-        HealthStatus status;
+    public Health check() throws SyncException {
+        Health status;
         try {
             status = http.execute(new HttpGet(healthUri), response -> {
-                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
+                byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity(), 65_536);
                 if (response.getCode() != 200) {
                     throw new BadResponse("HTTP " + response.getCode() + " from " + healthUri);
                 }
                 try {
-                    return JSON.readValue(body, HealthStatus.class);
-                } catch (IOException e) {
+                    return Health.read(StrictJson.parse(body));
+                } catch (JsonRejected | SchemaInvalid e) {
                     throw new BadResponse("not a health document from " + healthUri + ": " + e.getMessage());
                 }
             });
@@ -63,18 +61,9 @@ public final class HealthClient implements AutoCloseable {
         } catch (IOException e) {
             throw new SyncException(SyncException.Reason.UNREACHABLE, "no answer from " + healthUri + ": " + e, e);
         }
-        if (status.protocolVersion() == null || !"UP".equals(status.status())) {
-            throw new SyncException(SyncException.Reason.BAD_RESPONSE, "server is not up: " + status, null);
-        }
-        ProtocolVersion theirs;
-        try {
-            theirs = ProtocolVersion.parse(status.protocolVersion());
-        } catch (IllegalArgumentException e) {
-            throw new SyncException(SyncException.Reason.BAD_RESPONSE, e.getMessage(), e);
-        }
-        if (!ProtocolVersion.CURRENT.isCompatibleWith(theirs)) {
+        if (!status.supportedProtocols().contains(Protocol.VERSION)) {
             throw new SyncException(SyncException.Reason.INCOMPATIBLE,
-                    "server speaks protocol " + theirs + ", this client " + ProtocolVersion.CURRENT, null);
+                    "server speaks protocols " + status.supportedProtocols() + ", this client " + Protocol.VERSION, null);
         }
         return status;
     }

@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.motcua.protocol.HealthStatus;
+import org.motcua.protocol.doc.Health;
 
 /** Real HTTP over loopback against a one-shot server that answers exactly what each test scripts. */
 class HealthClientTest {
@@ -61,18 +61,20 @@ class HealthClientTest {
 
     @Test
     void upAndCompatibleServerIsAccepted() throws Exception {
-        URI base = serve(200, "{\"status\":\"UP\",\"service\":\"motcua-sync-server\",\"protocolVersion\":\"1.4\","
-                + "\"buildVersion\":\"0.1.0\",\"someFutureField\":true}");
+        URI base = serve(200, "{\"kind\":\"health\",\"limitsPath\":\"/api/v1/limits\",\"protocol\":1,"
+                + "\"serverTime\":\"2026-11-30T01:02:03.004Z\",\"serverVersion\":\"0.1.0\",\"someFutureField\":true,"
+                + "\"status\":\"ok\",\"supportedProtocols\":[1,2]}");
         try (HealthClient client = new HealthClient(base, Duration.ofSeconds(5))) {
-            HealthStatus status = client.check();
-            assertEquals("motcua-sync-server", status.service());
-            assertEquals("1.4", status.protocolVersion());
+            Health status = client.check();
+            assertEquals("0.1.0", status.serverVersion());
+            assertEquals("ok", status.status());
         }
     }
 
     @Test
     void otherMajorVersionIsIncompatible() throws Exception {
-        URI base = serve(200, "{\"status\":\"UP\",\"service\":\"s\",\"protocolVersion\":\"2.0\",\"buildVersion\":\"9\"}");
+        URI base = serve(200, "{\"kind\":\"health\",\"limitsPath\":\"/api/v2/limits\",\"protocol\":2,"
+                + "\"serverTime\":\"2026-11-30T01:02:03.004Z\",\"serverVersion\":\"9\",\"status\":\"ok\",\"supportedProtocols\":[2]}");
         try (HealthClient client = new HealthClient(base, Duration.ofSeconds(5))) {
             SyncException e = assertThrows(SyncException.class, client::check);
             assertEquals(SyncException.Reason.INCOMPATIBLE, e.reason());

@@ -45,7 +45,7 @@ class ProductSmokeTest {
                     HttpRequest.newBuilder(URI.create(serverUrl + "/api/v1/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode());
-            assertTrue(health.body().contains("\"protocolVersion\":\"1.0\""), health.body());
+            assertTrue(health.body().contains("\"kind\":\"health\"") && health.body().contains("\"protocol\":1"), health.body());
 
             try (LaunchedProcess client = new LaunchedProcess("client", List.of(java,
                     "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dmotcua.server.url=" + serverUrl,

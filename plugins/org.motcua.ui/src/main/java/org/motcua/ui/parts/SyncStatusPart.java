@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.motcua.protocol.HealthStatus;
+import org.motcua.protocol.doc.Health;
 import org.motcua.sync.HealthClient;
 import org.motcua.sync.ServerAddress;
 import org.motcua.sync.SyncException;
@@ -148,8 +148,8 @@ public class SyncStatusPart {
     /** Runs off the UI thread: asks the server and returns the sentence to show. */
     private String checkAndDescribe() {
         try (HealthClient client = new HealthClient(server, TIMEOUT)) {
-            HealthStatus up = client.check();
-            return messages.get("sync.up", up.protocolVersion());
+            Health up = client.check();
+            return messages.get("sync.up", up.protocol());
         } catch (SyncException e) {
             return switch (e.reason()) {
                 case UNREACHABLE -> messages.get("sync.unreachable");

@@ -1,0 +1,18 @@
+package org.motcua.protocol.events;
+
+import java.util.Set;
+
+/**
+ * The event types of version 1 and their payload schemas. A server that meets a type outside {@link #KNOWN} refuses
+ * the whole batch ({@code unsupported-event-type}, §7 step 10) rather than rejecting the event for ever.
+ */
+public final class EventTypes {
+
+    public static final String DOSSIER_RECEIVED = "DossierReceived";
+    public static final String DOSSIER_ACTION_TAKEN = "DossierActionTaken";
+
+    public static final Set<String> KNOWN = Set.of(DOSSIER_RECEIVED, DOSSIER_ACTION_TAKEN);
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,66 @@
+package org.motcua.protocol.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.motcua.protocol.codec.Sha256;
+import org.motcua.protocol.json.CanonicalJson;
+import org.motcua.protocol.json.SchemaInvalid;
+
+class PayloadsTest {
+
+    static DossierReceived received() {
+        return new DossierReceived("c2b4d6e8-0a1c-4e3f-8a5b-7c9d1e3f5a7b", "000.17.22.H56-250531-0001",
+                new DossierReceived.Procedure("1.001234", 1, "Hộ tịch"),
+                new DossierReceived.Applicant("CITIZEN", "Nguyễn Văn An", Optional.of("001090012345"), Optional.of("1990-01-02"),
+                        "0912345678", "", new DossierReceived.Address("Hà Nội", "Hòa Bình", "Thôn 3"), Optional.empty()),
+                List.of(new DossierReceived.Document("Tờ khai", "ORIGINAL", 1)), 1, 1, "COUNTER",
+                "2025-05-31T08:15:30.000+07:00", "2025-06-05T17:00:00.000+07:00", new DossierReceived.Register("2025-M1", 7), 2,
+                "officer-07", Optional.empty(), "", Sha256.hex(new byte[] {1}), List.of());
+    }
+
+    @Test
+    void aReceptionRoundTripsThroughItsCanonicalBytes() throws Exception {
+        DossierReceived d = received();
+        byte[] bytes = CanonicalJson.write(d.toJson());
+        DossierReceived back = DossierReceived.read(org.motcua.protocol.json.StrictJson.parseCanonical(bytes));
+        assertEquals(d, back);
+        assertEquals("000.17.22.H56", back.unitCode());
+    }
+
+    @Test
+    void anActionRoundTrips() throws Exception {
+        DossierActionTaken a = new DossierActionTaken("c2b4d6e8-0a1c-4e3f-8a5b-7c9d1e3f5a7b", "000.17.22.H56-250531-0001", 2,
+                "REQUEST_SUPPLEMENT", 5, "officer-07", "officer-07", "2025-05-31T08:21:04.910+07:00", Optional.empty(),
+                Optional.of("ON_TIME"), Optional.empty(), "Thiếu bản sao CCCD");
+        assertEquals(a, DossierActionTaken.read(a.toJson()));
+    }
+
+    @Test
+    void badPayloadsAreSchemaInvalid() {
+        ObjectNode noCode = received().toJson();
+        noCode.remove("dossierCode");
+        ObjectNode badId = received().toJson();
+        ((ObjectNode) badId.get("applicant")).put("citizenId", "00109901234A");
+        ObjectNode badStatus = received().toJson().put("status", 9);
+        for (ObjectNode p : List.of(noCode, badId, badStatus)) {
+            assertThrows(SchemaInvalid.class, () -> DossierReceived.read(p));
+        }
+        ObjectNode action = new DossierActionTaken("c2b4d6e8-0a1c-4e3f-8a5b-7c9d1e3f5a7b", "000.17.22.H56-250531-0001", 2,
+                "MARK_DONE", 9, "a", "b", "2025-05-31T08:21:04.910+07:00", Optional.empty(), Optional.empty(), Optional.empty(),
+                "").toJson().put("action", "TELEPORT");
+        SchemaInvalid e = assertThrows(SchemaInvalid.class, () -> DossierActionTaken.read(action));
+        assertEquals("/action", e.errors().get(0).pointer());
+    }
+
+    @Test
+    void unknownMembersFromANewerDeskAreIgnored() throws Exception {
+        ObjectNode p = received().toJson().put("returnedTo", "applicant");
+        assertTrue(DossierReceived.read(p).documents().size() == 1);
+    }
+}
