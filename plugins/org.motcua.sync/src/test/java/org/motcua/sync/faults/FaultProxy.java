@@ -1,0 +1,345 @@
+package org.motcua.sync.faults;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * A TCP proxy on loopback that puts a bad link between a client and a server: bandwidth, latency, a link that drops
+ * at intervals, and per-connection faults (a cut after N bytes in either direction, a response lost after the server
+ * committed, a request duplicated at once or later). Nothing suitable is packaged, so the tests carry their own.
+ *
+ * <p>Each connection gets its {@link ConnectionFaults} from a function of its number, so a seeded schedule replays
+ * exactly. Bytes forwarded are counted per direction: the benchmarks read the wire volume from here.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    private final InetSocketAddress target;
+    private final ServerSocket listener;
+    private final LinkShape shape;
+    private volatile IntFunction<ConnectionFaults> faults;
+    private final Throttle up;
+    private final Throttle down;
+    private final AtomicLong bytesUp = new AtomicLong();
+    private final AtomicLong bytesDown = new AtomicLong();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger resets = new AtomicInteger();
+    private final Set<ProxiedConnection> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "link-cutter"));
+    private volatile boolean closed;
+
+    public FaultProxy(InetSocketAddress target, LinkShape shape, IntFunction<ConnectionFaults> faults) throws IOException {
+        this.target = target;
+        this.shape = shape;
+        this.faults = faults;
+        this.up = new Throttle(shape.bytesPerSecond());
+        this.down = new Throttle(shape.bytesPerSecond());
+        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        daemon(this::acceptLoop, "fault-proxy-accept").start();
+        if (!shape.cutEvery().isZero()) {
+            long ms = shape.cutEvery().toMillis();
+            timer.scheduleAtFixedRate(this::cutAll, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A proxy with a clean link and no faults. */
+    public static FaultProxy clean(InetSocketAddress target) throws IOException {
+        return new FaultProxy(target, LinkShape.LOOPBACK, n -> ConnectionFaults.NONE);
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + listener.getLocalPort());
+    }
+
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Replaces the fault function for connections accepted from now on. */
+    public void setFaults(IntFunction<ConnectionFaults> faults) {
+        this.faults = faults;
+    }
+
+    /** Bytes forwarded from clients to the server. */
+    public long bytesUp() {
+        return bytesUp.get();
+    }
+
+    /** Bytes forwarded from the server to clients. */
+    public long bytesDown() {
+        return bytesDown.get();
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    /** How many connections the proxy reset (faults and link drops). */
+    public int resets() {
+        return resets.get();
+    }
+
+    /** Drops the link now: every open connection is reset. */
+    public void cutAll() {
+        for (ProxiedConnection c : open) {
+            c.reset();
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket client = listener.accept();
+                int n = connections.incrementAndGet();
+                ConnectionFaults f = faults.apply(n);
+                Socket server = new Socket();
+                try {
+                    server.connect(target, 5000);
+                } catch (IOException e) {
+                    hardClose(client);
+                    continue;
+                }
+                ProxiedConnection c = new ProxiedConnection(client, server, f);
+                open.add(c);
+                c.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    sleepQuietly(10);
+                }
+            }
+        }
+    }
+
+    /** One client connection and its server connection, with a pipe each way. */
+    private final class ProxiedConnection {
+        private final Socket client;
+        private final Socket server;
+        private final ConnectionFaults faults;
+        private final AtomicInteger pipesLeft = new AtomicInteger(2);
+        private volatile boolean reset;
+
+        ProxiedConnection(Socket client, Socket server, ConnectionFaults faults) {
+            this.client = client;
+            this.server = server;
+            this.faults = faults;
+        }
+
+        void start() throws IOException {
+            RequestFramer framer = faults.duplicateRequests()
+                    ? new RequestFramer(request -> replay(request, faults.duplicateDelay())) : null;
+            new Pipe(this, client, server, up, bytesUp, faults.cutUpAfter(), framer, "up").start();
+            new Pipe(this, server, client, down, bytesDown, faults.cutDownAfter(), null, "down").start();
+        }
+
+        /** Both sides see a reset (RST), like a link that went away. */
+        void reset() {
+            if (!reset) {
+                reset = true;
+                resets.incrementAndGet();
+                hardClose(client);
+                hardClose(server);
+                open.remove(this);
+            }
+        }
+
+        boolean isReset() {
+            return reset;
+        }
+
+        /** A direction finished cleanly (EOF): pass the half-close on; when both are done, forget the connection. */
+        void pipeDone(Socket writeSide) {
+            try {
+                writeSide.shutdownOutput();
+            } catch (IOException ignored) {
+                // the other side is gone already
+            }
+            if (pipesLeft.decrementAndGet() == 0) {
+                closeQuietly(client);
+                closeQuietly(server);
+                open.remove(this);
+            }
+        }
+    }
+
+    /**
+     * Copies one direction. A reader thread timestamps what arrives; this thread releases it after the link's
+     * latency, at the link's bandwidth, and cuts the connection at the planned byte.
+     */
+    private final class Pipe {
+        private final ProxiedConnection connection;
+        private final Socket to;
+        private final InputStream in;
+        private final OutputStream out;
+        private final Throttle throttle;
+        private final AtomicLong counter;
+        private final long cutAfter;
+        private final RequestFramer framer;
+        private final String name;
+        private final java.util.concurrent.LinkedBlockingQueue<Chunk> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private long forwarded;
+
+        Pipe(ProxiedConnection connection, Socket from, Socket to, Throttle throttle, AtomicLong counter, long cutAfter,
+                RequestFramer framer, String name) throws IOException {
+            this.connection = connection;
+            this.to = to;
+            this.in = from.getInputStream();
+            this.out = to.getOutputStream();
+            this.throttle = throttle;
+            this.counter = counter;
+            this.cutAfter = cutAfter;
+            this.framer = framer;
+            this.name = name;
+        }
+
+        void start() {
+            daemon(this::read, "fault-proxy-read-" + name).start();
+            daemon(this::write, "fault-proxy-write-" + name).start();
+        }
+
+        private void read() {
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    byte[] data = java.util.Arrays.copyOf(buffer, n);
+                    if (framer != null) {
+                        framer.accept(data);
+                    }
+                    queue.put(new Chunk(System.nanoTime() + shape.oneWayLatency().toNanos(), data));
+                }
+                queue.put(Chunk.EOF);
+            } catch (IOException | InterruptedException e) {
+                queue.offer(Chunk.EOF);
+            }
+        }
+
+        private void write() {
+            try {
+                while (true) {
+                    Chunk c = queue.take();
+                    if (c == Chunk.EOF) {
+                        if (!connection.isReset()) {
+                            connection.pipeDone(to);
+                        }
+                        return;
+                    }
+                    long wait = c.releaseAtNanos() - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    if (!send(c.data())) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException | IOException e) {
+                connection.reset();
+            }
+        }
+
+        /** Writes in small slices so the throttle and the cut are precise; false once the connection is cut. */
+        private boolean send(byte[] data) throws IOException, InterruptedException {
+            int offset = 0;
+            while (offset < data.length) {
+                if (connection.isReset()) {
+                    return false;
+                }
+                int slice = Math.min(512, data.length - offset);
+                if (cutAfter >= 0 && forwarded + slice > cutAfter) {
+                    int allowed = (int) (cutAfter - forwarded);
+                    if (allowed > 0) {
+                        out.write(data, offset, allowed);
+                        out.flush();
+                        counter.addAndGet(allowed);
+                    }
+                    connection.reset();
+                    return false;
+                }
+                throttle.acquire(slice);
+                out.write(data, offset, slice);
+                out.flush();
+                forwarded += slice;
+                counter.addAndGet(slice);
+                offset += slice;
+            }
+            return true;
+        }
+    }
+
+    private record Chunk(long releaseAtNanos, byte[] data) {
+        static final Chunk EOF = new Chunk(0, new byte[0]);
+    }
+
+    /** Sends a captured request again on its own connection and throws the answer away. */
+    private void replay(byte[] request, Duration delay) {
+        daemon(() -> {
+            sleepQuietly(delay.toMillis());
+            try (Socket s = new Socket()) {
+                s.connect(target, 5000);
+                s.setSoTimeout(30_000);
+                s.getOutputStream().write(request);
+                s.getOutputStream().flush();
+                InputStream in = s.getInputStream();
+                byte[] buffer = new byte[8192];
+                while (in.read(buffer) >= 0) {
+                    // discard until the server closes or the timeout ends the replay
+                }
+            } catch (IOException ignored) {
+                // a replay that fails is just one more lost packet
+            }
+        }, "fault-proxy-replay").start();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        closeQuietly(listener);
+        cutAll();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void hardClose(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (SocketException ignored) {
+            // already closed
+        }
+        closeQuietly(s);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // nothing to do
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
