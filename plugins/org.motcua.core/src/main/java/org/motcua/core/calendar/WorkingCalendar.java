@@ -22,6 +22,9 @@ import java.util.TreeMap;
  * {@link DayKind#DAY_OFF_SWAPPED};</li>
  * <li>the {@linkplain WorkingSessions#compensatoryDay() compensatory-day sessions} when it is a
  * {@link DayKind#COMPENSATORY_WORKING_DAY};</li>
+ * <li>no session on a weekend day that belongs to an announced holiday break: a Saturday or Sunday joined to a
+ * holiday or swapped day off by other days off (30 April – 4 May 2025 lists 30/4, 1/5 and 2/5, and the break
+ * runs over the weekend). A desk that opens on Saturday mornings is closed then too;</li>
  * <li>otherwise the sessions of its weekday.</li>
  * </ul>
  * Entries with {@code confirmed = false} are kept (so a screen can list them) but do not count.
@@ -89,7 +92,30 @@ public final class WorkingCalendar {
                 case COMPENSATORY_WORKING_DAY -> sessions.compensatoryDay();
             };
         }
+        if (isWeekend(date) && insideBreak(date)) {
+            return List.of();
+        }
         return sessions.on(date.getDayOfWeek());
+    }
+
+    /**
+     * True when a weekend day without an entry of its own is joined to an in-force holiday or swapped day off by a
+     * run of other weekend days or days off: it is then part of that announced break.
+     */
+    private boolean insideBreak(LocalDate weekendDay) {
+        return reachesDayOff(weekendDay, -1) || reachesDayOff(weekendDay, 1);
+    }
+
+    private boolean reachesDayOff(LocalDate from, int step) {
+        for (LocalDate day = from.plusDays(step); ; day = day.plusDays(step)) {
+            CalendarEntry entry = entries.get(day);
+            if (entry != null && entry.inForce()) {
+                return entry.kind() != DayKind.COMPENSATORY_WORKING_DAY;
+            }
+            if (!isWeekend(day)) {
+                return false;
+            }
+        }
     }
 
     public boolean isWorkingDay(LocalDate date) {

@@ -1,14 +1,16 @@
 package org.motcua.core.dossier;
 
+import org.motcua.core.text.VietnameseText;
+
 /** A Vietnamese address after the 2025 reform: province, commune (xã/phường) and the rest. */
 public record Address(String province, String commune, String detail) {
 
     public static final Address NONE = new Address("", "", "");
 
     public Address {
-        province = province == null ? "" : province.strip();
-        commune = commune == null ? "" : commune.strip();
-        detail = detail == null ? "" : detail.strip();
+        province = VietnameseText.input(province);
+        commune = VietnameseText.input(commune);
+        detail = VietnameseText.input(detail);
     }
 
     /** One line as printed on the forms: "detail, commune, province", skipping empty parts. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import org.motcua.core.identity.CitizenId;
+import org.motcua.core.text.VietnameseText;
 
 /**
  * The person or organisation the dossier is for. A citizen is identified by the citizen ID; an
@@ -24,9 +25,9 @@ public record Applicant(
         Objects.requireNonNull(citizenId, "citizenId");
         Objects.requireNonNull(birthDate, "birthDate");
         Objects.requireNonNull(authorised, "authorised");
-        fullName = fullName == null ? "" : fullName.strip();
-        phone = phone == null ? "" : phone.strip();
-        email = email == null ? "" : email.strip();
+        fullName = VietnameseText.input(fullName);
+        phone = VietnameseText.input(phone);
+        email = VietnameseText.input(email);
         address = address == null ? Address.NONE : address;
     }
 

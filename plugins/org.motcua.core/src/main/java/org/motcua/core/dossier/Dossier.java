@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.numbering.DossierCode;
+import org.motcua.core.text.VietnameseText;
 
 /**
  * A received dossier as stored. Its {@link #id()} never changes and is the sync identity; its
@@ -47,6 +48,6 @@ public record Dossier(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(assistance, "assistance");
         documents = List.copyOf(documents);
-        note = note == null ? "" : note;
+        note = VietnameseText.input(note);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.lifecycle.Timeliness;
+import org.motcua.core.text.VietnameseText;
 
 /**
  * One step of a dossier's life, append-only: who gave it to whom, when, against which step deadline,
@@ -41,7 +42,7 @@ public record HandoverRecord(
         Objects.requireNonNull(newDueAt, "newDueAt");
         fromOfficer = fromOfficer == null ? "" : fromOfficer;
         toOfficer = toOfficer == null ? "" : toOfficer;
-        note = note == null ? "" : note;
+        note = VietnameseText.input(note);
         if (step < 1) {
             throw new IllegalArgumentException("handover steps start at 1: " + step);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.text.VietnameseText;
 
 /**
  * What the counter submits to receive a dossier, before it has a code or a due date.
@@ -33,6 +34,6 @@ public record IntakeRequest(
         Objects.requireNonNull(receivedBy, "receivedBy");
         Objects.requireNonNull(assistance, "assistance");
         documents = List.copyOf(documents);
-        note = note == null ? "" : note.strip();
+        note = VietnameseText.input(note);
     }
 }

@@ -26,6 +26,7 @@ public final class CitizenId {
             "089", "091", "092", "093", "094", "095", "096");
 
     private static final String FIELD = "citizenId";
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final String digits;
 
@@ -34,18 +35,31 @@ public final class CitizenId {
     }
 
     /**
-     * Validates and returns the ID. Spaces and dots typed by an officer are ignored.
+     * Validates and returns the ID, checking the encoded birth year against today's date. Spaces and dots typed by
+     * an officer are ignored.
      *
      * @param raw       what was typed
      * @param birthDate the applicant's date of birth when known, else {@code null}
      * @throws ValidationException with a specific reason when the number cannot be right
      */
     public static CitizenId parse(String raw, LocalDate birthDate) {
+        return parse(raw, birthDate, LocalDate.now(VIETNAM));
+    }
+
+    /**
+     * As {@link #parse(String, LocalDate)}, with the date to check the birth year against: no number may encode a
+     * birth year after {@code today} (century digit 4 or 5 means the 2100s).
+     */
+    public static CitizenId parse(String raw, LocalDate birthDate, LocalDate today) {
         String digits = raw == null ? "" : raw.replaceAll("[\\s.]", "");
         if (digits.isEmpty()) {
             throw new ValidationException(Violation.of(FIELD, "citizenId.required"));
         }
-        if (digits.length() != 12 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        String notDigits = digits.replaceAll("[0-9]", "");
+        if (!notDigits.isEmpty()) {
+            throw new ValidationException(Violation.of(FIELD, "citizenId.digitsOnly", notDigits.substring(0, 1)));
+        }
+        if (digits.length() != 12) {
             throw new ValidationException(Violation.of(FIELD, "citizenId.format", digits.length()));
         }
         String province = digits.substring(0, 3);
@@ -53,6 +67,9 @@ public final class CitizenId {
             throw new ValidationException(Violation.of(FIELD, "citizenId.province", province));
         }
         CitizenId id = new CitizenId(digits);
+        if (id.birthYear() > today.getYear()) {
+            throw new ValidationException(Violation.of(FIELD, "citizenId.futureYear", String.valueOf(id.birthYear())));
+        }
         if (birthDate != null && id.birthYear() != birthDate.getYear()) {
             throw new ValidationException(Violation.of(FIELD, "citizenId.birthYear",
                     String.valueOf(id.birthYear()), String.valueOf(birthDate.getYear())));

@@ -36,4 +36,12 @@ public final class VietnameseText {
     public static String normalize(String text) {
         return text == null ? null : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
     }
+
+    /**
+     * Text as it enters the domain: NFC, stripped, never null. An input method may send "ễ" as "e" + two combining
+     * marks; stored and sent upstream as typed, the same name would then have two spellings that compare unequal.
+     */
+    public static String input(String text) {
+        return text == null ? "" : Normalizer.normalize(text.strip(), Normalizer.Form.NFC);
+    }
 }

@@ -211,7 +211,13 @@ class DeadlineCalculatorPropertyTest {
             if (lamBu.contains(d) || w.getValue() <= 5) {
                 return morning || afternoon;
             }
-            return w == DayOfWeek.SATURDAY && saturdayMorning && morning;
+            return w == DayOfWeek.SATURDAY && saturdayMorning && morning && !inAnnouncedBreak(d);
+        }
+
+        /** A Saturday next to a day off, or next to a Sunday next to a day off, belongs to that break. */
+        private boolean inAnnouncedBreak(LocalDate saturday) {
+            return daysOff.contains(saturday.minusDays(1)) || daysOff.contains(saturday.plusDays(1))
+                    || daysOff.contains(saturday.plusDays(2));
         }
 
         boolean workingDay(LocalDate d) {

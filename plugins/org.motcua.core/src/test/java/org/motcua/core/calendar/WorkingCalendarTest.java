@@ -52,6 +52,21 @@ class WorkingCalendarTest {
         assertFalse(WITH_SATURDAY.isWorkingDay(LocalDate.of(2026, 3, 8)));   // Sunday
     }
 
+    @ParameterizedTest(name = "{0} is inside an announced break")
+    @CsvSource({"2025-05-03", "2025-05-04", "2026-05-02", "2026-04-25", "2025-08-30"})
+    void aSaturdayInsideAnAnnouncedBreakIsNeverWorkedEvenWithSaturdayMornings(LocalDate day) {
+        // 30/4–4/5/2025: the notice lists 30/4, 1/5 and 2/5; the break runs on over Saturday 3 and Sunday 4 May
+        assertFalse(WITH_SATURDAY.isWorkingDay(day));
+        assertFalse(WITH_SATURDAY.isWithinSession(day.atTime(9, 0)));
+    }
+
+    @Test
+    void saturdaysNextToAWorkingDayStayOpenAndALamBuSaturdayStaysWorked() {
+        assertTrue(WITH_SATURDAY.isWorkingDay(LocalDate.of(2025, 5, 10)));   // the Saturday after the break
+        assertTrue(WITH_SATURDAY.isWorkingDay(LocalDate.of(2025, 4, 26)));   // làm bù, just before the break
+        assertTrue(WITH_SATURDAY.isWorkingDay(LocalDate.of(2026, 1, 10)));
+    }
+
     @Test
     void sessionEndsCountAsInside() {
         assertTrue(CALENDAR.isWithinSession(LocalDateTime.of(2026, 3, 2, 7, 30)));

@@ -44,7 +44,8 @@ class CitizenIdTest {
     @CsvSource({
         "'',citizenId.required",
         "12345,citizenId.format",
-        "00108501234X,citizenId.format",
+        "00108501234X,citizenId.digitsOnly",
+        "0010 85-012345,citizenId.digitsOnly",
         "0010850123456,citizenId.format",
         "003085012345,citizenId.province",
         "099085012345,citizenId.province"})
@@ -64,6 +65,22 @@ class CitizenIdTest {
     @Test
     void englishFallbackForOtherLocales() {
         ValidationException e = assertThrows(ValidationException.class, () -> CitizenId.parse("12", null));
-        assertEquals("The citizen ID must have exactly 12 digits (got 2 characters).", e.messages(Locale.FRANCE));
+        assertEquals("The citizen ID must have exactly 12 digits (got 2).", e.messages(Locale.FRANCE));
+    }
+
+    @Test
+    void aLetterIsNamedAsNotADigitRatherThanCountedAsOne() {
+        ValidationException e = assertThrows(ValidationException.class, () -> CitizenId.parse("00109901234A", null));
+        assertEquals("Số định danh cá nhân chỉ gồm chữ số; \"A\" không phải chữ số.", e.messages(VI));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"001599012345,2199", "001400000001,2100", "001227012345,2027"})
+    void noNumberMayEncodeABirthYearAfterToday(String digits, int year) {
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        ValidationException e = assertThrows(ValidationException.class, () -> CitizenId.parse(digits, null, today));
+        assertEquals("citizenId.futureYear", e.violations().get(0).code());
+        assertTrue(e.messages(VI).contains(String.valueOf(year)), e.messages(VI));
+        assertEquals(2026, CitizenId.parse("001226012345", null, today).birthYear(), "born this year is fine");
     }
 }

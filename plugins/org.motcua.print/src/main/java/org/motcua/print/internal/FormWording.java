@@ -159,6 +159,11 @@ public final class FormWording {
         return text("date.day", dateBlanks(d));
     }
 
+    /** "Ngày 09 tháng 3 năm 2026", for a sentence that opens with the date (forms 04 and 05). */
+    public String dayAtStart(LocalDate d) {
+        return text("date.dayStart", dateBlanks(d));
+    }
+
     /** "09 giờ 15 phút, ngày 09 tháng 3 năm 2026". */
     public String time(LocalDateTime t) {
         String[] day = dateBlanks(t.toLocalDate());

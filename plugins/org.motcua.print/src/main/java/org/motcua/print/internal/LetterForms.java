@@ -68,7 +68,7 @@ final class LetterForms {
         start(c, ctx, FormKind.APOLOGY, "apology.title", data.issuedAt().toLocalDate());
         c.paragraph(w.spans("apology.to", Face.REGULAR, Set.of("applicant"), "applicant", d.applicant().fullName()),
                 BODY, Align.CENTER);
-        c.paragraph(Span.regular(w.text("apology.received", "received", w.day(d.receivedAt().toLocalDate()), "unit",
+        c.paragraph(Span.regular(w.text("apology.received", "received", w.dayAtStart(d.receivedAt().toLocalDate()), "unit",
                 unit, "procedure", data.procedure().name())), BODY, Align.LEFT);
         c.paragraph(w.spans("apology.code", Face.REGULAR, Set.of("code"), "code", d.code().format()), BODY, Align.LEFT);
         c.paragraph(Span.regular(w.text("apology.due", "due", w.time(data.originalDueAt()))), BODY, Align.LEFT);
@@ -88,7 +88,7 @@ final class LetterForms {
         start(c, ctx, FormKind.STOP_NOTICE, "stop.title", data.issuedAt().toLocalDate());
         c.paragraph(w.spans("stop.to", Face.REGULAR, Set.of("applicant"), "applicant", d.applicant().fullName()), BODY,
                 Align.CENTER);
-        c.paragraph(Span.regular(w.text("stop.received", "received", w.day(d.receivedAt().toLocalDate()), "unit", unit,
+        c.paragraph(Span.regular(w.text("stop.received", "received", w.dayAtStart(d.receivedAt().toLocalDate()), "unit", unit,
                 "procedure", data.procedure().name())), BODY, Align.LEFT);
         c.paragraph(w.spans("stop.code", Face.REGULAR, Set.of("code"), "code", d.code().format()), BODY, Align.LEFT);
         c.paragraph(Span.regular(w.text("stop.notice", "unit", unit, "reason", data.reason())), BODY, Align.LEFT);

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.motcua.core.calendar.DeadlineCalculator;
+import org.motcua.core.calendar.WorkingCalendar;
 import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.catalogue.SampleCommune;
 import org.motcua.core.dossier.Address;
@@ -76,15 +77,19 @@ public final class DemoDesk {
         return admin;
     }
 
-    /** A dozen dossiers received over the last two weeks: some handed over, one done, one returned. */
+    /**
+     * A dozen dossiers received over the last two weeks, each on a working day in a morning session (a desk is
+     * closed at weekends and on holidays, so the demo must be too): some handed over, one done, one returned.
+     */
     private static void addSampleDossiers(Desk desk) {
         List<Procedure> procedures = desk.catalogue().current();
         LocalDateTime now = desk.now();
+        WorkingCalendar calendar = desk.deadlines().calendar();
         for (int i = 0; i < NAMES.length; i++) {
             Procedure p = procedures.get((i * 7) % procedures.size());
-            LocalDateTime at = now.toLocalDate().minusDays(14 - i).atTime(9, 15).plusMinutes(i);
+            LocalDateTime at = workingMorning(calendar, now.toLocalDate().minusDays(14 - i), i);
             if (at.isAfter(now)) {
-                at = now.minusMinutes(30);
+                at = workingMorning(calendar, now.toLocalDate().minusDays(1), i);
             }
             String cid = String.format("0010%02d%06d", 70 + i, 123400 + i);
             Applicant a = Applicant.citizen(NAMES[i], CitizenId.parse(cid, null), LocalDate.of(1970 + i, 5, 1 + i),
@@ -100,15 +105,25 @@ public final class DemoDesk {
                 desk.workflow().take(d.id(), DossierAction.HAND_OVER_FOR_PROCESSING, Role.RECEIVING_OFFICER,
                         DEFAULT_USER, "xuly", "", at.plusHours(1).isAfter(now) ? now : at.plusHours(1));
             }
-            if (i < 2) {
-                desk.workflow().take(d.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly", DEFAULT_USER, "",
-                        at.plusDays(1));
-            }
-            if (i == 0) {
-                desk.workflow().take(d.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, DEFAULT_USER,
-                        NAMES[i], "", at.plusDays(2));
+            LocalDateTime done = workingMorning(calendar, calendar.nextWorkingDay(at.toLocalDate()), i);
+            if (i < 2 && !done.isAfter(now)) {
+                desk.workflow().take(d.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly", DEFAULT_USER, "", done);
+                LocalDateTime returned = workingMorning(calendar, calendar.nextWorkingDay(done.toLocalDate()), i);
+                if (i == 0 && !returned.isAfter(now)) {
+                    desk.workflow().take(d.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, DEFAULT_USER,
+                            NAMES[i], "", returned);
+                }
             }
         }
+    }
+
+    /** 9:15 (plus {@code minutes}) on {@code day}, or on the last working day before it when the desk is closed then. */
+    static LocalDateTime workingMorning(WorkingCalendar calendar, LocalDate day, int minutes) {
+        LocalDate d = day;
+        while (!calendar.isWithinSession(d.atTime(9, 15).plusMinutes(minutes))) {
+            d = d.minusDays(1);
+        }
+        return d.atTime(9, 15).plusMinutes(minutes);
     }
 
     private static SampleCommune demo() {

@@ -119,6 +119,26 @@ class DeskSessionTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"2026-03-08T16:00:00+07:00", "2026-03-09T07:00:00+07:00",
+            "2026-05-02T15:00:00+07:00", "2026-03-14T14:30:00+07:00"})
+    void theDemoDeskReceivesAndActsOnlyInWorkingSessions(String today) throws Exception {
+        // a Sunday, a Monday before opening, a Saturday inside the 30/4 break, a Saturday afternoon
+        java.time.Clock clock = java.time.Clock.fixed(java.time.OffsetDateTime.parse(today).toInstant(),
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        var calendar = TestDesks.DEADLINES.calendar();
+        try (Desk desk = DemoDesk.openOrCreate(new DeskFiles(Files.createTempDirectory(dir, "demo")), TestDesks.DEADLINES,
+                clock)) {
+            for (java.util.UUID id : desk.store().dossierIds()) {
+                var dossier = desk.store().dossier(id).orElseThrow();
+                assertTrue(calendar.isWithinSession(dossier.receivedAt()), dossier.code() + " received " + dossier.receivedAt());
+                for (var h : desk.store().handovers(id)) {
+                    assertTrue(calendar.isWithinSession(h.at()), dossier.code() + " step " + h.step() + " at " + h.at());
+                }
+            }
+        }
+    }
+
     @Test
     void closingTheDeskTwiceIsHarmless() {
         Desk desk = TestDesks.admin(dir);
