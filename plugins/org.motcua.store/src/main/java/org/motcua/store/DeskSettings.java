@@ -13,7 +13,8 @@ import org.motcua.store.internal.Sql;
 
 /**
  * The desk's own settings, kept in the encrypted store so they travel with backups: the letterhead printed on
- * the forms, the form edition, the printer and whether Saturday morning is a working session. Every key has a
+ * the forms with the head of the unit and the desk's telephone, the form edition, the printer and whether Saturday
+ * morning is a working session. Every key has a
  * default, so a desk works before anyone opens the settings screen. Only an admin changes the unit's settings;
  * any officer may choose the printer of the desk. Every change goes to the audit log.
  */
@@ -27,12 +28,18 @@ public final class DeskSettings {
         UNIT_PLACE("unit.place", "", ".{0,100}", true),
         /** The one-stop section's name printed under the unit, e.g. "BỘ PHẬN MỘT CỬA". */
         DESK_NAME("unit.deskName", "", ".{0,150}", true),
+        /** The head of the unit who signs the apology (04) and the stop notice (05); empty prints dots. */
+        UNIT_HEAD_NAME("unit.headName", "", ".{0,100}", true),
+        /** The desk's telephone, printed on the request to complete a dossier (02); empty prints dots. */
+        DESK_PHONE("unit.deskPhone", "", "[0-9 .+()-]{0,20}", true),
         /** Which official wording the forms use: 2025 (default) or 2018. */
         FORM_EDITION("forms.edition", "2025", "2025|2018", true),
         /** The printer forms go to; empty means the operating system's default printer. */
         PRINTER("printer.name", "", ".{0,200}", false),
         /** Whether Saturday morning is a working session at this unit (it moves due dates). */
-        SATURDAY_MORNING("sessions.saturdayMorning", "false", "true|false", true);
+        SATURDAY_MORNING("sessions.saturdayMorning", "false", "true|false", true),
+        /** Whether CSV exports use ";" and decimal commas, as Excel with Vietnamese regional settings expects. */
+        CSV_VIETNAMESE_EXCEL("reports.csvVietnameseExcel", "false", "true|false", false);
 
         private final String column;
         private final String defaultValue;

@@ -81,7 +81,7 @@ public class SettingsPart {
         readOnly(unit, "settings.deviceId", "settings.deviceId", device.deviceId().toString());
 
         Group head = group(body, "settings.letterhead");
-        for (Key key : List.of(Key.UNIT_PARENT_BODY, Key.UNIT_PLACE, Key.DESK_NAME)) {
+        for (Key key : List.of(Key.UNIT_PARENT_BODY, Key.UNIT_PLACE, Key.DESK_NAME, Key.UNIT_HEAD_NAME, Key.DESK_PHONE)) {
             Text t = field(head, "settings." + key.name(), "settings." + key.name(), values.get(key));
             t.setEditable(admin);
             letterhead.put(key, t);

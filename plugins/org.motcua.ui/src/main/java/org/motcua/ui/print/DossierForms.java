@@ -16,6 +16,8 @@ import org.motcua.print.ReceiptData;
 import org.motcua.print.RefusalData;
 import org.motcua.print.StopNoticeData;
 import org.motcua.print.SupplementRequestData;
+import org.motcua.store.DeskSettings;
+import org.motcua.store.DeskSettings.Key;
 import org.motcua.store.OfficerAccounts;
 import org.motcua.store.OfficerAccounts.Officer;
 import org.motcua.ui.desk.Desk;
@@ -60,14 +62,16 @@ public final class DossierForms {
         Dossier d = dossier(before.id());
         Procedure p = procedure(d);
         String officer = desk.officer().fullName();
+        Map<Key, String> settings = new DeskSettings(desk.store()).all();
+        String head = settings.get(Key.UNIT_HEAD_NAME);
         OneStopForms f = forms.forms();
         return switch (step.action()) {
             case REQUEST_SUPPLEMENT -> Optional.of(f.supplementRequest(
-                    SupplementRequestData.fromHandover(d, p, step, officer, "")));
+                    SupplementRequestData.fromHandover(d, p, step, officer, settings.get(Key.DESK_PHONE))));
             case REFUSE -> Optional.of(f.refusal(new RefusalData(d, p, step.note(), officer, step.at())));
             case EXTEND_DEADLINE -> Optional.of(f.apology(new ApologyData(d, p, before.dueAt(),
-                    step.newDueAt().orElse(d.dueAt()), step.note(), "", step.at())));
-            case STOP -> Optional.of(f.stopNotice(new StopNoticeData(d, p, step.note(), "", step.at())));
+                    step.newDueAt().orElse(d.dueAt()), step.note(), head, step.at())));
+            case STOP -> Optional.of(f.stopNotice(new StopNoticeData(d, p, step.note(), head, step.at())));
             default -> Optional.empty();
         };
     }

@@ -1,5 +1,6 @@
 package org.motcua.ui.reports;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,19 +12,25 @@ import org.motcua.store.Page;
 import org.motcua.ui.desk.Desk;
 
 /**
- * The dossiers an officer must act on before their due date passes: not settled and due today or tomorrow
- * (calendar days, from the desk's clock), plus those already overdue. Headless; run it in a job.
+ * The dossiers an officer must act on before their due date passes: not settled and due today or on the next working
+ * day (by the desk's working calendar: on a Friday that is Monday, before Tết it is the first day after the break),
+ * plus those already overdue. Headless; run it in a job.
  */
 public final class DueWatch {
 
-    /** What is due, each list ordered by due time then code. */
-    public record Due(List<DossierSummary> overdue, List<DossierSummary> today, List<DossierSummary> tomorrow,
-            LocalDateTime asOf) {
+    /** What is due, each list ordered by due time then code; {@code next} is due on {@code nextWorkingDay}. */
+    public record Due(List<DossierSummary> overdue, List<DossierSummary> today, List<DossierSummary> next,
+            LocalDate nextWorkingDay, LocalDateTime asOf) {
 
         public Due {
             overdue = List.copyOf(overdue);
             today = List.copyOf(today);
-            tomorrow = List.copyOf(tomorrow);
+            next = List.copyOf(next);
+        }
+
+        /** True when the next working day is simply tomorrow. */
+        public boolean nextIsTomorrow() {
+            return nextWorkingDay.equals(asOf.toLocalDate().plusDays(1));
         }
     }
 
@@ -39,9 +46,12 @@ public final class DueWatch {
     public Due load() {
         LocalDateTime now = desk.now();
         LocalDateTime tomorrow = now.toLocalDate().plusDays(1).atStartOfDay();
-        LocalDateTime dayAfter = tomorrow.plusDays(1);
-        // "Within 2 days" reaches the end of the day after tomorrow and includes the overdue: split it here.
-        DossierQuery q = DossierQuery.text("", now, DossierQuery.MAX_LIMIT).withDue(DueFilter.DUE_WITHIN_2_DAYS);
+        LocalDate nextWorkingDay = desk.deadlines().calendar().nextWorkingDay(now.toLocalDate());
+        LocalDateTime afterNext = nextWorkingDay.plusDays(1).atStartOfDay();
+        // "Due today" counted from the next working day reaches the end of that day and includes everything
+        // unsettled before it, the overdue too: split it here.
+        DossierQuery q = DossierQuery.text("", nextWorkingDay.atStartOfDay(), DossierQuery.MAX_LIMIT)
+                .withDue(DueFilter.DUE_TODAY);
         List<DossierSummary> overdue = new ArrayList<>();
         List<DossierSummary> today = new ArrayList<>();
         List<DossierSummary> next = new ArrayList<>();
@@ -54,7 +64,7 @@ public final class DueWatch {
                     overdue.add(d);
                 } else if (d.dueAt().isBefore(tomorrow)) {
                     today.add(d);
-                } else if (d.dueAt().isBefore(dayAfter)) {
+                } else if (d.dueAt().isBefore(afterNext)) {
                     next.add(d);
                 }
             }
@@ -63,6 +73,6 @@ public final class DueWatch {
         overdue.sort(BY_DUE);
         today.sort(BY_DUE);
         next.sort(BY_DUE);
-        return new Due(overdue, today, next, now);
+        return new Due(overdue, today, next, nextWorkingDay, now);
     }
 }

@@ -44,6 +44,7 @@ public class DueWatchPart {
     static final int REFRESH_MILLIS = 5 * 60 * 1000;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter NEXT_DAY = DateTimeFormatter.ofPattern("dd/MM");
     /** The code and the due time first: the side panel is narrow. */
     private static final String[] COLUMN_KEYS = {"watch.col.code", "watch.col.due", "watch.col.applicant",
         "watch.col.procedure"};
@@ -176,19 +177,23 @@ public class DueWatchPart {
             tree.removeAll();
             group("watch.group.overdue", loaded.overdue(), false, true);
             group("watch.group.today", loaded.today(), true, false);
-            group("watch.group.tomorrow", loaded.tomorrow(), true, false);
+            group(loaded.nextIsTomorrow() ? "watch.group.tomorrow" : "watch.group.nextWorkingDay", loaded.next(), true, false,
+                    NEXT_DAY.format(loaded.nextWorkingDay()));
         } finally {
             tree.setRedraw(true);
         }
         apologise.setEnabled(false);
-        boolean nothing = loaded.overdue().isEmpty() && today == 0 && loaded.tomorrow().isEmpty();
+        boolean nothing = loaded.overdue().isEmpty() && today == 0 && loaded.next().isEmpty();
         summary.setText(nothing ? messages.get("watch.nothing")
                 : messages.get("watch.updated", CLOCK.format(loaded.asOf())));
     }
 
-    private void group(String key, List<DossierSummary> dossiers, boolean apologisable, boolean overdue) {
+    private void group(String key, List<DossierSummary> dossiers, boolean apologisable, boolean overdue, Object... more) {
         TreeItem head = new TreeItem(tree, SWT.NONE);
-        head.setText(messages.get(key, dossiers.size()));
+        Object[] args = new Object[1 + more.length];
+        args[0] = dossiers.size();
+        System.arraycopy(more, 0, args, 1, more.length);
+        head.setText(messages.get(key, args));
         head.setFont(bold);
         if (overdue) {
             head.setForeground(overdueText);

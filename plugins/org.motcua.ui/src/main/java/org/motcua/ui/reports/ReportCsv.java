@@ -14,18 +14,40 @@ import org.motcua.ui.Messages;
 /**
  * The on-time report as CSV for Excel: UTF-8 with a byte order mark (without it Excel on Windows reads the file
  * in the ANSI code page and Vietnamese turns into mojibake), a header row in the officer's language, every field
- * quoted, CRLF line ends (RFC 4180), rates with a decimal point so they stay numbers whatever the sheet's locale
- * guesses, and a last row with the totals.
+ * quoted, CRLF line ends (RFC 4180) and a last row with the totals.
+ *
+ * <p>Two dialects, because Excel reads a CSV file with the separators of the PC's regional settings: the RFC's
+ * commas and decimal points, or, for a PC set to Vietnamese (where the decimal symbol is the comma and the list
+ * separator the semicolon), semicolons and decimal commas, so the rates open as numbers in their own columns.
  */
 public final class ReportCsv {
+
+    /** Field separator and decimal mark. */
+    public enum Dialect {
+        RFC_4180(',', '.'), VIETNAMESE_EXCEL(';', ',');
+
+        private final char separator;
+        private final char decimal;
+
+        Dialect(char separator, char decimal) {
+            this.separator = separator;
+            this.decimal = decimal;
+        }
+    }
 
     static final char BOM = '\uFEFF';
     private static final String EOL = "\r\n";
 
     private final Messages messages;
+    private final Dialect dialect;
 
     public ReportCsv(Messages messages) {
+        this(messages, Dialect.RFC_4180);
+    }
+
+    public ReportCsv(Messages messages, Dialect dialect) {
         this.messages = messages;
+        this.dialect = dialect;
     }
 
     /** Writes {@code report} to {@code file}, replacing it. */
@@ -48,19 +70,19 @@ public final class ReportCsv {
         out.flush();
     }
 
-    private static List<String> cells(Row r) {
+    private List<String> cells(Row r) {
         return List.of(r.group(), Long.toString(r.early()), Long.toString(r.onTime()), Long.toString(r.late()),
                 Long.toString(r.total()), rate(r.inTimeRate()), rate(r.lateRate()));
     }
 
-    private static String rate(double share) {
-        return String.format(Locale.ROOT, "%.1f", share * 100);
+    private String rate(double share) {
+        return String.format(Locale.ROOT, "%.1f", share * 100).replace('.', dialect.decimal);
     }
 
-    private static void line(Writer out, List<String> fields) throws IOException {
+    private void line(Writer out, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                out.write(',');
+                out.write(dialect.separator);
             }
             out.write('"');
             out.write(fields.get(i).replace("\"", "\"\""));

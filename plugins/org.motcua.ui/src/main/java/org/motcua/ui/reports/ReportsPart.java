@@ -29,6 +29,8 @@ import org.motcua.print.OnTimeReportData;
 import org.motcua.print.OnTimeReportData.Grouping;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.ReportPdf;
+import org.motcua.store.DeskSettings;
+import org.motcua.store.DeskSettings.Key;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
@@ -55,6 +57,7 @@ public class ReportsPart {
     private Combo grouping;
     private Button run;
     private Button csv;
+    private Button vietnameseExcel;
     private Button pdf;
     private Label status;
     private ReportTable table;
@@ -97,6 +100,11 @@ public class ReportsPart {
         grouping.select(Grouping.PROCEDURE.ordinal());
         run = button(bar, "reports.run", this::runReport);
         csv = button(bar, "reports.exportCsv", this::askCsv);
+        vietnameseExcel = UiIds.name(new Button(bar, SWT.CHECK), "reports.csv.vietnameseExcel");
+        vietnameseExcel.setText(messages.get("reports.csv.vietnameseExcel"));
+        vietnameseExcel.setToolTipText(messages.get("reports.csv.vietnameseExcel.tip"));
+        vietnameseExcel.setSelection(Boolean.parseBoolean(new DeskSettings(desk.store()).get(Key.CSV_VIETNAMESE_EXCEL)));
+        vietnameseExcel.addListener(SWT.Selection, e -> rememberCsvDialect());
         pdf = button(bar, "reports.exportPdf", this::exportPdf);
         button(bar, "reports.register", this::printRegister);
         csv.setEnabled(false);
@@ -169,10 +177,21 @@ public class ReportsPart {
         }
     }
 
+    /** The officer's choice of separators is the desk's from now on (any officer may change it). */
+    private void rememberCsvDialect() {
+        try {
+            new DeskSettings(desk.store()).put(Key.CSV_VIETNAMESE_EXCEL, String.valueOf(vietnameseExcel.getSelection()),
+                    desk.username(), desk.role(), desk.now());
+        } catch (RuntimeException e) {
+            status.setText(messages.get("reports.csv.failed", String.valueOf(e.getMessage())));
+        }
+    }
+
     /** Writes the report on screen to {@code file}; small enough for the UI thread. */
     void exportCsv(Path file) {
         try {
-            new ReportCsv(messages).write(report, file);
+            new ReportCsv(messages, vietnameseExcel.getSelection() ? ReportCsv.Dialect.VIETNAMESE_EXCEL
+                    : ReportCsv.Dialect.RFC_4180).write(report, file);
             status.setText(messages.get("reports.csv.saved", file));
         } catch (IOException e) {
             status.setText(messages.get("reports.csv.failed", String.valueOf(e.getMessage())));

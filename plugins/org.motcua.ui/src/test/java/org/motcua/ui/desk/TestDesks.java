@@ -48,9 +48,18 @@ public final class TestDesks {
 
     /** Logs an existing officer of {@code role} in at the desk in {@code dir}. */
     public static Desk login(Path dir, Role role) {
-        DeskLogin.Outcome o = DeskLogin.login(new DeskFiles(dir), username(role), PASSWORD.toCharArray(), DEADLINES,
-                MONDAY_MORNING);
+        return login(dir, role, MONDAY_MORNING);
+    }
+
+    /** Logs an existing officer of {@code role} in at the desk in {@code dir}, with the desk's clock at {@code clock}. */
+    public static Desk login(Path dir, Role role, Clock clock) {
+        DeskLogin.Outcome o = DeskLogin.login(new DeskFiles(dir), username(role), PASSWORD.toCharArray(), DEADLINES, clock);
         return ((DeskLogin.Opened) o).desk();
+    }
+
+    /** The Vietnamese clock fixed at {@code at}. */
+    public static Clock at(LocalDateTime at) {
+        return Clock.fixed(at.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant(), ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
     public static String username(Role role) {

@@ -66,6 +66,10 @@ class DossierDetailUiTest {
             for (Role r : List.of(Role.RECEIVING_OFFICER, Role.PROCESSING_OFFICER, Role.COMMUNITY_ASSISTANT)) {
                 DeskSetup.addOfficer(files, admin, pw, TestDesks.username(r), "Cán Bộ " + r.name(), r, pw);
             }
+            // who signs forms 04/05 and the desk's telephone on form 02 are settings, not dotted lines
+            new org.motcua.store.DeskSettings(admin.store()).put(java.util.Map.of(
+                    org.motcua.store.DeskSettings.Key.UNIT_HEAD_NAME, "Hoàng Minh Đức",
+                    org.motcua.store.DeskSettings.Key.DESK_PHONE, "0208 3822 123"), admin.username(), admin.role(), admin.now());
         }
         try (Desk desk = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
             Procedure p = desk.catalogue().latest("1.001193").orElseThrow();
@@ -193,6 +197,7 @@ class DossierDetailUiTest {
             String text = RecordingFormOutput.text(form);
             assertTrue(text.contains("1. Bản sao giấy chứng nhận kết hôn của cha mẹ"), text);
             assertTrue(text.contains("2. Giấy chứng sinh bản chính"), text);
+            assertTrue(text.contains("số điện thoại 0208 3822 123"), text);
             assertTrue(text.contains(processor.store().dossier(processing).orElseThrow().code().format()), text);
         }
     }
@@ -212,6 +217,7 @@ class DossierDetailUiTest {
             HandoverRecord extension = receiving.store().handovers(received).get(1);
             var newDue = extension.newDueAt().orElseThrow();
             assertTrue(text.contains("Cần xác minh nơi sinh tại bệnh viện huyện"), text);
+            assertTrue(text.contains("THỦ TRƯỞNG CƠ QUAN (Ký, ghi rõ họ tên và đóng dấu) Hoàng Minh Đức"), text);
             assertTrue(text.contains(String.format("hẹn trả kết quả vào %02d giờ %02d phút, ngày %02d tháng %d năm %d",
                     newDue.getHour(), newDue.getMinute(), newDue.getDayOfMonth(), newDue.getMonthValue(),
                     newDue.getYear())), "the new appointment " + newDue + ": " + text);

@@ -173,6 +173,23 @@ class ReportsPartUiTest {
     }
 
     @Test
+    void forVietnameseExcelTheCsvUsesSemicolonsAndDecimalCommasAndTheDeskRemembers() throws Exception {
+        ReportsPart part = part(Role.LEADER);
+        range(ReportScenario.FROM, ReportScenario.TO, Grouping.PROCEDURE);
+        run(part);
+        org.eclipse.swt.widgets.Button excel = named(shell, org.eclipse.swt.widgets.Button.class, "reports.csv.vietnameseExcel");
+        assertEquals(false, excel.getSelection(), "the RFC's commas until someone chooses otherwise");
+        excel.setSelection(true);
+        excel.notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        Path file = dir.resolve("bao-cao-vn.csv");
+        part.exportCsv(file);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\r\n\"Tổng cộng\";\"3\";\"1\";\"2\";\"6\";\"66,7\";\"33,3\"\r\n"), text);
+        assertEquals("true", new org.motcua.store.DeskSettings(desk.store()).get(
+                org.motcua.store.DeskSettings.Key.CSV_VIETNAMESE_EXCEL));
+    }
+
+    @Test
     void aQuoteInsideAFieldIsDoubled() throws IOException {
         var data = new org.motcua.print.OnTimeReportData(ReportScenario.FROM, ReportScenario.TO, Grouping.FIELD,
                 List.of(new org.motcua.print.OnTimeReportData.Row("Lĩnh vực \"A\", phụ", 1, 0, 0)),
