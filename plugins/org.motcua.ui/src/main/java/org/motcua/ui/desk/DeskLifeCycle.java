@@ -9,12 +9,16 @@ import java.time.Clock;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.lifecycle.PostContextCreate;
+import org.eclipse.e4.ui.workbench.lifecycle.ProcessAdditions;
 import org.eclipse.jface.window.Window;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.osgi.service.datalocation.Location;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.print.FormsWarmup;
 import org.motcua.print.PrinterService;
@@ -52,6 +56,27 @@ public class DeskLifeCycle {
         FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());
         Runtime.getRuntime().addShutdownHook(new Thread(desk::close, "motcua-desk-close"));
+    }
+
+    /**
+     * After the application model is loaded and before it is rendered: the main window opens maximized the first
+     * time and as it was left afterwards ({@link WindowPlacement}); its placement is kept when it closes.
+     */
+    @ProcessAdditions
+    public void placeWindow(MApplication application, DeskFiles files, IEventBroker broker) {
+        WindowPlacement placement = new WindowPlacement(files.directory());
+        application.getChildren().forEach(placement::apply);
+        broker.subscribe(UIEvents.UILifeCycle.APP_STARTUP_COMPLETE, e -> application.getChildren().forEach(w -> {
+            if (w.getWidget() instanceof Shell shell) {
+                shell.addListener(SWT.Dispose, x -> {
+                    try {
+                        placement.remember(shell);
+                    } catch (IOException | RuntimeException ignored) {
+                        // the next start opens maximized: nothing is lost
+                    }
+                });
+            }
+        }));
     }
 
     private static Desk login(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
