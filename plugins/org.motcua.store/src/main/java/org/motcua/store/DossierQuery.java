@@ -14,6 +14,8 @@ import org.motcua.core.lifecycle.DossierStatus;
  *               words of the applicant's name with or without diacritics; blank for no text filter
  * @param due    a deadline filter relative to {@code now}
  * @param now    the desk's clock: "today", "overdue" and "within 2 days" are counted from it
+ * @param after  when present, the page starts after this row of the list (keyset paging) and {@code offset} counts
+ *               from there
  */
 public record DossierQuery(
         String text,
@@ -25,7 +27,8 @@ public record DossierQuery(
         Optional<LocalDate> receivedFrom,
         Optional<LocalDate> receivedTo,
         int offset,
-        int limit) {
+        int limit,
+        Optional<ListKey> after) {
 
     /** Deadline filters of the dossier list and the late-dossier watch. */
     public enum DueFilter {
@@ -49,6 +52,7 @@ public record DossierQuery(
         Objects.requireNonNull(fieldCode, "fieldCode");
         Objects.requireNonNull(receivedFrom, "receivedFrom");
         Objects.requireNonNull(receivedTo, "receivedTo");
+        Objects.requireNonNull(after, "after");
         if (offset < 0 || limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("page must have offset >= 0 and 1 <= limit <= " + MAX_LIMIT);
         }
@@ -57,31 +61,47 @@ public record DossierQuery(
     /** Only text, newest first, the first {@code limit} hits. */
     public static DossierQuery text(String text, LocalDateTime now, int limit) {
         return new DossierQuery(text, Set.of(), DueFilter.ANY, now, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0, limit);
+                Optional.empty(), Optional.empty(), 0, limit, Optional.empty());
     }
 
     public DossierQuery withDue(DueFilter filter) {
-        return new DossierQuery(text, statuses, filter, now, procedureCode, fieldCode, receivedFrom, receivedTo, offset, limit);
+        return new DossierQuery(text, statuses, filter, now, procedureCode, fieldCode, receivedFrom, receivedTo,
+                offset, limit, after);
     }
 
     public DossierQuery withStatuses(Set<DossierStatus> s) {
-        return new DossierQuery(text, s, due, now, procedureCode, fieldCode, receivedFrom, receivedTo, offset, limit);
+        return new DossierQuery(text, s, due, now, procedureCode, fieldCode, receivedFrom, receivedTo,
+                offset, limit, after);
     }
 
     public DossierQuery withProcedure(String code) {
-        return new DossierQuery(text, statuses, due, now, Optional.of(code), fieldCode, receivedFrom, receivedTo, offset, limit);
+        return new DossierQuery(text, statuses, due, now, Optional.of(code), fieldCode, receivedFrom, receivedTo,
+                offset, limit, after);
     }
 
     public DossierQuery withField(String code) {
-        return new DossierQuery(text, statuses, due, now, procedureCode, Optional.of(code), receivedFrom, receivedTo, offset, limit);
+        return new DossierQuery(text, statuses, due, now, procedureCode, Optional.of(code), receivedFrom, receivedTo,
+                offset, limit, after);
     }
 
     public DossierQuery receivedBetween(LocalDate from, LocalDate to) {
         return new DossierQuery(text, statuses, due, now, procedureCode, fieldCode, Optional.of(from), Optional.of(to),
-                offset, limit);
+                offset, limit, after);
     }
 
     public DossierQuery page(int newOffset) {
-        return new DossierQuery(text, statuses, due, now, procedureCode, fieldCode, receivedFrom, receivedTo, newOffset, limit);
+        return new DossierQuery(text, statuses, due, now, procedureCode, fieldCode, receivedFrom, receivedTo,
+                newOffset, limit, after);
+    }
+
+    /** The page that starts {@code offset} rows after the row {@code key} of the list. */
+    public DossierQuery pageAfter(ListKey key, int newOffset) {
+        return new DossierQuery(text, statuses, due, now, procedureCode, fieldCode, receivedFrom, receivedTo, newOffset, limit,
+                Optional.of(key));
+    }
+
+    /** True when the query has no search text: only filters, whose list the list index answers. */
+    public boolean filtersOnly() {
+        return text.isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,47 @@ public final class DossierSearch {
         return run(q, c -> textConditions(c, text));
     }
 
+    /**
+     * One pass over the list of a query without search text (its filters only): the number of rows and the key
+     * of every page's last row, so the list can jump to any page with one keyset query. The pass reads only the
+     * list index's keys, streamed (lazy execution), not the rows.
+     */
+    public ListIndex listIndex(DossierQuery q, int pageSize) {
+        if (!q.filtersOnly()) {
+            throw new IllegalArgumentException("the list index is for filters only; search results are short");
+        }
+        return store.read(c -> {
+            List<String> where = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
+            filters(q, where, args);
+            String sql = "SELECT received_at, code FROM dossier" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                    + " ORDER BY received_at DESC, code DESC";
+            List<ListKey> ends = new ArrayList<>();
+            int count = 0;
+            lazy(c, true);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.bind(ps, args.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (++count % pageSize == 0) {
+                            ends.add(new ListKey(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2)));
+                        }
+                    }
+                }
+            } finally {
+                lazy(c, false);
+            }
+            return new ListIndex(count, pageSize, ends);
+        });
+    }
+
+    /** Lazy execution streams a long result instead of buffering it (to disk, past H2's in-memory row limit). */
+    private static void lazy(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
+        }
+    }
+
     /** A WHERE fragment with its arguments. */
     private record Condition(String sql, List<Object> args) {
     }
@@ -72,6 +114,11 @@ public final class DossierSearch {
                 args.addAll(t.args());
             }
             filters(q, where, args);
+            q.after().ifPresent(key -> {
+                // rows after the key in (received_at DESC, code DESC) order, written so H2 seeks the list index
+                where.add("received_at <= ? AND (received_at < ? OR code < ?)");
+                args.addAll(List.of(key.receivedAt(), key.receivedAt(), key.code()));
+            });
             String sql = "SELECT id, code, procedure_code, applicant_name, received_at, due_at, status FROM dossier"
                     + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                     + " ORDER BY received_at DESC, code DESC LIMIT ? OFFSET ?";

@@ -126,4 +126,43 @@ class DossierSearchTest {
         assertEquals(2, codes(DossierQuery.text("", MON.plusDays(4), 100).withDue(DossierQuery.DueFilter.DUE_WITHIN_2_DAYS))
                 .size(), "on Friday, Monday's deadlines are three days away; only the overdue ones count");
     }
+
+    @Test
+    void keysetPagesAreTheSameRowsAsOffsetPages() {
+        DossierQuery all = DossierQuery.text("", MON.plusDays(1), 7);
+        List<String> byOffset = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 40; offset += 7) {
+            search.find(all.page(offset)).items().forEach(d -> byOffset.add(d.code()));
+        }
+        List<String> byKey = new java.util.ArrayList<>();
+        Page<DossierSummary> page = search.find(all);
+        while (true) {
+            page.items().forEach(d -> byKey.add(d.code()));
+            if (!page.hasMore()) {
+                break;
+            }
+            page = search.find(all.pageAfter(page.items().get(page.items().size() - 1).key(), 0));
+        }
+        assertEquals(33, byKey.size());
+        assertEquals(byOffset, byKey);
+    }
+
+    @Test
+    void theListIndexCountsTheRowsAndKeysEveryPageEnd() {
+        DossierQuery all = DossierQuery.text("", MON.plusDays(1), 5);
+        ListIndex index = search.listIndex(all, 5);
+        assertEquals(33, index.count());
+        assertEquals(6, index.pageEnds().size(), "33 rows: six full pages of 5");
+        assertTrue(index.startOf(0).isEmpty());
+        // the page that starts after the third page's end is the fourth page by offset
+        List<String> fourth = search.find(all.pageAfter(index.startOf(3).orElseThrow(), 0)).items().stream()
+                .map(DossierSummary::code).toList();
+        assertEquals(codes(all.page(15)), fourth);
+
+        ListIndex fiveDay = search.listIndex(DossierQuery.text("", MON, 100).withProcedure("1.005461"), 10);
+        assertEquals(31, fiveDay.count(), "the filters apply to the index too");
+        assertEquals(3, fiveDay.pageEnds().size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> search.listIndex(text("nguyen"), 10), "search results are short and keep offset paging");
+    }
 }

@@ -30,6 +30,7 @@ import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.store.DossierQuery;
 import org.motcua.store.DossierQuery.DueFilter;
 import org.motcua.store.DossierSummary;
+import org.motcua.store.ListIndex;
 import org.motcua.store.Page;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
@@ -51,6 +52,10 @@ public class DossierListPart {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final Duration DUE_SOON = Duration.ofDays(2);
     private static final DueFilter[] DUE_FILTERS = DueFilter.values();
+    /** How long after a row asks for data the view is read (see {@link #checkViewSoon}). */
+    private static final int VIEW_SETTLE_MS = 20;
+    /** How many more times the view is read while the row asked last lies outside it. */
+    private static final int MAX_VIEW_RECHECKS = 5;
 
     private final Messages messages = Messages.current();
     private final Desk desk;
@@ -67,8 +72,11 @@ public class DossierListPart {
     private DossierPages pages;
     private DossierFilters filters;
     private boolean viewCheckPending;
+    private int lastAsked = -1;
+    private int viewRechecks;
     private LocalDateTime now;
     private int generation;
+    private Job indexing;
 
     @Inject
     public DossierListPart(Desk desk, DeskForms forms, FormOutput output) {
@@ -157,10 +165,37 @@ public class DossierListPart {
         DossierQuery q = query();
         boolean unfiltered = q.text().isEmpty() && q.statuses().isEmpty() && q.due() == DueFilter.ANY && filters.none();
         int total = unfiltered ? (int) desk.store().count("dossier") : -1;
-        pages = new DossierPages(offset -> desk.search().find(q.page(offset)), total);
+        pages = new DossierPages((after, offset) -> desk.search().find(after.map(key -> q.pageAfter(key, offset))
+                .orElse(q.page(offset))), total);
         table.clearAll();
         table.setItemCount(pages.initialRowCount());
         showSummary();
+        if (q.filtersOnly()) {
+            index(q, pages);
+        }
+    }
+
+    /** One pass over the list's index in the background: the exact count, and a key for every page to jump to. */
+    private void index(DossierQuery q, DossierPages target) {
+        int mine = generation;
+        Display display = table.getDisplay();
+        Job job = Job.create(messages.get("dossiers.loading"), (IProgressMonitor monitor) -> {
+            ListIndex index = desk.search().listIndex(q, DossierPages.PAGE_SIZE);
+            display.asyncExec(() -> {
+                if (table.isDisposed() || mine != generation || target != pages) {
+                    return;
+                }
+                int count = target.indexed(index);
+                if (count != table.getItemCount()) {
+                    table.setItemCount(count);
+                }
+                showSummary();
+            });
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+        indexing = job;
     }
 
     private void setData(Event e) {
@@ -169,6 +204,7 @@ public class DossierListPart {
         DossierSummary row = pages.row(index);
         if (row == null) {
             item.setText(0, messages.get("dossiers.loading"));
+            lastAsked = index;
             checkViewSoon();
             return;
         }
@@ -187,12 +223,15 @@ public class DossierListPart {
     /**
      * GTK asks for rows it does not show (around a jump, while measuring), so a row asked for is not reason enough
      * to fetch its page: once the events settle, only the pages of the rows in view are fetched. On a 300,000-row
-     * list that is the difference between one page per jump and dozens.
+     * list that is the difference between one page per jump and dozens. GTK also scrolls after a jump only when it
+     * next lays the tree out, and it sometimes reports a view that does not hold the row it just asked for: the
+     * view is read a moment later ({@value #VIEW_SETTLE_MS} ms) and again a few times while the row asked last is
+     * outside it; if it still is, that row's page is fetched anyway, since the table shows it.
      */
     private void checkViewSoon() {
         if (!viewCheckPending) {
             viewCheckPending = true;
-            table.getDisplay().asyncExec(this::fetchPagesInView);
+            table.getDisplay().timerExec(VIEW_SETTLE_MS, this::fetchPagesInView);
         }
     }
 
@@ -207,6 +246,19 @@ public class DossierListPart {
         for (int page = DossierPages.pageOf(top); page <= DossierPages.pageOf(last); page++) {
             if (pages.needsFetch(page * DossierPages.PAGE_SIZE)) {
                 fetch(page);
+            }
+        }
+        int asked = lastAsked;
+        if (asked < 0 || pages.row(asked) != null || (asked >= top && asked <= last)) {
+            lastAsked = -1;
+            viewRechecks = 0;
+        } else if (++viewRechecks <= MAX_VIEW_RECHECKS) {
+            checkViewSoon();
+        } else {
+            lastAsked = -1;
+            viewRechecks = 0;
+            if (asked < table.getItemCount() && pages.needsFetch(asked)) {
+                fetch(DossierPages.pageOf(asked));
             }
         }
     }
@@ -261,6 +313,11 @@ public class DossierListPart {
     /** For tests. */
     DossierPages pages() {
         return pages;
+    }
+
+    /** For tests: the last list-index job, to wait on. */
+    Job indexing() {
+        return indexing;
     }
 
     Table table() {

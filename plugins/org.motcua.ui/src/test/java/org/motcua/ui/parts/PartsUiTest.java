@@ -117,10 +117,13 @@ class PartsUiTest {
         assertEquals(1, part.pages().fetches(), "only the first page for the first screen");
         assertTrue(part.pages().loadedRows() <= DossierPages.PAGE_SIZE);
 
+        part.indexing().join();
+        settle(() -> part.pages().indexed());
         table.setTopIndex(420);
         table.getItem(440).getText();  // a row of the last page is shown: its page is fetched, not the middle one
         settle(() -> part.pages().row(440) != null);
         assertEquals(2, part.pages().fetches(), "page 3 only; page 2 was never shown");
+        assertEquals(0, part.pages().offsetFetches(), "the deep page came by key from the list index, not by offset");
 
         Text search = named(shell, Text.class, "dossiers.search");
         search.setText("le van nam 12");
@@ -146,7 +149,7 @@ class PartsUiTest {
         Text id = named(shell, Text.class, "intake.citizenId");
 
         id.setText("00108501");
-        assertTrue(labels(shell).contains("Số định danh cá nhân phải gồm đúng 12 chữ số (đang có 8 ký tự)."),
+        assertTrue(labels(shell).contains("Số định danh cá nhân phải gồm đúng 12 chữ số (đang có 8 chữ số)."),
                 labels(shell).toString());
 
         id.setText("001085012345");
