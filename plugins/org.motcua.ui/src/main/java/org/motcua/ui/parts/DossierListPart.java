@@ -224,11 +224,18 @@ public class DossierListPart {
      * GTK asks for rows it does not show (around a jump, while measuring), so a row asked for is not reason enough
      * to fetch its page: once the events settle, only the pages of the rows in view are fetched. On a 300,000-row
      * list that is the difference between one page per jump and dozens. GTK also scrolls after a jump only when it
-     * next lays the tree out, and it sometimes reports a view that does not hold the row it just asked for: the
-     * view is read a moment later ({@value #VIEW_SETTLE_MS} ms) and again a few times while the row asked last is
-     * outside it; if it still is, that row's page is fetched anyway, since the table shows it.
+     * next lays the tree out, and it sometimes reports a view that does not hold the row it just asked for: while
+     * the row asked last is outside the view, the view is read again a few times ({@value #VIEW_SETTLE_MS} ms apart);
+     * if it still is, that row's page is fetched anyway, since the table shows it.
      */
     private void checkViewSoon() {
+        if (!viewCheckPending) {
+            viewCheckPending = true;
+            table.getDisplay().asyncExec(this::fetchPagesInView);
+        }
+    }
+
+    private void recheckViewLater() {
         if (!viewCheckPending) {
             viewCheckPending = true;
             table.getDisplay().timerExec(VIEW_SETTLE_MS, this::fetchPagesInView);
@@ -253,7 +260,7 @@ public class DossierListPart {
             lastAsked = -1;
             viewRechecks = 0;
         } else if (++viewRechecks <= MAX_VIEW_RECHECKS) {
-            checkViewSoon();
+            recheckViewLater();
         } else {
             lastAsked = -1;
             viewRechecks = 0;
