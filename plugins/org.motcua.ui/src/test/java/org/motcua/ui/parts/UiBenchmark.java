@@ -94,6 +94,31 @@ class UiBenchmark {
         }
     }
 
+    /**
+     * Keys a trained officer presses to receive the sample dossier with the keyboard alone (the same typing as
+     * {@code IntakeKeyboardUiTest}, which checks what is saved), and the seconds that takes at 150 keys a minute, a
+     * slow typist's pace: the target is under a minute.
+     */
+    @Test
+    void intakeKeystrokes() throws Exception {
+        try (Desk desk = TestDesks.as(dir.resolve("keys"), Role.RECEIVING_OFFICER)) {
+            Shell shell = new Shell(display);
+            shell.setSize(1100, 850);
+            IntakePart part = new IntakePart(desk, new DeskForms(desk, dir), new PreviewTimer());
+            part.createControls(shell);
+            shell.open();
+            shell.forceActive();
+            part.focus();
+            org.motcua.ui.testing.Keyboard keyboard = new org.motcua.ui.testing.Keyboard(display);
+            KeyboardIntake.typeSampleDossier(keyboard);
+            Label feedback = named(shell, Label.class, "intake.feedback");
+            pump(() -> feedback.getText().startsWith("Đã tiếp nhận"));
+            shell.dispose();
+            report("ui.intake.keystrokes", keyboard.keystrokes(), "keys");
+            report("ui.intake.keyboard_seconds_at_150_keys_per_minute", keyboard.keystrokes() * 60.0 / 150, "s");
+        }
+    }
+
     /** Random jumps in the list of all dossiers: from setting the top row until every visible row shows its dossier. */
     @Test
     void dossierListScrollPage() throws Exception {
