@@ -118,11 +118,16 @@ final class FakeProvince implements AutoCloseable {
 
     /** @param foreignTls serve TLS with a certificate from another CA than the one enrolment hands out (interception) */
     FakeProvince(boolean https, boolean foreignTls) throws Exception {
+        this(https, foreignTls, List.of("127.0.0.1", "localhost"));
+    }
+
+    /** @param tlsNames the names the TLS certificate lists (SAN) */
+    FakeProvince(boolean https, boolean foreignTls, List<String> tlsNames) throws Exception {
         Instant now = Instant.now();
         this.ca = CertificateProfiles.newCa("MotCua test province", now);
         this.responseSigner = CertificateProfiles.responseSigner(ca, now, 365);
         CertificateProfiles.Issued tlsIssuer = foreignTls ? CertificateProfiles.newCa("Someone in the middle", now) : ca;
-        this.tls = CertificateProfiles.tlsServer(tlsIssuer, List.of("127.0.0.1", "localhost"), now, 365);
+        this.tls = CertificateProfiles.tlsServer(tlsIssuer, tlsNames, now, 365);
         this.https = https;
         ServerBootstrap b = ServerBootstrap.bootstrap().setLocalAddress(InetAddress.getLoopbackAddress()).setListenerPort(0)
                 .setCanonicalHostName("127.0.0.1")
@@ -333,6 +338,9 @@ final class FakeProvince implements AutoCloseable {
         if (scripted != null) {
             nextBatchProblem = null;
             ledger.postsPerBatch.merge(key, 1, Integer::sum);
+            if (scripted.status() == 429 || scripted.status() == 503 || scripted.name().equals("request-in-progress")) {
+                resp.setHeader("Retry-After", "1");
+            }
             json(resp, scripted.status(), scripted.bytes(), Protocol.PROBLEM_MEDIA_TYPE);
             return;
         }

@@ -47,12 +47,16 @@ final class TestDesk implements AutoCloseable {
     private int received;
 
     private TestDesk(Path dir, String name, Store store, Duration responseTimeout) throws Exception {
+        this(dir, name, store, responseTimeout, Duration.ofHours(1));
+    }
+
+    private TestDesk(Path dir, String name, Store store, Duration responseTimeout, Duration debounce) throws Exception {
         this.dir = dir;
         this.name = name;
         this.store = store;
         Path blobs = Files.createDirectories(dir.resolve(name + "-blobs"));
         this.engine = new SyncEngine(store, SyncConfig.of(blobs).withTimeouts(Duration.ofSeconds(2), responseTimeout)
-                .withSchedule(Duration.ofHours(1), Duration.ofHours(1)));
+                .withSchedule(debounce, Duration.ofHours(1)));
         this.outbox = new SyncOutbox(store);
     }
 
@@ -60,6 +64,13 @@ final class TestDesk implements AutoCloseable {
         Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));
         store.addProcedures(CATALOGUE.current());
         return new TestDesk(dir, name, store, Duration.ofSeconds(3));
+    }
+
+    /** A desk whose engine, once started, syncs {@code debounce} after each new event. */
+    static TestDesk createBackground(Path dir, String name, int deviceNumber, Duration debounce) throws Exception {
+        Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));
+        store.addProcedures(CATALOGUE.current());
+        return new TestDesk(dir, name, store, Duration.ofSeconds(3), debounce);
     }
 
     /** Opens an existing desk's store again (e.g. after restoring a backup). */
