@@ -9,7 +9,8 @@ import org.motcua.core.dossier.Dossier;
  *
  * @param procedure    the procedure version the dossier was received under (name and legal processing time)
  * @param officerName  the receiving officer's full name under the signature; empty prints a dotted line
- * @param lookupToken  the token printed and put in the QR code beside the dossier code, see {@link LookupToken}
+ * @param lookupToken  the token stored with the dossier at intake, printed and put in the QR code beside the dossier
+ *                     code (see {@link LookupToken}); the same on every reprint
  */
 public record ReceiptData(Dossier dossier, Procedure procedure, String officerName, String lookupToken) {
 
@@ -18,10 +19,5 @@ public record ReceiptData(Dossier dossier, Procedure procedure, String officerNa
         Objects.requireNonNull(procedure, "procedure");
         officerName = officerName == null ? "" : officerName;
         Objects.requireNonNull(lookupToken, "lookupToken");
-    }
-
-    /** A receipt whose lookup token is derived from the dossier's UUID. */
-    public static ReceiptData of(Dossier dossier, Procedure procedure, String officerName) {
-        return new ReceiptData(dossier, procedure, officerName, LookupToken.of(dossier.id()));
     }
 }

@@ -21,7 +21,7 @@ class AllFormsMarginsTest {
         String reason = "Lý do rất dài được ghi lại đầy đủ để kiểm tra việc xuống dòng trong phiếu. ".repeat(12);
         LocalDateTime at = LocalDateTime.of(2026, 3, 11, 14, 5);
         return Stream.of(
-                Arguments.of("01", (Make) f -> f.receipt(ReceiptData.of(d, FormFixtures.marriage(), "Trần Văn Bình"))),
+                Arguments.of("01", (Make) f -> f.receipt(FormFixtures.receiptData(d, FormFixtures.marriage(), "Trần Văn Bình"))),
                 Arguments.of("02", (Make) f -> f.supplementRequest(new SupplementRequestData(d, FormFixtures.marriage(),
                         List.of(reason, reason, "Z".repeat(300)), reason, "Phạm Thị Hương", "0203 3856 789", at))),
                 Arguments.of("03", (Make) f -> f.refusal(new RefusalData(d, FormFixtures.marriage(), reason, "", at))),

@@ -24,7 +24,7 @@ class EditionAndWordingTest {
         OneStopForms forms = OneStopForms.create(new FormSettings(FormFixtures.unit(), FormEdition.EDITION_2018,
                 Optional.empty()));
         Dossier d = FormFixtures.dossier();
-        String receipt = PdfChecks.text(forms.receipt(ReceiptData.of(d, FormFixtures.marriage(), "Trần Văn Bình")));
+        String receipt = PdfChecks.text(forms.receipt(FormFixtures.receiptData(d, FormFixtures.marriage(), "Trần Văn Bình")));
         assertContains(receipt, "Mẫu số 01");
         assertContains(receipt, "Bộ phận Tiếp nhận và Trả kết quả UBND xã Mẫu Thuận tiếp nhận hồ sơ của: Nguyễn Thị"
                 + " Ngọc Ánh");
@@ -55,7 +55,7 @@ class EditionAndWordingTest {
                 """, StandardCharsets.UTF_8);
         OneStopForms forms = OneStopForms.create(new FormSettings(FormFixtures.unit(), FormEdition.EDITION_2025,
                 Optional.of(dir)));
-        String t = PdfChecks.text(forms.receipt(ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(), "")));
+        String t = PdfChecks.text(forms.receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(), "")));
         assertContains(t, "Trung tâm Phục vụ hành chính công xã UBND xã Mẫu Thuận tiếp nhận hồ sơ của");
         assertContains(t, "Mẫu Thuận, ngày 09 tháng 03 năm 2026");
         assertContains(t, "(Liên 1: Giao công dân)");

@@ -26,6 +26,14 @@ import org.motcua.core.numbering.DossierCode;
 /** Dossiers, procedures and handovers built directly (the print bundle cannot use the store). */
 final class FormFixtures {
 
+    /** The lookup token the store would have given the dossier at intake (the receipt only prints it). */
+    static final String TOKEN = "7KQX2M4P";
+
+    /** A receipt of {@code d} with {@link #TOKEN}. */
+    static ReceiptData receiptData(Dossier d, Procedure p, String officerName) {
+        return new ReceiptData(d, p, officerName, TOKEN);
+    }
+
     static final String UNIT_CODE = "000.00.99.H99";
     static final LocalDateTime RECEIVED = LocalDateTime.of(2026, 3, 9, 9, 15);
     static final LocalDateTime DUE = LocalDateTime.of(2026, 3, 12, 16, 30);

@@ -12,12 +12,12 @@ class FormsWarmupTest {
     void theWarmUpRunsInTheBackgroundAndLeavesThePrintPathReady() throws Exception {
         var future = FormsWarmup.start();
         // a receipt can be asked for while the warm-up runs: documents are built one at a time
-        PrintedForm form = FormFixtures.forms().receipt(ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(),
+        PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(),
                 "Trần Văn Bình"));
         Duration took = future.get(60, TimeUnit.SECONDS);
         assertTrue(!took.isNegative() && form.pages() == 2);
         long start = System.nanoTime();
-        FormFixtures.forms().receipt(ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(), "Trần Văn Bình"));
+        FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(), "Trần Văn Bình"));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "a warm receipt is quick");
     }
 }

@@ -14,7 +14,7 @@ class PrintBenchmark {
 
     @Test
     void benchmark() throws Exception {
-        ReceiptData receipt = ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(), "Trần Văn Bình");
+        ReceiptData receipt = FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(), "Trần Văn Bình");
 
         long s = System.nanoTime();
         OneStopForms forms = FormFixtures.forms();

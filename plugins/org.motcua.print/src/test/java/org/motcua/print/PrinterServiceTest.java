@@ -21,7 +21,7 @@ class PrinterServiceTest {
     Path dir;
 
     private static PrintedForm receipt() throws Exception {
-        return FormFixtures.forms().receipt(ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(), "Trần Văn Bình"));
+        return FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(), "Trần Văn Bình"));
     }
 
     @Test

@@ -21,8 +21,8 @@ class ReceiptFormTest {
     @Test
     void everyFieldOfTheReceiptIsPrintedWithItsDiacritics() throws Exception {
         Dossier d = FormFixtures.dossier();
-        PrintedForm form = FormFixtures.forms().receipt(ReceiptData.of(d, FormFixtures.marriage(), "Trần Văn Bình"));
-        String token = LookupToken.of(d.id());
+        PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(d, FormFixtures.marriage(), "Trần Văn Bình"));
+        String token = FormFixtures.TOKEN;
 
         assertEquals(FormKind.RECEIPT, form.kind());
         assertEquals("mau01-000.00.99.H99-260309-0001.pdf", form.fileName());
@@ -69,7 +69,7 @@ class ReceiptFormTest {
         Dossier d = FormFixtures.dossier(FormFixtures.ID, 2, FormFixtures.bareApplicant(), List.of(),
                 org.motcua.core.lifecycle.DossierStatus.RECEIVED, FormFixtures.RECEIVED, FormFixtures.DUE,
                 java.util.Optional.empty());
-        String t = PdfChecks.text(FormFixtures.forms().receipt(ReceiptData.of(d, FormFixtures.marriage(), "")));
+        String t = PdfChecks.text(FormFixtures.forms().receipt(FormFixtures.receiptData(d, FormFixtures.marriage(), "")));
         assertContains(t, "Địa chỉ: …………………………");
         assertContains(t, "Số điện thoại: ………………………… Thư điện tử: …………………………");
         assertContains(t, "(Không có giấy tờ kèm theo)");
@@ -81,17 +81,17 @@ class ReceiptFormTest {
     @Test
     void theQrCodeOnTheRenderedReceiptGivesBackTheDossierCodeAndToken() throws Exception {
         Dossier d = FormFixtures.dossier();
-        PrintedForm form = FormFixtures.forms().receipt(ReceiptData.of(d, FormFixtures.marriage(), "Trần Văn Bình"));
+        PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(d, FormFixtures.marriage(), "Trần Văn Bình"));
         for (int page = 0; page < 2; page++) {
             String payload = PdfChecks.decodeQr(form, page, 150);
-            assertEquals("000.00.99.H99-260309-0001|" + LookupToken.of(d.id()), payload);
+            assertEquals("000.00.99.H99-260309-0001|" + FormFixtures.TOKEN, payload);
             assertEquals(d.code().format(), payload.substring(0, payload.indexOf('|')));
         }
     }
 
     @Test
     void theFontIsLiberationSerifEmbeddedAsASubset() throws Exception {
-        PrintedForm form = FormFixtures.forms().receipt(ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(),
+        PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(),
                 "Trần Văn Bình"));
         try (PDDocument doc = Loader.loadPDF(form.pdf())) {
             int fonts = 0;
@@ -111,7 +111,7 @@ class ReceiptFormTest {
     @Test
     void longNamesAddressesAndDocumentListsWrapAndNeverCrossTheMargins() throws Exception {
         Dossier d = FormFixtures.longDossier();
-        PrintedForm form = FormFixtures.forms().receipt(ReceiptData.of(d, FormFixtures.marriage(), "Trần Văn Bình"));
+        PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(d, FormFixtures.marriage(), "Trần Văn Bình"));
         assertTrue(form.pages() > 2, "each copy of a receipt with 14 long documents takes more than a page: "
                 + form.pages());
         PdfChecks.assertNoInkOutside(form, PageGeometry.OFFICIAL_A4, 72);
@@ -125,7 +125,7 @@ class ReceiptFormTest {
 
     @Test
     void savedAsPdfAndRenderedForThePreview(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        PrintedForm form = FormFixtures.forms().receipt(ReceiptData.of(FormFixtures.dossier(), FormFixtures.marriage(),
+        PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(),
                 "Trần Văn Bình"));
         Path saved = form.saveTo(dir.resolve("in"));
         assertEquals(form.fileName(), saved.getFileName().toString());

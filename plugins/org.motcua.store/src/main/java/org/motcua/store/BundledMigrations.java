@@ -26,7 +26,10 @@ final class BundledMigrations implements ResourceProvider {
             "V2__dossiers.sql",
             "V3__officers.sql",
             "V4__settings.sql",
-            "V5__list_order_index.sql");
+            "V5__list_order_index.sql",
+            "V6__sync_state.sql",
+            // V7 is a Java migration (internal.migration.V7__Rechain_outbox), registered in SchemaMigrator
+            "V8__sync_constraints.sql");
 
     @Override
     public LoadableResource getResource(String name) {

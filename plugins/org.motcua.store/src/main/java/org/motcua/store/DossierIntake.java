@@ -28,15 +28,18 @@ import org.motcua.core.numbering.DossierNumberAllocator;
 import org.motcua.core.numbering.NumberBlock;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.core.validation.Violation;
+import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.store.internal.DossierTable;
 import org.motcua.store.internal.EventPayloads;
 import org.motcua.store.internal.HandoverTable;
+import org.motcua.store.internal.LookupTokens;
 import org.motcua.store.internal.Sql;
 
 /**
  * Receives a dossier: checks the officer's role and the input, draws the dossier code from this device's
- * number blocks, computes the due date, and writes the dossier, its first handover record, an outbox event
- * and an audit entry in one durable transaction. When {@link #receive} returns, the receipt may be printed.
+ * number blocks, computes the due date, and writes the dossier (with a new random lookup token), its first handover
+ * record, an outbox event and an audit entry in one durable transaction. When {@link #receive} returns, the receipt
+ * may be printed.
  */
 public final class DossierIntake {
 
@@ -101,12 +104,13 @@ public final class DossierIntake {
                 procedure.fieldCode(), request.applicant(), request.documents(), request.sets(), request.channel(),
                 request.delivery(), receivedAt, dueAt, Optional.empty(), book, nextRegisterEntry(c, book), status,
                 request.receivedBy(), request.assistance(), request.note());
-        insert(c, dossier);
+        String lookupToken = LookupTokens.random();
+        insert(c, dossier, lookupToken);
         HandoverRecord first = new HandoverRecord(dossier.id(), 1, action, status, "", request.receivedBy(),
                 receivedAt, Optional.empty(), Optional.empty(), Optional.empty(), request.note());
         HandoverTable.append(c, first);
-        store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_RECEIVED, dossier.id(), now,
-                EventPayloads.dossierReceived(dossier, first));
+        store.appendEvent(c, EventPayloads.DOSSIER_RECEIVED, dossier.id(), now,
+                CanonicalJson.write(EventPayloads.dossierReceived(dossier, lookupToken).toJson()), List.of());
         store.audit.append(c, now, request.receivedBy(), action.name(), code.format(),
                 "procedure=" + procedure.key() + " applicant="
                         + request.applicant().citizenId().map(CitizenId::masked).orElse("-"));
@@ -114,9 +118,9 @@ public final class DossierIntake {
     }
 
     /** A code already in the table (a day counter restored from an old backup, say) is refused, not overwritten. */
-    private static void insert(Connection c, Dossier dossier) throws SQLException {
+    private static void insert(Connection c, Dossier dossier, String lookupToken) throws SQLException {
         try {
-            DossierTable.insert(c, dossier);
+            DossierTable.insert(c, dossier, lookupToken);
         } catch (SQLException e) {
             if (e.getErrorCode() == org.h2.api.ErrorCode.DUPLICATE_KEY_1) {
                 throw new ValidationException(Violation.of("code", "intake.code.duplicate", dossier.code().format()));
@@ -149,6 +153,7 @@ public final class DossierIntake {
         }
         int sequence = allocator(c).next(date, last);
         Sql.update(c, "MERGE INTO day_counter (receipt_date, last_sequence) KEY (receipt_date) VALUES (?, ?)", date, sequence);
+        store.chainChanged();
         return new DossierCode(store.device().unitCode(), date, sequence);
     }
 

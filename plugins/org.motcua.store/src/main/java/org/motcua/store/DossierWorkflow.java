@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.motcua.core.lifecycle.Role;
 import org.motcua.core.lifecycle.Timeliness;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.core.validation.Violation;
+import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.store.internal.EventPayloads;
 import org.motcua.store.internal.HandoverTable;
 import org.motcua.store.internal.Sql;
@@ -112,8 +114,8 @@ public final class DossierWorkflow {
             HandoverRecord record = new HandoverRecord(dossierId, current.lastStep() + 1, action, next, by, to, at,
                     stepDeadline, timeliness, newDue, reason);
             HandoverTable.append(c, record);
-            store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_ACTION, dossierId, now,
-                    EventPayloads.actionTaken(current.code(), record));
+            store.appendEvent(c, EventPayloads.DOSSIER_ACTION, dossierId, now,
+                    CanonicalJson.write(EventPayloads.actionTaken(current.code(), record).toJson()), List.of());
             store.audit.append(c, now, by, action.name(), current.code(), "status=" + current.status().code() + "->" + next.code());
             return record;
         });

@@ -1,14 +1,18 @@
 package org.motcua.store;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.motcua.core.catalogue.Procedure;
@@ -17,10 +21,13 @@ import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.store.internal.AuditTable;
 import org.motcua.store.internal.CatalogueTable;
+import org.motcua.store.internal.ChainMarker;
 import org.motcua.store.internal.DossierTable;
+import org.motcua.store.internal.EpochTable;
 import org.motcua.store.internal.HandoverTable;
 import org.motcua.store.internal.OutboxTable;
 import org.motcua.store.internal.Sql;
+import org.motcua.store.sync.OutboxEvent;
 
 /**
  * The commune client's local store: one encrypted H2 file, opened once for the life of the client.
@@ -29,6 +36,11 @@ import org.motcua.store.internal.Sql;
  * single writer keeps the outbox and audit chains simple. Every write that matters commits and then
  * forces the file to disk ({@code CHECKPOINT SYNC}) before the call returns, so what the officer was told
  * is saved survives a killed process and a power cut.
+ *
+ * <p>Beside the database lies the chain marker (§8.4 of the wire contract): rewritten after every commit that
+ * appends an event or issues a dossier number, and compared with the database at every open. A database found behind
+ * its marker was restored from an older copy: it starts a new epoch and raises its day counters to the marker's, so
+ * no dossier number is issued twice ({@link #restoredFromOlderCopy()}).
  */
 public final class Store implements AutoCloseable {
 
@@ -38,14 +50,20 @@ public final class Store implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    private static final System.Logger LOG = System.getLogger(Store.class.getName());
+
     private final EncryptedDatabase database;
+    private final Path marker;
     private final Connection connection;
-    private final DeviceIdentity device;
-    final OutboxTable outbox = new OutboxTable();
+    private volatile DeviceIdentity device;
+    /** What to do once the running transaction has committed durably, keyed so each runs once. */
+    private final Map<String, Runnable> afterCommit = new LinkedHashMap<>();
+    private boolean restoredFromOlderCopy;
     final AuditTable audit = new AuditTable();
 
-    private Store(EncryptedDatabase database, DeviceIdentity device) {
+    private Store(EncryptedDatabase database, Path baseName, DeviceIdentity device) {
         this.database = database;
+        this.marker = ChainMarker.file(baseName);
         this.connection = database.connect().jdbc();
         this.device = device;
     }
@@ -54,37 +72,117 @@ public final class Store implements AutoCloseable {
     public static Store create(Path baseName, char[] fileKey, DeviceIdentity device) {
         EncryptedDatabase db = EncryptedDatabase.create(baseName, fileKey);
         SchemaMigrator.migrate(db.dataSource());
-        try (var c = db.connect()) {
-            Sql.update(c.jdbc(), "INSERT INTO device (device_id, unit_code, unit_name, device_number) VALUES (?, ?, ?, ?)",
+        Store store = new Store(db, baseName, device);
+        store.write(c -> {
+            Sql.update(c, "INSERT INTO device (device_id, unit_code, unit_name, device_number) VALUES (?, ?, ?, ?)",
                     device.deviceId(), device.unitCode(), device.unitName(), device.deviceNumber());
-            try (Statement st = c.jdbc().createStatement()) {
-                st.execute("CHECKPOINT SYNC");
-            }
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Reason.OTHER, "could not record the device identity", e);
-        }
-        return new Store(db, device);
+            EpochTable.ensureCurrent(c, LocalDateTime.now());
+            store.chainChanged();
+            return null;
+        });
+        return store;
     }
 
-    /** Opens an existing store, bringing its schema up to date. */
+    /** Opens an existing store, bringing its schema up to date and checking it against its chain marker. */
     public static Store open(Path baseName, char[] fileKey) {
         EncryptedDatabase db = EncryptedDatabase.open(baseName, fileKey);
         SchemaMigrator.migrate(db.dataSource());
-        try (var c = db.connect(); Statement st = c.jdbc().createStatement();
+        DeviceIdentity device;
+        try (var c = db.connect()) {
+            device = readDevice(c.jdbc());
+        } catch (SQLException e) {
+            throw new StoreException(StoreException.Reason.OTHER, "could not read the device identity", e);
+        }
+        Store store = new Store(db, baseName, device);
+        store.checkAgainstMarker();
+        return store;
+    }
+
+    private static DeviceIdentity readDevice(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT device_id, unit_code, unit_name, device_number FROM device")) {
             if (!rs.next()) {
                 throw new StoreException(StoreException.Reason.CORRUPTED, "the database has no device identity", null);
             }
-            DeviceIdentity device = new DeviceIdentity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                    rs.getInt(4));
-            return new Store(db, device);
-        } catch (SQLException e) {
-            throw new StoreException(StoreException.Reason.OTHER, "could not read the device identity", e);
+            return new DeviceIdentity(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4));
         }
+    }
+
+    /**
+     * §8.4 at start: a database behind its marker was restored from an older copy. It then starts a new epoch (the
+     * server closes the old one) and raises every day's dossier counter to at least the marker's, in one transaction.
+     */
+    private void checkAgainstMarker() {
+        var found = ChainMarker.read(marker);
+        restoredFromOlderCopy = write(c -> {
+            EpochTable.ensureCurrent(c, LocalDateTime.now());
+            boolean behind = found.isPresent() && ChainMarker.databaseBehind(c, device.deviceId(), found.get());
+            if (found.isPresent() && found.get().deviceId().equals(device.deviceId())) {
+                ChainMarker.advanceDayCounters(c, found.get().codeCounters());
+            }
+            if (behind) {
+                LOG.log(System.Logger.Level.WARNING, "the database is behind its chain marker (restored from an older "
+                        + "copy?): starting a new epoch and raising the day counters");
+                EpochTable.open(c, device.deviceId(), "restored", LocalDateTime.now());
+            }
+            chainChanged();
+            return behind;
+        });
+    }
+
+    /** True when this open found the database behind its marker and started a new epoch (§8.4). */
+    public boolean restoredFromOlderCopy() {
+        return restoredFromOlderCopy;
     }
 
     public DeviceIdentity device() {
         return device;
+    }
+
+    /**
+     * Inside a {@link #write}: the device row was changed (enrolment gave a new number or unit); the identity handed
+     * out by {@link #device()} follows once the transaction has committed.
+     */
+    public void deviceChanged(Connection c) throws SQLException {
+        DeviceIdentity changed = readDevice(c);
+        afterCommit.put("device", () -> device = changed);
+    }
+
+    /**
+     * Inside a {@link #write}: appends an event to the outbox, linked into the current epoch's chain, in the same
+     * transaction as the change it reports.
+     *
+     * @param createdAt the desk's clock; hashed as RFC 3339 text with the desk's offset and never rewritten
+     * @param payload   the canonical (MC-JCS) payload bytes
+     * @param blobs     hashes of the attachments the payload refers to, whose files are already written
+     */
+    public OutboxEvent appendEvent(Connection c, String type, UUID aggregateId, LocalDateTime createdAt, byte[] payload,
+            List<String> blobs) throws SQLException {
+        OutboxEvent e = OutboxTable.append(c, device.deviceId(), UUID.randomUUID(), type, aggregateId,
+                org.motcua.store.internal.DeskTime.wire(createdAt), blobs, payload);
+        chainChanged();
+        return e;
+    }
+
+    /**
+     * Inside a {@link #write}: the chain or a day counter changed, so the marker is rewritten once the transaction
+     * has committed. A marker that cannot be written is logged, not thrown: the commit already happened, and the next
+     * one rewrites it.
+     */
+    public void chainChanged() {
+        afterCommit.put("marker", () -> {
+            try {
+                ChainMarker.Marker m = read(c -> ChainMarker.of(c, device.deviceId()));
+                ChainMarker.write(marker, m);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "the chain marker " + marker + " could not be written: " + e);
+            }
+        });
+    }
+
+    /** The marker file beside the database (§8.4). */
+    public Path markerFile() {
+        return marker;
     }
 
     public Path file() {
@@ -98,13 +196,19 @@ public final class Store implements AutoCloseable {
     public synchronized <T> T write(Work<T> work) {
         try {
             connection.setAutoCommit(false);
+            afterCommit.clear();
             T result = work.run(connection);
             connection.commit();
             try (Statement st = connection.createStatement()) {
                 st.execute("CHECKPOINT SYNC");
             }
+            List<Runnable> actions = List.copyOf(afterCommit.values());
+            afterCommit.clear();
+            connection.setAutoCommit(true);
+            actions.forEach(Runnable::run);
             return result;
         } catch (SQLException | RuntimeException e) {
+            afterCommit.clear();
             rollback();
             if (e instanceof RuntimeException r) {
                 throw r;
@@ -178,9 +282,21 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Verifies the outbox's hash chain end to end. */
+    /** Verifies every epoch's chain of the outbox end to end (§4.1 link hashes recomputed from the stored bytes). */
     public ChainCheck verifyOutbox() {
-        return read(outbox::verify);
+        return read(c -> OutboxTable.verify(c, device.deviceId()));
+    }
+
+    /** The lookup token printed on the dossier's receipt (the same on every reprint). */
+    public Optional<String> lookupToken(UUID dossierId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT lookup_token FROM dossier WHERE id = ?")) {
+                Sql.bind(ps, dossierId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Verifies the audit log's hash chain end to end. */

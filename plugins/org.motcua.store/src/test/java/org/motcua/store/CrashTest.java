@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Dossier;
-import org.motcua.protocol.HashChain;
+import org.motcua.protocol.chain.LinkHash;
 
 /**
  * Kills a receiving desk with SIGKILL at random moments, 24 times, and checks after each restart that
@@ -121,7 +121,7 @@ class CrashTest {
         Set<String> entries = new LinkedHashSet<>();
         // Jackson's annotations are seen only through databind's own class loader.
         Class<?> annotations = ObjectMapper.class.getClassLoader().loadClass("com.fasterxml.jackson.annotation.JsonProperty");
-        for (Class<?> c : List.of(CrashingDesk.class, Store.class, Dossier.class, HashChain.class,
+        for (Class<?> c : List.of(CrashingDesk.class, Store.class, Dossier.class, LinkHash.class,
                 org.h2.jdbcx.JdbcDataSource.class, Flyway.class, ObjectMapper.class,
                 com.fasterxml.jackson.core.JsonFactory.class, annotations,
                 org.bouncycastle.crypto.generators.Argon2BytesGenerator.class)) {

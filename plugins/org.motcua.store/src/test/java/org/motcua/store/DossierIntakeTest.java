@@ -51,7 +51,7 @@ class DossierIntakeTest {
     }
 
     @Test
-    void aReceivedDossierIsStoredWithItsHandoverOutboxEventAndAuditEntry() {
+    void aReceivedDossierIsStoredWithItsHandoverOutboxEventAndAuditEntry() throws Exception {
         IntakeRequest request = StoreFixture.intake(StoreFixture.birthRegistration(), 7, MORNING);
         Dossier d = intake.receive(request, Role.RECEIVING_OFFICER, MORNING);
 
@@ -86,8 +86,15 @@ class DossierIntakeTest {
                 return new String(rs.getBytes(1), StandardCharsets.UTF_8);
             }
         });
-        assertTrue(payload.contains("\"code\":\"000.00.01.H99-260310-0001\""), payload);
+        assertTrue(payload.contains("\"dossierCode\":\"000.00.01.H99-260310-0001\""), payload);
         assertTrue(payload.contains("Nguyễn Văn An 7"), payload);
+        // the schema-1 payload of the contract, canonical; the receipt's token itself never leaves the desk
+        org.motcua.protocol.events.DossierReceived received = org.motcua.protocol.events.DossierReceived.read(
+                org.motcua.protocol.json.StrictJson.parseCanonical(payload.getBytes(StandardCharsets.UTF_8)));
+        String token = store.lookupToken(d.id()).orElseThrow();
+        assertEquals(org.motcua.store.internal.LookupTokens.sha256(token), received.lookupTokenSha256());
+        assertFalse(payload.contains(token), payload);
+        assertEquals("2026-03-10T09:15:00.000+07:00", received.receivedAt());
     }
 
     @Test
@@ -171,7 +178,7 @@ class DossierIntakeTest {
         for (int i = 0; i < 5; i++) {
             intake.receive(StoreFixture.intake(StoreFixture.birthRegistration(), i, MORNING), Role.RECEIVING_OFFICER, MORNING);
         }
-        store.write(c -> Sql.update(c, "UPDATE outbox SET payload = ? WHERE device_seq = 3", "{}".getBytes()));
+        store.write(c -> Sql.update(c, "UPDATE outbox SET payload = ? WHERE local_seq = 3", "{}".getBytes()));
         assertEquals(3, store.verifyOutbox().firstBroken().getAsLong());
         store.write(c -> Sql.update(c, "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 4"));
         assertEquals(4, store.verifyAudit().firstBroken().getAsLong());

@@ -27,7 +27,9 @@ import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.numbering.DossierCode;
 import org.motcua.store.internal.DossierTable;
+import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.store.internal.EventPayloads;
+import org.motcua.store.internal.LookupTokens;
 import org.motcua.store.internal.HandoverTable;
 
 /**
@@ -37,6 +39,9 @@ import org.motcua.store.internal.HandoverTable;
  * {@code -Dmotcua.bench.dossiers=N}.
  */
 class StoreBenchmark {
+
+    /** An 800-byte canonical payload, the size of a typical reception. */
+    private static final byte[] BENCH_PAYLOAD = ("{\"note\":\"" + "x".repeat(789) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static final String[] FAMILY = {"Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan",
         "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
@@ -87,7 +92,7 @@ class StoreBenchmark {
             long s = System.nanoTime();
             store.write(c -> {
                 for (int i = 0; i < appends; i++) {
-                    store.outbox.append(c, UUID.randomUUID(), "Bench", UUID.randomUUID(), at, new byte[800]);
+                    store.appendEvent(c, "Bench", UUID.randomUUID(), at, BENCH_PAYLOAD, List.of());
                 }
                 return null;
             });
@@ -148,12 +153,13 @@ class StoreBenchmark {
         Dossier d = new Dossier(UUID.randomUUID(), numbers.next(received), p.code(), p.version(), p.fieldCode(), a, docs, 1,
                 Channel.IN_PERSON, ResultDelivery.COUNTER, received, received.plusDays(3), Optional.empty(),
                 "bench-" + received.getYear(), i + 1, DossierStatus.RECEIVED, "tiepnhan1", Optional.empty(), "");
-        DossierTable.insert(c, d);
+        String token = LookupTokens.random();
+        DossierTable.insert(c, d, token);
         HandoverRecord h = new HandoverRecord(d.id(), 1, DossierAction.RECEIVE, DossierStatus.RECEIVED, "", "tiepnhan1",
                 received, Optional.empty(), Optional.empty(), Optional.empty(), "");
         HandoverTable.append(c, h);
-        store.outbox.append(c, UUID.randomUUID(), EventPayloads.DOSSIER_RECEIVED, d.id(), received,
-                EventPayloads.dossierReceived(d, h));
+        store.appendEvent(c, EventPayloads.DOSSIER_RECEIVED, d.id(), received,
+                CanonicalJson.write(EventPayloads.dossierReceived(d, token).toJson()), List.of());
         store.audit.append(c, received, "tiepnhan1", "RECEIVE", d.code().format(), "bench");
         if (random.nextInt(100) == 0 && probes.size() < 3000) {
             probes.add(new String[] {d.code().format(), cid, name});

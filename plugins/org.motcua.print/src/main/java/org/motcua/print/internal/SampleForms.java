@@ -49,6 +49,6 @@ public final class SampleForms {
                 1, Channel.IN_PERSON, ResultDelivery.COUNTER, at, LocalDateTime.of(LocalDate.of(2026, 3, 10),
                         at.toLocalTime()), Optional.empty(), "2026-M1", 1, DossierStatus.RECEIVED, "tiepnhan1",
                 Optional.empty(), "");
-        return ReceiptData.of(d, p, "Trần Văn Bình");
+        return new ReceiptData(d, p, "Trần Văn Bình", "7KQX2M4P");  // a sample token, as the store would give one
     }
 }

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import org.motcua.protocol.HashChain;
+
 
 /**
  * The audit log: who did what, to what, when. Each row's hash covers all its columns and the row before,
@@ -28,7 +28,7 @@ public final class AuditTable extends HashLinkedTable {
         byte[] payload = canonical(at.toString(), actor, action, subject, detail);
         Sql.update(c, "INSERT INTO audit_log (seq, at, actor, action, subject, detail, prev_hash, hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sequence, at, actor, action, subject, detail, tail.hash(),
-                HashChain.link(tail.hash(), sequence, HashChain.payloadHash(payload)));
+                AuditChain.link(tail.hash(), sequence, AuditChain.payloadHash(payload)));
     }
 
     @Override

@@ -33,13 +33,14 @@ public final class DossierTable {
             + "applicant_kind, applicant_name, applicant_name_folded, citizen_id, birth_date, phone, phone_digits, email, "
             + "province, commune, address_detail, authorised_name, authorised_citizen_id, authorised_phone, sets, channel, "
             + "delivery, received_at, due_at, finished_at, register_book, register_entry, status, received_by, assistant, "
-            + "assisted_place, note, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            + "assisted_place, note, lookup_token, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 
     private DossierTable() {
     }
 
-    public static void insert(Connection c, Dossier d) throws SQLException {
+    /** @param lookupToken the token printed on the receipt, stored so every reprint shows the same */
+    public static void insert(Connection c, Dossier d, String lookupToken) throws SQLException {
         Applicant a = d.applicant();
         Optional<AuthorisedPerson> auth = a.authorised();
         Sql.update(c, INSERT, d.id(), d.code().format(), codeTail(d.code().format()), d.procedureCode(), d.procedureVersion(), d.fieldCode(),
@@ -49,7 +50,7 @@ public final class DossierTable {
                 auth.flatMap(AuthorisedPerson::citizenId).map(CitizenId::digits), auth.map(AuthorisedPerson::phone),
                 d.sets(), d.channel().code(), d.delivery().name(), d.receivedAt(), d.dueAt(), d.finishedAt(),
                 d.registerBook(), d.registerEntry(), d.status().code(), d.receivedBy(),
-                d.assistance().map(FieldAssistance::assistant), d.assistance().map(FieldAssistance::place), d.note());
+                d.assistance().map(FieldAssistance::assistant), d.assistance().map(FieldAssistance::place), d.note(), lookupToken);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO dossier_document (dossier_id, position, name, form, doc_count) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < d.documents().size(); i++) {

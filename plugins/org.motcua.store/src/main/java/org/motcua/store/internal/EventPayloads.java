@@ -1,92 +1,58 @@
 package org.motcua.store.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.motcua.core.dossier.Applicant;
+import org.motcua.core.dossier.AuthorisedPerson;
 import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.FieldAssistance;
 import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.Timeliness;
+import org.motcua.protocol.events.DossierActionTaken;
+import org.motcua.protocol.events.DossierReceived;
+import org.motcua.protocol.events.EventTypes;
 
 /**
- * JSON payloads of outbox events. Keys are sorted and dates are ISO text, so the same change always
- * gives the same bytes and the same hash on the client and on the server.
+ * Maps the desk's stored records to the event payloads of the wire contract ({@code org.motcua.protocol.events},
+ * schema 1). Built from what was stored (text was NFC-normalised at input by core), times with the desk's offset;
+ * the caller writes the canonical bytes.
  */
 public final class EventPayloads {
 
-    public static final String DOSSIER_RECEIVED = "DossierReceived";
-    public static final String DOSSIER_ACTION = "DossierActionTaken";
-
-    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    public static final String DOSSIER_RECEIVED = EventTypes.DOSSIER_RECEIVED;
+    public static final String DOSSIER_ACTION = EventTypes.DOSSIER_ACTION_TAKEN;
 
     private EventPayloads() {
     }
 
-    public static byte[] dossierReceived(Dossier d, HandoverRecord first) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("schema", 1);
-        m.put("dossierId", d.id().toString());
-        m.put("code", d.code().format());
-        m.put("procedure", Map.of("code", d.procedureCode(), "version", d.procedureVersion(), "field", d.fieldCode()));
-        m.put("applicant", applicant(d.applicant()));
-        m.put("documents", d.documents().stream()
-                .map(doc -> Map.of("name", doc.name(), "form", doc.form().name(), "count", doc.count())).toList());
-        m.put("sets", d.sets());
-        m.put("channel", d.channel().code());
-        m.put("delivery", d.delivery().name());
-        m.put("receivedAt", d.receivedAt().toString());
-        m.put("dueAt", d.dueAt().toString());
-        m.put("register", Map.of("book", d.registerBook(), "entry", d.registerEntry()));
-        m.put("status", d.status().code());
-        m.put("receivedBy", d.receivedBy());
-        d.assistance().ifPresent(a -> m.put("assistance", Map.of("assistant", a.assistant(), "place", a.place())));
-        m.put("note", d.note());
-        m.put("handover", List.of(Map.of("step", first.step(), "action", first.action().name(), "at", first.at().toString(),
-                "to", first.toOfficer())));
-        return write(m);
+    /** The reception of {@code d}; {@code lookupToken} is the token printed on its receipt (only its hash travels). */
+    public static DossierReceived dossierReceived(Dossier d, String lookupToken) {
+        Applicant a = d.applicant();
+        DossierReceived.Applicant applicant = new DossierReceived.Applicant(a.kind().name(), a.fullName(),
+                a.citizenId().map(CitizenId::digits), a.birthDate().map(LocalDate::toString), a.phone(), a.email(),
+                new DossierReceived.Address(a.address().province(), a.address().commune(), a.address().detail()),
+                a.authorised().map(EventPayloads::authorised));
+        List<DossierReceived.Document> documents = d.documents().stream()
+                .map(doc -> new DossierReceived.Document(doc.name(), doc.form().name(), doc.count())).toList();
+        Optional<DossierReceived.Assistance> assistance = d.assistance()
+                .map((FieldAssistance f) -> new DossierReceived.Assistance(f.assistant(), f.place()));
+        return new DossierReceived(d.id().toString(), d.code().format(),
+                new DossierReceived.Procedure(d.procedureCode(), d.procedureVersion(), d.fieldCode()), applicant, documents,
+                d.sets(), d.channel().code(), d.delivery().name(), DeskTime.wire(d.receivedAt()), DeskTime.wire(d.dueAt()),
+                new DossierReceived.Register(d.registerBook(), d.registerEntry()), d.status().code(), d.receivedBy(),
+                assistance, d.note(), LookupTokens.sha256(lookupToken), List.of());
     }
 
-    public static byte[] actionTaken(String code, HandoverRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("schema", 1);
-        m.put("dossierId", r.dossierId().toString());
-        m.put("code", code);
-        m.put("step", r.step());
-        m.put("action", r.action().name());
-        m.put("status", r.status().code());
-        m.put("from", r.fromOfficer());
-        m.put("to", r.toOfficer());
-        m.put("at", r.at().toString());
-        r.stepDeadline().ifPresent(d -> m.put("stepDeadline", d.toString()));
-        r.timeliness().ifPresent(t -> m.put("timeliness", t.name()));
-        r.newDueAt().ifPresent(d -> m.put("newDueAt", d.toString()));
-        m.put("note", r.note());
-        return write(m);
+    private static DossierReceived.Authorised authorised(AuthorisedPerson p) {
+        return new DossierReceived.Authorised(p.fullName(), p.citizenId().map(CitizenId::digits), p.phone());
     }
 
-    private static byte[] write(Map<String, Object> m) {
-        try {
-            return JSON.writeValueAsBytes(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an event always serializes", e);
-        }
-    }
-
-    private static Map<String, Object> applicant(Applicant a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", a.kind().name());
-        m.put("fullName", a.fullName());
-        m.put("citizenId", a.citizenId().map(CitizenId::digits).orElse(""));
-        m.put("birthDate", a.birthDate().map(Object::toString).orElse(""));
-        m.put("phone", a.phone());
-        m.put("email", a.email());
-        m.put("address", Map.of("province", a.address().province(), "commune", a.address().commune(),
-                "detail", a.address().detail()));
-        a.authorised().ifPresent(p -> m.put("authorised", Map.of("fullName", p.fullName(),
-                "citizenId", p.citizenId().map(CitizenId::digits).orElse(""), "phone", p.phone())));
-        return m;
+    /** One handover record after the reception, of the dossier whose code is {@code code}. */
+    public static DossierActionTaken actionTaken(String code, HandoverRecord r) {
+        return new DossierActionTaken(r.dossierId().toString(), code, r.step(), r.action().name(), r.status().code(),
+                r.fromOfficer(), r.toOfficer(), DeskTime.wire(r.at()), r.stepDeadline().map(DeskTime::wire),
+                r.timeliness().map(Timeliness::name), r.newDueAt().map(DeskTime::wire), r.note());
     }
 }

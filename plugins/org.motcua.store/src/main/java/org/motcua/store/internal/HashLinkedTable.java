@@ -5,13 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalLong;
-import org.motcua.protocol.HashChain;
+
 import org.motcua.store.ChainCheck;
 
 /**
  * A table whose rows form a hash chain: each row stores its sequence, the previous row's hash and its
- * own hash = {@link HashChain#link}(previous, sequence, payload hash). Appends and verification of the
- * outbox and the audit log share this logic; each table says how its payload bytes are made.
+ * own hash = {@link AuditChain#link}(previous, sequence, payload hash). The audit log is such a table; the subclass
+ * says how a row's payload bytes are made. (The outbox is chained by the wire contract's link hash instead.)
  */
 public abstract class HashLinkedTable {
 
@@ -34,13 +34,13 @@ public abstract class HashLinkedTable {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + sequenceColumn + ", hash FROM " + table + " ORDER BY " + sequenceColumn + " DESC LIMIT 1");
                 ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? new Tail(rs.getLong(1), rs.getString(2)) : new Tail(0, HashChain.GENESIS);
+            return rs.next() ? new Tail(rs.getLong(1), rs.getString(2)) : new Tail(0, AuditChain.GENESIS);
         }
     }
 
     /** Walks the whole table in order and reports the first row whose link or payload does not verify. */
     public ChainCheck verify(Connection c) throws SQLException {
-        String previous = HashChain.GENESIS;
+        String previous = AuditChain.GENESIS;
         long expected = 1;
         long checked = 0;
         try (PreparedStatement ps = c.prepareStatement(
@@ -49,10 +49,10 @@ public abstract class HashLinkedTable {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long sequence = rs.getLong(sequenceColumn);
-                    String payloadHash = HashChain.payloadHash(payloadOf(rs));
+                    String payloadHash = AuditChain.payloadHash(payloadOf(rs));
                     boolean ok = sequence == expected
                             && previous.equals(rs.getString("prev_hash"))
-                            && rs.getString("hash").equals(HashChain.link(previous, sequence, payloadHash));
+                            && rs.getString("hash").equals(AuditChain.link(previous, sequence, payloadHash));
                     if (!ok) {
                         return new ChainCheck(checked, OptionalLong.of(sequence));
                     }

@@ -275,8 +275,8 @@ public class IntakePart {
     /** The receipt of the stored dossier, or why it could not be laid out (the dossier is stored either way). */
     private LaidOutReceipt receipt(Dossier d, IntakeRequest request) {
         try {
-            return new LaidOutReceipt(forms.forms().receipt(ReceiptData.of(d, request.procedure(),
-                    desk.officer().fullName())), null);
+            return new LaidOutReceipt(forms.forms().receipt(new ReceiptData(d, request.procedure(),
+                    desk.officer().fullName(), desk.store().lookupToken(d.id()).orElseThrow())), null);
         } catch (IOException | RuntimeException e) {
             return new LaidOutReceipt(null, messages.get("receipt.failed", d.code().format(), String.valueOf(e.getMessage())));
         }

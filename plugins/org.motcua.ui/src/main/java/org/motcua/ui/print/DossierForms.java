@@ -40,7 +40,8 @@ public final class DossierForms {
     /** Form 01 as printed at reception: signed by the officer who received the dossier. */
     public PrintedForm receipt(UUID dossierId) throws IOException {
         Dossier d = dossier(dossierId);
-        return forms.forms().receipt(ReceiptData.of(d, procedure(d), fullName(d.receivedBy())));
+        return forms.forms().receipt(new ReceiptData(d, procedure(d), fullName(d.receivedBy()),
+                desk.store().lookupToken(dossierId).orElseThrow()));
     }
 
     /** Form 06: one row per handover in the dossier's log. */

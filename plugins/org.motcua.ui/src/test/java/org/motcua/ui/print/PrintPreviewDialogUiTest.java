@@ -71,7 +71,8 @@ class PrintPreviewDialogUiTest {
         Dossier d = desk.intake().receive(new IntakeRequest(p, a, p.requiredDocuments().stream().map(ReceivedDocument::of)
                 .toList(), 1, Channel.IN_PERSON, ResultDelivery.COUNTER, desk.now(), desk.username(), Optional.empty(), ""),
                 Role.RECEIVING_OFFICER, desk.now());
-        receipt = forms.forms().receipt(ReceiptData.of(d, p, desk.officer().fullName()));
+        receipt = forms.forms().receipt(new ReceiptData(d, p, desk.officer().fullName(),
+                desk.store().lookupToken(d.id()).orElseThrow()));
         shell = new Shell(display);
         shell.setSize(600, 400);
         shell.open();

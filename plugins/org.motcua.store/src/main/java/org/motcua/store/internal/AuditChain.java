@@ -1,4 +1,4 @@
-package org.motcua.protocol;
+package org.motcua.store.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,20 +8,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The per-device hash chain that links every outbox event to the one before it.
+ * The audit log's own hash chain, which links every audit entry to the one before it.
  *
- * <p>Each link is {@code SHA-256(previousHash || ":" || sequence || ":" || payloadHash)}, hex encoded. The
- * client computes it when it appends to its outbox; the server recomputes it when a batch arrives, so a
- * lost, reordered, replayed or edited event breaks the chain at a known position.
+ * <p>Each link is {@code SHA-256(previousHash || ":" || sequence || ":" || payloadHash)}, hex encoded, so an
+ * edited, removed or reordered entry breaks the chain at a known position. The audit log never leaves the desk, so
+ * this chain is the store's own business; the outbox is linked by the wire contract's
+ * {@link org.motcua.protocol.chain.LinkHash} instead.
  */
-public final class HashChain {
+public final class AuditChain {
 
-    /** The previous hash of a device's first event. */
+    /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private HashChain() {
+    private AuditChain() {
     }
 
     /** Hex SHA-256 of the payload bytes. */

@@ -1,0 +1,72 @@
+package org.motcua.store.sync;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.motcua.store.Store;
+import org.motcua.store.internal.Sql;
+
+/**
+ * The down-sync feed's local state (§10): the cursor ({@code feedId}, {@code lastSeq}, the largest
+ * {@code catalogueExpiresAt}) and, per (itemType, key), the version and data last applied. A verified page is applied
+ * with its cursor in one transaction. What each item type does to the desk (catalogue, calendar, leases, roster,
+ * decisions) is part 2; here items are stored as received.
+ */
+public final class FeedStore {
+
+    public record Cursor(UUID feedId, long lastSeq, Optional<String> catalogueExpiresAt) {
+    }
+
+    /** The version of an item and the SHA-256 of its canonical data, as last applied. */
+    public record StoredItem(long version, String dataSha256) {
+    }
+
+    /** An item to store: replaces the stored one of the same (itemType, key). */
+    public record Item(String itemType, String key, long version, String dataSha256, byte[] data) {
+    }
+
+    private final Store store;
+
+    public FeedStore(Store store) {
+        this.store = store;
+    }
+
+    public Optional<Cursor> cursor() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT feed_id, last_seq, catalogue_expires_at FROM sync_feed_cursor");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Cursor(rs.getObject(1, UUID.class), rs.getLong(2),
+                        Optional.ofNullable(rs.getString(3)))) : Optional.empty();
+            }
+        });
+    }
+
+    public Optional<StoredItem> item(String itemType, String key) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version, data_sha256 FROM sync_feed_item WHERE item_type = ? AND item_key = ?")) {
+                Sql.bind(ps, itemType, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredItem(rs.getLong(1), rs.getString(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Stores the applied items and the new cursor in one transaction. */
+    public void apply(List<Item> items, Cursor cursor) {
+        store.write(c -> {
+            for (Item i : items) {
+                Sql.update(c, "MERGE INTO sync_feed_item (item_type, item_key, version, data_sha256, data, applied_at) "
+                        + "KEY (item_type, item_key) VALUES (?, ?, ?, ?, ?, ?)", i.itemType(), i.key(), i.version(),
+                        i.dataSha256(), i.data(), LocalDateTime.now());
+            }
+            Sql.update(c, "MERGE INTO sync_feed_cursor (singleton, feed_id, last_seq, catalogue_expires_at) KEY (singleton) "
+                    + "VALUES (TRUE, ?, ?, ?)", cursor.feedId(), cursor.lastSeq(), cursor.catalogueExpiresAt());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,388 @@
+package org.motcua.sync;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.motcua.store.DeviceIdentity;
+import org.motcua.store.Store;
+import org.motcua.store.sync.SyncLedger;
+import org.motcua.sync.internal.CycleFailure;
+import org.motcua.sync.internal.Enroller;
+import org.motcua.sync.internal.HttpTransport;
+import org.motcua.sync.internal.SyncContext;
+import org.motcua.sync.internal.SyncCycle;
+import org.motcua.sync.internal.UsbExporter;
+import org.motcua.sync.internal.UsbReplyImporter;
+
+/**
+ * The desk's sync engine ({@link SyncService}): one per opened store, with ONE background thread that does every
+ * network and file step in turn — so there are never two uploads at once, and a caller is never blocked.
+ *
+ * <p>It syncs shortly after each new event (debounced), on a fixed interval, and at once on {@link #syncNow()}. A
+ * failed attempt is retried after a back-off of 1 s doubling to 5 min with ±20 % jitter, whose schedule is kept in the
+ * database and so survives a restart; a server's {@code Retry-After} is honoured as given. Problems that need a person
+ * (revoked or unknown device, identity in use elsewhere, a client defect) stop syncing until re-enrolment; all data
+ * stays. Several engines (several desks, each with its own store) can run in one JVM.
+ */
+public final class SyncEngine implements SyncService {
+
+    private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
+    static final Duration BACKOFF_FIRST = Duration.ofSeconds(1);
+    static final Duration BACKOFF_MAX = Duration.ofMinutes(5);
+
+    private final Store store;
+    private final SyncConfig config;
+    private final ScheduledExecutorService thread;
+    private final SyncContext ctx;
+    private final SyncCycle[] cycle = new SyncCycle[1];
+    private final Enroller enroller;
+    private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile SyncStatus.Attempt attempt;
+    private volatile SyncStatus status;
+    private ScheduledFuture<?> planned;
+    private Instant plannedAt;
+    private volatile Enroller.Offer offer;
+    private volatile boolean closed;
+    /** Attempts are planned (debounce, interval, back-off) only once started; before that only explicit calls run. */
+    private volatile boolean started;
+    private long lastProgress;
+
+    public SyncEngine(Store store, SyncConfig config) {
+        this.store = store;
+        this.config = config;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "motcua-sync-" + store.device().deviceId().toString().substring(0, 8));
+            t.setDaemon(true);
+            return t;
+        });
+        this.ctx = new SyncContext(store, config.clock(), config.blobDirectory(),
+                new HttpTransport.Timeouts(config.connectTimeout(), config.responseTimeout()), new SyncContext.Progress() {
+                    @Override
+                    public void uploading(SyncStatus.Attempt.Kind kind, long sent, long total) {
+                        attempt = new SyncStatus.Attempt(kind, sent, total);
+                        progressed();
+                    }
+
+                    @Override
+                    public void done() {
+                        attempt = null;
+                    }
+                });
+        this.enroller = new Enroller(ctx, config.clientVersion(), config.hostname());
+        this.status = snapshot();
+    }
+
+    /** Starts the background work: the first attempt when the stored back-off allows. */
+    public SyncEngine start() {
+        started = true;
+        submit(() -> plan(nextAttemptAt().orElse(ctx.now())));
+        return this;
+    }
+
+    // --- SyncService -----------------------------------------------------------------------------------------
+
+    @Override
+    public SyncStatus status() {
+        return status;
+    }
+
+    @Override
+    public void addListener(SyncListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(SyncListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void syncNow() {
+        submit(() -> cycle(true));
+    }
+
+    @Override
+    public void eventsChanged() {
+        submit(() -> {
+            publish();
+            Instant soon = ctx.now().plus(config.debounce());
+            Instant allowed = nextAttemptAt().filter(t -> t.isAfter(soon)).orElse(soon);
+            plan(allowed);
+        });
+    }
+
+    @Override
+    public boolean reachedProvince(UUID dossierId) {
+        return ctx.outbox.reachedProvince(dossierId);
+    }
+
+    @Override
+    public CompletableFuture<EnrolmentOffer> beginEnrolment(URI server, String code) {
+        return call(() -> {
+            Enroller.Offer o = enroller.begin(server, code);
+            offer = o;
+            return o.view();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> confirmEnrolment(EnrolmentOffer view) {
+        return call(() -> {
+            Enroller.Offer o = offer;
+            if (o == null || !o.view().equals(view)) {
+                throw new SyncFailure(SyncFailure.Reason.RESPONSE_INVALID, "no verified enrolment answer matches this offer");
+            }
+            enroller.confirm(o);
+            offer = null;
+            cycle[0] = null;
+            plan(ctx.now());
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> cancelEnrolment(EnrolmentOffer view) {
+        return call(() -> {
+            offer = null;
+            enroller.cancel();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Path> writeEnrolmentRequest(URI server, String code, Path directory) {
+        return call(() -> enroller.writeRequestFile(server, code, directory));
+    }
+
+    @Override
+    public CompletableFuture<EnrolmentOffer> readEnrolmentResponse(Path file) {
+        return call(() -> {
+            Enroller.Offer o = enroller.readResponseFile(file);
+            offer = o;
+            return o.view();
+        });
+    }
+
+    @Override
+    public CompletableFuture<UsbResult.Export> exportToUsb(Path directory) {
+        return call(() -> new UsbExporter(ctx).export(directory));
+    }
+
+    @Override
+    public CompletableFuture<UsbResult.Import> importFromUsb(Path replyFile) {
+        return call(() -> new UsbReplyImporter(ctx).importReply(replyFile));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ctx.close();
+    }
+
+    /** For tests and tools: runs one attempt now on the engine's thread and waits for it; returns the new status. */
+    public SyncStatus syncAndWait() {
+        return call(() -> {
+            cycle(true);
+            return status;
+        }).join();
+    }
+
+    /** For tools and tests that need the engine's parts (e.g. the feed, part 2): runs {@code work} on its thread. */
+    public <T> CompletableFuture<T> onEngineThread(java.util.function.Function<SyncContext, T> work) {
+        return call(() -> work.apply(ctx));
+    }
+
+    // --- the work ----------------------------------------------------------------------------------------------
+
+    private void cycle(boolean forced) {
+        if (closed) {
+            return;
+        }
+        if (!ctx.enrolled() || store.device() == null) {
+            publish();
+            return;
+        }
+        if (ctx.ledger.get(SyncLedger.Key.STOPPED).isPresent()) {
+            publish();
+            return;
+        }
+        Optional<Instant> wait = nextAttemptAt();
+        if (!forced && wait.isPresent() && wait.get().isAfter(ctx.now())) {
+            plan(wait.get());
+            return;
+        }
+        SyncCycle c = cycle[0] == null ? (cycle[0] = new SyncCycle(ctx)) : cycle[0];
+        try {
+            c.run();
+            ctx.ledger.remove(SyncLedger.Key.FAILURES);
+            ctx.ledger.remove(SyncLedger.Key.NEXT_ATTEMPT_AT);
+            ctx.ledger.remove(SyncLedger.Key.LAST_PROBLEM);
+            ctx.ledger.put(SyncLedger.Key.LAST_SUCCESS_AT, ctx.now().toString());
+            plan(ctx.now().plus(config.interval()));
+        } catch (CycleFailure f) {
+            failed(c, f);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "sync attempt failed inside this desk", e);
+            failed(c, CycleFailure.of(SyncProblem.LOCAL_ERROR, e.getClass().getSimpleName()));
+        } finally {
+            attempt = null;
+            publish();
+        }
+    }
+
+    private void failed(SyncCycle c, CycleFailure f) {
+        LOG.log(System.Logger.Level.INFO, "sync attempt ended: " + f.getMessage());
+        ctx.ledger.put(SyncLedger.Key.LAST_PROBLEM, f.problem().name() + "|" + f.detail());
+        if (!f.problem().retries()) {
+            if (f.problem() != SyncProblem.NOT_ENROLLED) {
+                ctx.ledger.put(SyncLedger.Key.STOPPED, f.problem().name());
+            }
+            return;
+        }
+        int failures = ctx.ledger.get(SyncLedger.Key.FAILURES).map(Integer::parseInt).orElse(0);
+        if (f.countsAsFailure()) {
+            failures++;
+            ctx.ledger.put(SyncLedger.Key.FAILURES, Integer.toString(failures));
+            c.target().failed();
+        }
+        Duration delay = f.retryAfter().orElse(backoff(Math.max(1, failures)));
+        Instant next = ctx.now().plus(delay);
+        ctx.ledger.put(SyncLedger.Key.NEXT_ATTEMPT_AT, next.toString());
+        plan(next);
+    }
+
+    /** 1 s doubling to 5 min, ±20 % jitter. */
+    static Duration backoff(int failures) {
+        long base = BACKOFF_FIRST.toMillis() << Math.min(failures - 1, 20);
+        long capped = Math.min(base, BACKOFF_MAX.toMillis());
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+
+    private Optional<Instant> nextAttemptAt() {
+        return ctx.ledger.get(SyncLedger.Key.NEXT_ATTEMPT_AT).map(Instant::parse);
+    }
+
+    /** Plans the next attempt at {@code when}, unless one is already planned earlier. Engine thread only. */
+    private void plan(Instant when) {
+        if (closed || !started) {
+            return;
+        }
+        if (planned != null && !planned.isDone() && plannedAt != null && !plannedAt.isAfter(when)) {
+            return;
+        }
+        if (planned != null) {
+            planned.cancel(false);
+        }
+        long delay = Math.max(0, Duration.between(ctx.now(), when).toMillis());
+        plannedAt = when;
+        planned = thread.schedule(() -> cycle(false), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void submit(Runnable r) {
+        if (!closed) {
+            try {
+                thread.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing
+            }
+        }
+    }
+
+    /** Work the officer started; failures come back as {@link SyncFailure}. */
+    private <T> CompletableFuture<T> call(Work<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            thread.execute(() -> {
+                T result = null;
+                Throwable failure = null;
+                try {
+                    result = work.run();
+                } catch (Throwable t) {
+                    failure = t;
+                }
+                publish();  // before completing: a caller that joins sees the new status
+                if (failure == null) {
+                    f.complete(result);
+                } else {
+                    f.completeExceptionally(failure);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            f.completeExceptionally(new SyncFailure(SyncFailure.Reason.IO, "the sync engine is closed"));
+        }
+        return f;
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** Progress only: the last snapshot with the new attempt, at most five times a second (no store reads). */
+    private void progressed() {
+        long now = System.nanoTime();
+        if (now - lastProgress < 200_000_000L) {
+            return;
+        }
+        lastProgress = now;
+        SyncStatus s = status;
+        s = new SyncStatus(s.enrolled(), s.unitCode(), s.unitName(), s.deviceNumber(), s.lastSuccess(), s.eventsWaiting(),
+                s.rejectedEvents(), Optional.ofNullable(attempt), s.nextAttempt(), s.problem(), s.problemDetail(), s.clockSkew(),
+                s.clockWarning(), s.restoredFromOlderCopy());
+        status = s;
+        for (SyncListener l : listeners) {
+            try {
+                l.changed(s);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a sync listener failed", e);
+            }
+        }
+    }
+
+    private void publish() {
+        SyncStatus s = snapshot();
+        status = s;
+        for (SyncListener l : listeners) {
+            try {
+                l.changed(s);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a sync listener failed", e);
+            }
+        }
+    }
+
+    private SyncStatus snapshot() {
+        DeviceIdentity d = store.device();
+        Optional<String> problem = ctx.ledger.get(SyncLedger.Key.LAST_PROBLEM);
+        Optional<SyncProblem> p = problem.map(v -> SyncProblem.valueOf(v.substring(0, v.indexOf('|'))));
+        String detail = problem.map(v -> v.substring(v.indexOf('|') + 1)).orElse("");
+        if (!ctx.enrolled()) {
+            p = Optional.of(SyncProblem.NOT_ENROLLED);
+        }
+        Optional<Duration> skew = ctx.ledger.get(SyncLedger.Key.CLOCK_SKEW_MILLIS).map(Long::parseLong).map(Duration::ofMillis);
+        long tolerance = ctx.limits().clockSkewToleranceSeconds();
+        boolean warn = skew.map(s -> Math.abs(s.toSeconds()) > tolerance).orElse(false);
+        return new SyncStatus(ctx.enrolled(), d.unitCode(), d.unitName(), d.deviceNumber(),
+                ctx.ledger.get(SyncLedger.Key.LAST_SUCCESS_AT).map(Instant::parse), ctx.outbox.waiting(),
+                ctx.outbox.rejectedCount(), Optional.ofNullable(attempt), nextAttemptAt(), p, detail, skew, warn,
+                store.restoredFromOlderCopy());
+    }
+}

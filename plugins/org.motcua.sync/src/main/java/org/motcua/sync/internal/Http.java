@@ -1,0 +1,159 @@
+package org.motcua.sync.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
+import org.motcua.protocol.io.BoundedInflater;
+
+/**
+ * One HTTP exchange at a time over an {@link HttpTransport}'s client: the request body sent as given (gzip-encoded
+ * when asked), the response read whole up to a cap and, when the server gzip-encoded it, inflated with the contract's
+ * caps ({@link BoundedInflater}) rather than by HttpClient's unbounded decoder.
+ */
+public final class Http {
+
+    /** A response: status, headers (first value of each, names lower-cased) and the decoded body. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Largest response body read (a receipt of 500 results, a feed page of 200 items, a state: well below). */
+    static final int MAX_BODY = 4 * 1024 * 1024;
+
+    private final CloseableHttpClient client;
+    private final URI base;
+
+    Http(CloseableHttpClient client, URI base) {
+        this.client = client;
+        this.base = base;
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** The absolute URI of {@code path} (which starts with {@code /api/v1}) under the base URL. */
+    public URI uri(String path) {
+        String b = base.toString();
+        return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+    }
+
+    /**
+     * Sends {@code method path} with {@code body} (may be null) and returns the whole response.
+     *
+     * @param progress told the number of body bytes written so far; may be null
+     * @throws IOException for no answer: a refused or cut connection, a timeout, a TLS failure
+     */
+    public Response exchange(String method, String path, Map<String, String> headers, byte[] body, String contentType,
+            LongConsumer progress) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri(path));
+        String encoding = null;
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            if (h.getKey().equalsIgnoreCase("Content-Encoding")) {
+                encoding = h.getValue();  // belongs to the entity, or HttpClient would add it twice
+            } else {
+                request.setHeader(h.getKey(), h.getValue());
+            }
+        }
+        request.setHeader("Accept-Encoding", "gzip");
+        if (body != null) {
+            request.setEntity(new CountingEntity(body, ContentType.parse(contentType), encoding, progress));
+        }
+        return client.execute(request, Http::read);
+    }
+
+    private static Response read(ClassicHttpResponse response) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header h : response.getHeaders()) {
+            headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+        }
+        byte[] body = new byte[0];
+        HttpEntity entity = response.getEntity();
+        if (entity != null) {
+            try (InputStream in = entity.getContent()) {
+                body = in == null ? new byte[0] : readCapped(in);
+            }
+        }
+        if ("gzip".equalsIgnoreCase(headers.get("content-encoding")) && body.length > 0) {
+            try {
+                body = BoundedInflater.gunzip(body, MAX_BODY, "response", 1000);
+            } catch (BoundedInflater.Refused e) {
+                throw new IOException("the server's gzip body was refused: " + e.getMessage());
+            }
+        }
+        return new Response(response.getCode(), headers, body);
+    }
+
+    private static byte[] readCapped(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            throw new IOException("the server's answer is larger than " + MAX_BODY + " bytes");
+        }
+        return bytes;
+    }
+
+    /** A repeatable byte-array body that reports how much of it has been written, for a progress bar. */
+    private static final class CountingEntity extends AbstractHttpEntity {
+        private final byte[] bytes;
+        private final LongConsumer progress;
+
+        CountingEntity(byte[] bytes, ContentType type, String encoding, LongConsumer progress) {
+            super(type, encoding);
+            this.bytes = bytes;
+            this.progress = progress;
+        }
+
+        @Override
+        public boolean isRepeatable() {
+            return true;
+        }
+
+        @Override
+        public long getContentLength() {
+            return bytes.length;
+        }
+
+        @Override
+        public InputStream getContent() {
+            return new java.io.ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            int chunk = 4096;
+            for (int off = 0; off < bytes.length; off += chunk) {
+                int n = Math.min(chunk, bytes.length - off);
+                out.write(bytes, off, n);
+                if (progress != null) {
+                    progress.accept(off + n);
+                }
+            }
+            out.flush();
+        }
+
+        @Override
+        public boolean isStreaming() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
+    }
+}

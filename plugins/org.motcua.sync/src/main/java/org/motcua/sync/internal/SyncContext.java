@@ -1,0 +1,191 @@
+package org.motcua.sync.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.motcua.protocol.codec.WireFormats;
+import org.motcua.protocol.doc.Limits;
+import org.motcua.protocol.json.CanonicalJson;
+import org.motcua.protocol.json.StrictJson;
+import org.motcua.store.Store;
+import org.motcua.store.sync.DeviceEnrolments;
+import org.motcua.store.sync.FeedStore;
+import org.motcua.store.sync.SyncLedger;
+import org.motcua.store.sync.SyncOutbox;
+import org.motcua.sync.SyncProblem;
+
+/**
+ * What the parts of one device's sync engine share: its store (through the sync facades), clock, keys, HTTP client,
+ * the server's limits, the session and the progress board. One per device, so several devices can run in one JVM.
+ * Used from the engine's single thread only.
+ */
+public final class SyncContext implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SyncContext.class.getName());
+
+    public final Store store;
+    public final SyncOutbox outbox;
+    public final SyncLedger ledger;
+    public final DeviceEnrolments enrolments;
+    public final FeedStore feed;
+    public final Clock clock;
+    public final Path blobDirectory;
+    public final HttpTransport.Timeouts timeouts;
+    public final Progress progress;
+    private DeviceKeyring keyring;
+    private HttpTransport transport;
+    private Limits limits;
+    private final Sessions sessions = new Sessions(this);
+
+    /** The upload in progress, for the status's progress bar. */
+    public interface Progress {
+        void uploading(org.motcua.sync.SyncStatus.Attempt.Kind kind, long sent, long total);
+
+        void done();
+    }
+
+    public SyncContext(Store store, Clock clock, Path blobDirectory, HttpTransport.Timeouts timeouts, Progress progress) {
+        this.store = store;
+        this.outbox = new SyncOutbox(store);
+        this.ledger = new SyncLedger(store);
+        this.enrolments = new DeviceEnrolments(store);
+        this.feed = new FeedStore(store);
+        this.clock = clock;
+        this.blobDirectory = blobDirectory;
+        this.timeouts = timeouts;
+        this.progress = progress;
+        this.limits = storedLimits().orElse(Limits.DEFAULTS);
+        reloadEnrolment();
+    }
+
+    /** Loads the enrolment from the database (after enrolment or re-enrolment) and makes a new pinned client. */
+    public void reloadEnrolment() {
+        close();
+        keyring = enrolments.current().map(e -> DeviceKeyring.of(store.device().deviceId(), e)).orElse(null);
+        transport = keyring == null ? null : HttpTransport.pinned(keyring.base(), keyring.ca(), timeouts);
+        sessions.invalidate();
+    }
+
+    public boolean enrolled() {
+        return keyring != null;
+    }
+
+    public DeviceKeyring keyring() throws CycleFailure {
+        if (keyring == null) {
+            throw new CycleFailure(SyncProblem.NOT_ENROLLED, "not enrolled", Optional.empty(), false);
+        }
+        return keyring;
+    }
+
+    public Http http() throws CycleFailure {
+        keyring();
+        return transport.http();
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    public void limits(Limits l, byte[] canonical) {
+        limits = l;
+        ledger.put(SyncLedger.Key.LIMITS, new String(canonical, java.nio.charset.StandardCharsets.UTF_8));
+        ledger.put(SyncLedger.Key.LIMITS_READ_AT, now().toString());
+    }
+
+    private Optional<Limits> storedLimits() {
+        try {
+            Optional<String> text = ledger.get(SyncLedger.Key.LIMITS);
+            return text.isEmpty() ? Optional.empty()
+                    : Optional.of(Limits.read(StrictJson.parse(text.get().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "stored limits unreadable, using the contract's defaults: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The desk's local time (for the store, which keeps local times). */
+    public LocalDateTime deskNow() {
+        return LocalDateTime.ofInstant(now(), org.motcua.store.internal.DeskTime.ZONE);
+    }
+
+    /** The desk's time as the wire writes client times (RFC 3339 with +07:00). */
+    public String deskNowWire() {
+        return WireFormats.time(now().atZone(org.motcua.store.internal.DeskTime.ZONE).toOffsetDateTime());
+    }
+
+    /**
+     * §12: compare the desk's clock with every verified {@code serverTime}; remember the skew (never rewrite any
+     * {@code createdAt}) and the largest server time seen.
+     */
+    public void sawServerTime(Instant serverTime) {
+        Duration skew = Duration.between(serverTime, now());
+        ledger.put(SyncLedger.Key.CLOCK_SKEW_MILLIS, Long.toString(skew.toMillis()));
+        ledger.raiseServerTime(WireFormats.serverTime(serverTime));
+    }
+
+    /** A JSON request body as canonical bytes. */
+    public static byte[] canonical(com.fasterxml.jackson.databind.node.ObjectNode doc) {
+        return CanonicalJson.write(doc);
+    }
+
+    /**
+     * A GET with the session's bearer token; a {@code token-invalid} answer gets a new session and one retry.
+     *
+     * @throws IOException when there is no answer
+     */
+    public Http.Response bearerGet(String path) throws IOException, CycleFailure {
+        return bearer("GET", path, null, null);
+    }
+
+    public Http.Response bearer(String method, String path, byte[] body, String contentType) throws IOException, CycleFailure {
+        return bearer(method, path, Map.of(), body, contentType);
+    }
+
+    public Http.Response bearer(String method, String path, Map<String, String> headers, byte[] body, String contentType)
+            throws IOException, CycleFailure {
+        for (int attempt = 0; ; attempt++) {
+            java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put("Authorization", "Bearer " + sessions.token());
+            Http.Response r = http().exchange(method, path, h, body, contentType, null);
+            if (r.status() == 401 && attempt == 0 && isTokenInvalid(r)) {
+                sessions.invalidate();
+                continue;
+            }
+            return r;
+        }
+    }
+
+    private static boolean isTokenInvalid(Http.Response r) {
+        if (r.body().length == 0) {
+            String auth = r.header("WWW-Authenticate");
+            return auth != null && auth.startsWith("Bearer");  // HEAD answers carry no body
+        }
+        return ServerProblem.of(r).name().equals("token-invalid");
+    }
+
+    /** The device's path prefix, {@code /api/v1/devices/<deviceId>}. */
+    public String devicePath() throws CycleFailure {
+        return org.motcua.protocol.Protocol.BASE_PATH + "/devices/" + keyring().id();
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.motcua.sync.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.motcua.protocol.Protocol;
+import org.motcua.protocol.doc.Health;
+import org.motcua.protocol.doc.Limits;
+import org.motcua.protocol.json.JsonRejected;
+import org.motcua.protocol.json.SchemaInvalid;
+import org.motcua.protocol.json.StrictJson;
+import org.motcua.store.sync.FrozenBatch;
+import org.motcua.store.sync.SyncLedger;
+import org.motcua.sync.SyncProblem;
+
+/**
+ * One sync attempt: a cheap {@code health} probe, the limits when a day old, then batch after batch — the current
+ * epoch's unacknowledged frozen batch if there is one, else a new one frozen from the pending events — until nothing is
+ * pending. One batch in flight at a time; anything that ends the attempt is a {@link CycleFailure}.
+ */
+public final class SyncCycle {
+
+    private static final Duration LIMITS_MAX_AGE = Duration.ofDays(1);
+    /** A batch that keeps coming back without an acknowledgement ends the attempt instead of looping. */
+    private static final int MAX_ROUNDS_PER_BATCH = 4;
+
+    private final SyncContext ctx;
+    private final TargetSize target;
+    private final BatchSender sender;
+
+    public SyncCycle(SyncContext ctx) {
+        this.ctx = ctx;
+        this.target = new TargetSize(ctx);
+        this.sender = new BatchSender(ctx, new BlobUploader(ctx), target);
+    }
+
+    public TargetSize target() {
+        return target;
+    }
+
+    /** Runs the attempt to its end; returns how many batches were acknowledged. */
+    public int run() throws CycleFailure {
+        ctx.keyring();
+        probe();
+        int acked = 0;
+        Map<UUID, Integer> rounds = new HashMap<>();
+        while (true) {
+            UUID epoch = ctx.outbox.currentEpoch();
+            Optional<FrozenBatch> next = ctx.outbox.unacknowledged().stream().filter(b -> b.epoch().equals(epoch)).findFirst();
+            if (next.isEmpty()) {
+                next = BatchFreezer.freezeNext(ctx, target.get());
+            }
+            if (next.isEmpty()) {
+                return acked;
+            }
+            FrozenBatch b = next.get();
+            if (rounds.merge(b.batchId(), 1, Integer::sum) > MAX_ROUNDS_PER_BATCH) {
+                throw CycleFailure.of(SyncProblem.BAD_RESPONSE, "batch " + b.batchId() + " was not acknowledged after "
+                        + MAX_ROUNDS_PER_BATCH + " rounds");
+            }
+            if (sender.send(b) == BatchSender.Result.ACKED) {
+                acked++;
+                target.succeeded();
+            }
+        }
+    }
+
+    /** {@code GET health}, then {@code GET limits} when the stored ones are older than a day. */
+    private void probe() throws CycleFailure {
+        try {
+            Http.Response r = ctx.http().exchange("GET", Protocol.BASE_PATH + "/health", Map.of(), null, null, null);
+            if (r.status() != 200) {
+                throw Reactions.of(ServerProblem.of(r));
+            }
+            Health h = Health.read(StrictJson.parse(r.body()));
+            if (!h.supportedProtocols().contains(Protocol.VERSION)) {
+                throw CycleFailure.of(SyncProblem.INCOMPATIBLE, "server protocols " + h.supportedProtocols());
+            }
+            Optional<Instant> read = ctx.ledger.get(SyncLedger.Key.LIMITS_READ_AT).map(Instant::parse);
+            if (read.isEmpty() || read.get().plus(LIMITS_MAX_AGE).isBefore(ctx.now())) {
+                Http.Response l = ctx.http().exchange("GET", Protocol.BASE_PATH + "/limits", Map.of(), null, null, null);
+                if (l.status() == 200) {
+                    Limits limits = Limits.read(StrictJson.parse(l.body()));
+                    ctx.limits(limits, limits.canonical());
+                }
+            }
+        } catch (IOException e) {
+            throw CycleFailure.io(e);
+        } catch (JsonRejected | SchemaInvalid e) {
+            throw CycleFailure.of(SyncProblem.BAD_RESPONSE, "health or limits unreadable: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.motcua.sync.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.motcua.protocol.codec.Sha256;
+import org.motcua.protocol.doc.UsbExport;
+import org.motcua.store.DeviceIdentity;
+import org.motcua.store.sync.FrozenBatch;
+import org.motcua.store.sync.OutboxEvent;
+import org.motcua.sync.SyncFailure;
+import org.motcua.sync.UsbResult;
+
+/**
+ * The USB export of §11: every pending event of the current epoch is frozen into batches of at most 64 KiB of gzip
+ * (so the same batches stay sendable over a slow link), and every frozen unacknowledged batch goes into the file with
+ * its signature, with the blobs they reference that the server has not confirmed, under a manifest signed by the device
+ * key. The batches stay FROZEN (flagged exported) until a receipt comes back, by USB or over HTTP.
+ */
+public final class UsbExporter {
+
+    /** §11: batches for USB stay small enough to be sent over a slow link as well. */
+    static final long USB_BATCH_WIRE_BYTES = 64 * 1024;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final SyncContext ctx;
+
+    public UsbExporter(SyncContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public UsbResult.Export export(Path directory) throws SyncFailure {
+        DeviceKeyring keys;
+        try {
+            keys = ctx.keyring();
+            while (BatchFreezer.freezeNext(ctx, USB_BATCH_WIRE_BYTES).isPresent()) {
+                // freeze everything pending
+            }
+        } catch (CycleFailure e) {
+            throw new SyncFailure(SyncFailure.Reason.NOT_ENROLLED, "enrol this desk before exporting");
+        }
+        UUID epoch = ctx.outbox.currentEpoch();
+        List<FrozenBatch> batches = ctx.outbox.unacknowledged().stream().filter(b -> b.epoch().equals(epoch)).toList();
+        Set<String> blobs = new TreeSet<>();
+        long events = 0;
+        for (FrozenBatch b : batches) {
+            for (OutboxEvent e : ctx.outbox.events(b.epoch(), b.fromSeq(), b.toSeq())) {
+                e.blobs().stream().filter(h -> !ctx.ledger.blobConfirmed(h)).forEach(blobs::add);
+            }
+            events += b.eventCount();
+        }
+        DeviceIdentity device = ctx.store.device();
+        UUID exportId = UUID.randomUUID();
+        long exportSeq = ctx.ledger.nextExportSeq();
+        List<UsbExport.BatchEntry> batchEntries = new ArrayList<>();
+        batches.forEach(b -> batchEntries.add(new UsbExport.BatchEntry(b.batchId().toString(), b.bodySha256(), b.fromSeq(),
+                b.body().length, b.toSeq())));
+        List<UsbExport.BlobEntry> blobEntries = new ArrayList<>();
+        try {
+            for (String h : blobs) {
+                blobEntries.add(new UsbExport.BlobEntry(h, Files.size(ctx.blobDirectory.resolve(h))));
+            }
+        } catch (IOException e) {
+            throw new SyncFailure(SyncFailure.Reason.IO, "an attachment file cannot be read: " + e.getMessage(), e);
+        }
+        UsbExport manifest = new UsbExport(batchEntries, blobEntries, ctx.deskNowWire(), keys.id(), device.deviceNumber(),
+                epoch.toString(), exportId.toString(), exportSeq,
+                ctx.feed.cursor().map(c -> new UsbExport.FeedCursor(c.feedId().toString(), c.lastSeq())), device.unitCode());
+        byte[] manifestBytes = manifest.canonical();
+        String name = "motcua-up-" + device.unitCode() + "-d" + device.deviceNumber() + "-" + DAY.format(ctx.deskNow())
+                + "-" + exportId.toString().substring(0, 8) + ".zip";
+        Path target = directory.resolve(name);
+        Path tmp = directory.resolve(name + ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, "manifest.json", manifestBytes);
+                put(zip, "manifest.p7s", keys.sign(manifestBytes));
+                for (FrozenBatch b : batches) {
+                    put(zip, "batches/" + b.batchId() + ".json", b.body());
+                    put(zip, "batches/" + b.batchId() + ".p7s", b.signature());
+                }
+                for (String h : blobs) {
+                    byte[] bytes = Files.readAllBytes(ctx.blobDirectory.resolve(h));
+                    if (!Sha256.hex(bytes).equals(h)) {
+                        throw new IOException("attachment " + h + " is damaged");
+                    }
+                    put(zip, "blobs/" + h, bytes);
+                }
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);  // on a USB stick: the file is whole before it gets its name
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the original failure matters
+            }
+            throw new SyncFailure(SyncFailure.Reason.IO, "cannot write " + target + ": " + e.getMessage(), e);
+        }
+        ctx.ledger.recordExport(exportId, exportSeq, name, batches.stream().map(FrozenBatch::batchId).toList());
+        return new UsbResult.Export(target, batches.size(), events, blobs.size(), exportSeq);
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

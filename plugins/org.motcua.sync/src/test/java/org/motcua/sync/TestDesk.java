@@ -1,0 +1,118 @@
+package org.motcua.sync;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.motcua.core.calendar.DeadlineCalculator;
+import org.motcua.core.calendar.HolidayCalendarLoader;
+import org.motcua.core.calendar.WorkingSessions;
+import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.catalogue.ProcedureCatalogue;
+import org.motcua.core.catalogue.SampleCatalogueLoader;
+import org.motcua.core.dossier.Address;
+import org.motcua.core.dossier.Applicant;
+import org.motcua.core.dossier.Channel;
+import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.dossier.ReceivedDocument;
+import org.motcua.core.dossier.ResultDelivery;
+import org.motcua.core.identity.CitizenId;
+import org.motcua.core.lifecycle.Role;
+import org.motcua.store.DeviceIdentity;
+import org.motcua.store.DossierIntake;
+import org.motcua.store.Store;
+import org.motcua.store.sync.SyncOutbox;
+
+/**
+ * One desk for the sync tests: a real encrypted store in a temporary directory with the sample catalogue, and its own
+ * sync engine with short timeouts and no automatic schedule (tests drive {@link SyncEngine#syncAndWait()}).
+ */
+final class TestDesk implements AutoCloseable {
+
+    static final char[] KEY = "sync-test-key-0123456789".toCharArray();
+    static final ProcedureCatalogue CATALOGUE = SampleCatalogueLoader.load();
+    static final DeadlineCalculator DEADLINES = new DeadlineCalculator(
+            HolidayCalendarLoader.sampleCalendar(WorkingSessions.standard()));
+    static final LocalDateTime MORNING = LocalDateTime.of(2026, 3, 10, 8, 0);
+
+    final Path dir;
+    final String name;
+    final Store store;
+    final SyncEngine engine;
+    final SyncOutbox outbox;
+    private int received;
+
+    private TestDesk(Path dir, String name, Store store, Duration responseTimeout) throws Exception {
+        this(dir, name, store, responseTimeout, Duration.ofHours(1));
+    }
+
+    private TestDesk(Path dir, String name, Store store, Duration responseTimeout, Duration debounce) throws Exception {
+        this.dir = dir;
+        this.name = name;
+        this.store = store;
+        Path blobs = Files.createDirectories(dir.resolve(name + "-blobs"));
+        this.engine = new SyncEngine(store, SyncConfig.of(blobs).withTimeouts(Duration.ofSeconds(2), responseTimeout)
+                .withSchedule(debounce, Duration.ofHours(1)));
+        this.outbox = new SyncOutbox(store);
+    }
+
+    static TestDesk create(Path dir, String name, int deviceNumber) throws Exception {
+        Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));
+        store.addProcedures(CATALOGUE.current());
+        return new TestDesk(dir, name, store, Duration.ofSeconds(3));
+    }
+
+    /** A desk whose engine, once started, syncs {@code debounce} after each new event. */
+    static TestDesk createBackground(Path dir, String name, int deviceNumber, Duration debounce) throws Exception {
+        Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));
+        store.addProcedures(CATALOGUE.current());
+        return new TestDesk(dir, name, store, Duration.ofSeconds(3), debounce);
+    }
+
+    /** Opens an existing desk's store again (e.g. after restoring a backup). */
+    static TestDesk reopen(Path dir, String name, Store store) throws Exception {
+        return new TestDesk(dir, name, store, Duration.ofSeconds(3));
+    }
+
+    Path blobDirectory() {
+        return dir.resolve(name + "-blobs");
+    }
+
+    /** Enrols through the real flow: code typed, answer verified, fingerprint "compared", confirmed. */
+    EnrolmentOffer enrol(FakeProvince province) {
+        EnrolmentOffer offer = engine.beginEnrolment(province.baseUrl(), province.newCode()).join();
+        engine.confirmEnrolment(offer).join();
+        return offer;
+    }
+
+    /** Receives one dossier at the counter, as the intake part does. */
+    Dossier receive() {
+        received++;
+        LocalDateTime at = MORNING.plusMinutes(received);
+        Procedure p = CATALOGUE.latest("1.001193").orElseThrow();
+        String cid = String.format("001085%06d", received);
+        Applicant a = Applicant.citizen("Nguyễn Văn An " + received, CitizenId.parse(cid, null), LocalDate.of(1985, 3, 2),
+                "0912345678", new Address("Tuyên Quang", "Xã Minh Xuân", "Thôn 3"));
+        List<ReceivedDocument> docs = p.requiredDocuments().stream().map(ReceivedDocument::of).toList();
+        return new DossierIntake(store, DEADLINES).receive(new IntakeRequest(p, a, docs, 1, Channel.IN_PERSON,
+                ResultDelivery.COUNTER, at, "tiepnhan1", Optional.empty(), ""), Role.RECEIVING_OFFICER, at.plusMinutes(1));
+    }
+
+    org.motcua.store.sync.FeedStore outboxFeed() {
+        return new org.motcua.store.sync.FeedStore(store);
+    }
+
+    SyncStatus sync() {
+        return engine.syncAndWait();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        store.close();
+    }
+}
