@@ -19,6 +19,8 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
+import org.motcua.sync.ServerAddress;
+import org.motcua.sync.SyncService;
 
 /**
  * The demo and automation mode ({@code -Dmotcua.demo=true}): creates, when missing, a desk of the sample
@@ -62,6 +64,33 @@ public final class DemoDesk {
         }
         throw new IllegalStateException("the demo desk in " + files.directory() + " does not open for " + user + ": "
                 + outcome);
+    }
+
+    /**
+     * The enrolment code {@code ./motcua run} asks its local server for ({@code -Dmotcua.demo.enrolmentCode}), so the
+     * demo desk is enrolled without anyone typing it. Used once: an enrolled desk ignores it.
+     */
+    public static final String ENROLMENT_CODE_PROPERTY = "motcua.demo.enrolmentCode";
+
+    /**
+     * Enrols the demo desk with the local server in the background, trusting it without the fingerprint comparison
+     * an administrator makes at a real commune (it is the server {@code ./motcua run} started on this computer).
+     */
+    static void enrolWithLocalServer(SyncService sync) {
+        String code = System.getProperty(ENROLMENT_CODE_PROPERTY, "").strip();
+        if (code.isEmpty() || sync.status().enrolled()) {
+            return;
+        }
+        sync.beginEnrolment(ServerAddress.configured(), code).thenCompose(sync::confirmEnrolment).whenComplete((done, failure) -> {
+            if (failure == null) {
+                System.out.println("MOTCUA-DEMO-ENROLLED " + ServerAddress.configured());
+            } else {
+                // the reason only: never the code
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+                System.out.println("MOTCUA-DEMO-ENROLMENT-FAILED " + (cause instanceof org.motcua.sync.SyncFailure f
+                        ? f.reason() : cause.getClass().getSimpleName()));
+            }
+        });
     }
 
     /** Creates the demo desk and returns it with its admin logged in. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.core.calendar.HolidayCalendarLoader;
@@ -16,6 +17,9 @@ import org.motcua.store.DeskSettings;
 import org.motcua.store.DossierWorkflow;
 import org.motcua.store.OfficerAccounts.Officer;
 import org.motcua.store.Store;
+import org.motcua.sync.SyncConfig;
+import org.motcua.sync.SyncEngine;
+import org.motcua.sync.SyncService;
 
 /**
  * The session of one logged-in officer at this desk: the opened store, who is logged in and in which
@@ -36,6 +40,7 @@ public final class Desk implements AutoCloseable {
     private volatile Deadlines current;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile ProcedureCatalogue catalogue;
+    private volatile SyncService sync;
     private volatile boolean closed;
 
     public Desk(Store store, Officer officer, DeadlineCalculator deadlines, Clock clock) {
@@ -135,11 +140,30 @@ public final class Desk implements AutoCloseable {
         return closed;
     }
 
-    /** Closes the store once; later calls do nothing. */
+    /**
+     * Starts syncing with the province in the background for as long as this desk is open (whoever is logged in:
+     * the outbox belongs to the desk, not to the officer). Once only.
+     */
+    public synchronized SyncService startSync(SyncConfig config) {
+        if (sync == null) {
+            sync = new SyncEngine(store, config).start();
+        }
+        return sync;
+    }
+
+    /** The desk's sync service, once {@link #startSync} ran. */
+    public Optional<SyncService> sync() {
+        return Optional.ofNullable(sync);
+    }
+
+    /** Stops syncing (the step in progress ends first), then closes the store; later calls do nothing. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            if (sync != null) {
+                sync.close();
+            }
             store.close();
         }
     }

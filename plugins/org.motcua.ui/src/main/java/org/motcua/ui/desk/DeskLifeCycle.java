@@ -22,6 +22,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.print.FormsWarmup;
 import org.motcua.print.PrinterService;
+import org.motcua.sync.SyncConfig;
+import org.motcua.sync.SyncService;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 import org.motcua.ui.print.PreviewFormOutput;
@@ -30,8 +32,8 @@ import org.motcua.ui.print.PreviewFormOutput;
  * The e4 life cycle (product property {@code lifeCycleURI}): before the workbench window appears, opens the
  * desk (setup wizard on the first start, offline login afterwards, or the demo desk with
  * {@code -Dmotcua.demo=true}) and puts the {@link Desk}, its {@link DeskFiles}, its {@link DeskForms} and the
- * {@link FormOutput} (the print preview) into the application context. Cancelling the wizard or the login ends the
- * program. The store is closed on shutdown.
+ * {@link FormOutput} (the print preview) into the application context, and starts the desk's sync with the province
+ * in the background. Cancelling the wizard or the login ends the program. Sync stops and the store closes on shutdown.
  */
 public class DeskLifeCycle {
 
@@ -52,6 +54,10 @@ public class DeskLifeCycle {
         context.set(DeskForms.class, forms);
         if (context.get(FormOutput.class) == null) {
             context.set(FormOutput.class, new PreviewFormOutput(forms, printers));
+        }
+        SyncService sync = desk.startSync(SyncConfig.of(files.directory().resolve("blobs")));
+        if (DemoDesk.requested()) {
+            DemoDesk.enrolWithLocalServer(sync);
         }
         FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());

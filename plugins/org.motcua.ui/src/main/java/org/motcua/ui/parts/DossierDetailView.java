@@ -92,6 +92,10 @@ final class DossierDetailView {
                 p == null ? d.procedureCode() : d.procedureCode() + " — " + p.name(),
                 d.receivedAt().format(WHEN), d.dueAt().format(WHEN)));
         head.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        Label province = UiIds.name(new Label(root, SWT.WRAP), "detail.province");
+        province.setText(desk.sync().map(s -> messages.get(s.reachedProvince(dossierId) ? "detail.province.reached"
+                : "detail.province.waiting")).orElse(messages.get("detail.province.off")));
+        province.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 
         Applicant a = d.applicant();
         Group applicant = group("detail.applicant");

@@ -43,6 +43,7 @@ import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.sync.ClockWarning;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 
@@ -92,6 +93,7 @@ public class IntakePart {
     @PostConstruct
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
+        desk.sync().ifPresent(sync -> new ClockWarning(parent, 2, sync, messages));
         picker = new ProcedurePicker(parent, messages, desk.catalogue(), this::procedureChosen);
         IntakeHints hints = new IntakeHints(desk.store());
         picker.preferFirst(hints.mostUsedProcedures(desk.now().toLocalDate().minusYears(1), MOST_USED_SHOWN));

@@ -3,122 +3,235 @@ package org.motcua.ui.parts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.motcua.protocol.doc.Health;
-import org.motcua.sync.HealthClient;
-import org.motcua.sync.ServerAddress;
-import org.motcua.sync.SyncException;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.motcua.core.lifecycle.Role;
 import org.motcua.store.ChainCheck;
+import org.motcua.store.sync.DeviceEnrolments;
+import org.motcua.sync.ServerAddress;
+import org.motcua.sync.SyncListener;
+import org.motcua.sync.SyncService;
+import org.motcua.sync.SyncStatus;
+import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.sync.EnrolmentDialog;
+import org.motcua.ui.sync.SyncWords;
+import org.motcua.ui.sync.UsbTransfer;
 
 /**
- * Shows who is logged in, where the upstream server is and whether it answers, and the local outbox: how
- * many events wait for sync (all of them until sync exists) and whether the outbox and audit hash chains
- * verify. Checks run in {@link Job}s so a slow mobile link or a long chain never freezes the window, and
- * come back to the UI thread with {@code asyncExec}.
+ * The desk's link with the province, in Vietnamese: enrolled or not (unit, device number), the last successful sync,
+ * what waits, the upload in progress with a progress bar, the next attempt, the last problem in an officer's words,
+ * and a warning when the PC's clock is off. "Đồng bộ ngay", enrolment (admin only) and the USB transfers are here.
+ * The state comes from the desk's sync engine, which tells of every change on its own thread; the part hops to the
+ * display thread. The outbox and audit chains are verified in a job, as before.
  */
 public class SyncStatusPart {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     private final Messages messages = Messages.current();
     private final Desk desk;
-    private final Runnable onChange = this::startOutboxCheck;
-    private URI server;
-    private Label outbox;
+    private final SyncWords words;
+    private final Runnable onChange = this::startChainCheck;
+    private final SyncListener listener = this::changed;
+    private Label identity;
+    private Label server;
+    private Label lastSuccess;
+    private Label waiting;
+    private Label attempt;
+    private ProgressBar progress;
+    private Label next;
+    private Label problem;
+    private Label clock;
+    private Label transfer;
     private Label chains;
-    private Job outboxJob;
-    private Label state;
-    private Button check;
-    private Job running;
+    private Button enrol;
+    private Job chainJob;
 
     @Inject
     public SyncStatusPart(Desk desk) {
         this.desk = desk;
+        this.words = new SyncWords(messages, ZoneId.systemDefault());
     }
 
     @PostConstruct
     public void createControls(Composite parent) {
-        server = ServerAddress.configured();
         parent.setLayout(new GridLayout(1, false));
-
         Label who = UiIds.name(new Label(parent, SWT.WRAP), "sync.officer");
         who.setText(messages.get("sync.officer", desk.officer().fullName(), desk.username(),
                 desk.role().displayName(messages.locale()), desk.store().device().unitName(),
                 desk.store().device().deviceNumber()));
-        who.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-
+        who.setLayoutData(wide());
         Label title = new Label(parent, SWT.NONE);
         title.setText(messages.get("sync.title"));
+        identity = line(parent, "sync.identity");
+        server = line(parent, "sync.server");
+        lastSuccess = line(parent, "sync.lastSuccess");
+        waiting = line(parent, "sync.waiting");
+        attempt = line(parent, "sync.attempt");
+        progress = UiIds.name(new ProgressBar(parent, SWT.HORIZONTAL | SWT.SMOOTH), "sync.progress");
+        progress.setLayoutData(wide());
+        next = line(parent, "sync.next");
+        problem = line(parent, "sync.problem");
+        clock = line(parent, "sync.clock");
 
-        Label address = new Label(parent, SWT.NONE);
-        address.setText(messages.get("sync.server", server));
-
-        state = new Label(parent, SWT.WRAP);
-        state.setText(messages.get("sync.notChecked"));
-        state.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-
-        check = new Button(parent, SWT.PUSH);
-        check.setText(messages.get("sync.check"));
-        check.addListener(SWT.Selection, e -> startCheck());
+        Composite actions = new Composite(parent, SWT.NONE);
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        actions.setLayout(row);
+        actions.setLayoutData(wide());
+        Button now = button(actions, "sync.now", () -> desk.sync().ifPresent(SyncService::syncNow));
+        enrol = button(actions, "sync.enrol", this::enrol);
+        enrol.setVisible(desk.role() == Role.ADMIN);   // enrolment is the administrator's
+        Button export = button(actions, "sync.usbExport", () -> usb().ifPresent(u -> u.export(actions.getShell(), this::told)));
+        Button importReply = button(actions, "sync.usbImport",
+                () -> usb().ifPresent(u -> u.importReply(actions.getShell(), this::told)));
+        boolean running = desk.sync().isPresent();
+        now.setEnabled(running);
+        export.setEnabled(running);
+        importReply.setEnabled(running);
+        transfer = line(parent, "sync.transfer");
 
         Label outboxTitle = new Label(parent, SWT.NONE);
         outboxTitle.setText(messages.get("sync.outbox.title"));
-        outbox = UiIds.name(new Label(parent, SWT.WRAP), "sync.outbox");
-        outbox.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        chains = UiIds.name(new Label(parent, SWT.WRAP), "sync.chains");
-        chains.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        chains = line(parent, "sync.chains");
+
+        desk.sync().ifPresent(s -> s.addListener(listener));
         desk.addChangeListener(onChange);
-        startOutboxCheck();
+        show(desk.sync().map(SyncService::status));
+        startChainCheck();
     }
 
-    /** Counts the waiting events and verifies both chains, off the UI thread. */
-    void startOutboxCheck() {
-        if (outbox.isDisposed()) {
+    private static GridData wide() {
+        return new GridData(SWT.FILL, SWT.TOP, true, false);
+    }
+
+    private Label line(Composite parent, String id) {
+        Label l = UiIds.name(new Label(parent, SWT.WRAP), id);
+        l.setLayoutData(wide());
+        return l;
+    }
+
+    private Button button(Composite parent, String key, Runnable action) {
+        Button b = UiIds.name(new Button(parent, SWT.PUSH), key);
+        b.setText(messages.get(key));
+        b.addListener(SWT.Selection, e -> action.run());
+        return b;
+    }
+
+    /** From the engine's thread: a new state to show. */
+    private void changed(SyncStatus status) {
+        Display display = identity.getDisplay();
+        if (!display.isDisposed()) {
+            display.asyncExec(() -> show(Optional.of(status)));
+        }
+    }
+
+    void show(Optional<SyncStatus> maybe) {
+        if (identity.isDisposed()) {
             return;
         }
-        outbox.setText(messages.get("sync.outbox.checking"));
-        Display display = outbox.getDisplay();
-        outboxJob = Job.create(messages.get("sync.outbox.title"), (IProgressMonitor monitor) -> {
-            String waiting;
+        if (maybe.isEmpty()) {
+            identity.setText(messages.get("sync.off"));
+            server.setText(messages.get("sync.server", ServerAddress.configured()));
+            progress.setVisible(false);
+            relayout();
+            return;
+        }
+        SyncStatus s = maybe.get();
+        identity.setText(words.identity(s));
+        server.setText(messages.get("sync.server", serverOf(s)));
+        lastSuccess.setText(words.lastSuccess(s));
+        waiting.setText(words.waiting(s));
+        attempt.setText(words.attempt(s));
+        s.attempt().ifPresentOrElse(a -> {
+            progress.setMaximum((int) Math.max(1, Math.min(Integer.MAX_VALUE, a.bytesTotal())));
+            progress.setSelection((int) Math.min(Integer.MAX_VALUE, a.bytesSent()));
+            progress.setVisible(true);
+        }, () -> progress.setVisible(false));
+        next.setText(words.next(s));
+        String trouble = words.problem(s);
+        Feedback.show(problem, trouble, true);
+        String clockWords = String.join("\n", java.util.stream.Stream.of(words.clock(s), words.restored(s))
+                .filter(t -> !t.isEmpty()).toList());
+        Feedback.show(clock, clockWords, true);
+        relayout();
+    }
+
+    /** The address the desk syncs with: the enrolled one, else the configured one. */
+    private String serverOf(SyncStatus s) {
+        if (s.enrolled()) {
+            return new DeviceEnrolments(desk.store()).current().map(DeviceEnrolments.Enrolment::baseUrl)
+                    .orElse(ServerAddress.configured().toString());
+        }
+        return ServerAddress.configured().toString();
+    }
+
+    private void relayout() {
+        identity.getParent().layout(true, true);
+    }
+
+    private void enrol() {
+        desk.sync().ifPresent(s -> {
+            if (desk.role() != Role.ADMIN) {
+                told(messages.get("enrol.adminOnly"), true);
+                return;
+            }
+            URI address = ServerAddress.configured();
+            new EnrolmentDialog(identity.getShell(), s, address, words).open();
+            show(Optional.of(s.status()));
+        });
+    }
+
+    private Optional<UsbTransfer> usb() {
+        return desk.sync().map(s -> new UsbTransfer(messages, s, words));
+    }
+
+    private void told(String sentence, boolean isProblem) {
+        if (!transfer.isDisposed()) {
+            Feedback.show(transfer, sentence, isProblem);
+            relayout();
+        }
+    }
+
+    /** Verifies both hash chains off the UI thread. */
+    void startChainCheck() {
+        if (chains.isDisposed()) {
+            return;
+        }
+        Display display = chains.getDisplay();
+        chainJob = Job.create(messages.get("sync.outbox.title"), (IProgressMonitor monitor) -> {
             String verified;
             try {
-                long n = desk.store().count("outbox");
-                ChainCheck out = desk.store().verifyOutbox();
-                ChainCheck audit = desk.store().verifyAudit();
-                waiting = messages.get("sync.outbox.waiting", n);
-                verified = describe("sync.chain.outbox", out) + "\n" + describe("sync.chain.audit", audit);
+                verified = describe("sync.chain.outbox", desk.store().verifyOutbox()) + "\n"
+                        + describe("sync.chain.audit", desk.store().verifyAudit());
             } catch (RuntimeException e) {
-                waiting = messages.get("sync.outbox.failed", String.valueOf(e.getMessage()));
-                verified = "";
+                verified = messages.get("sync.outbox.failed", String.valueOf(e.getMessage()));
             }
-            String w = waiting;
             String v = verified;
             display.asyncExec(() -> {
-                if (!outbox.isDisposed()) {
-                    outbox.setText(w);
+                if (!chains.isDisposed()) {
                     chains.setText(v);
-                    outbox.getParent().layout(true);
+                    relayout();
                 }
             });
             return Status.OK_STATUS;
         });
-        outboxJob.setSystem(true);
-        outboxJob.schedule();
+        chainJob.setSystem(true);
+        chainJob.schedule();
     }
 
     private String describe(String key, ChainCheck check) {
@@ -126,61 +239,17 @@ public class SyncStatusPart {
                 : messages.get("sync.chain.broken", check.firstBroken().getAsLong()));
     }
 
-    void startCheck() {
-        check.setEnabled(false);
-        state.setText(messages.get("sync.checking"));
-        Display display = state.getDisplay();
-        running = Job.create(messages.get("sync.check"), (IProgressMonitor monitor) -> {
-            String text = checkAndDescribe();
-            display.asyncExec(() -> {
-                if (!state.isDisposed()) {
-                    state.setText(text);
-                    state.getParent().layout(true);
-                    check.setEnabled(true);
-                }
-            });
-            return Status.OK_STATUS;
-        });
-        running.setSystem(false);
-        running.schedule();
-    }
-
-    /** Runs off the UI thread: asks the server and returns the sentence to show. */
-    private String checkAndDescribe() {
-        try (HealthClient client = new HealthClient(server, TIMEOUT)) {
-            Health up = client.check();
-            return messages.get("sync.up", up.protocol());
-        } catch (SyncException e) {
-            return switch (e.reason()) {
-                case UNREACHABLE -> messages.get("sync.unreachable");
-                case BAD_RESPONSE -> messages.get("sync.badResponse", e.getMessage());
-                case INCOMPATIBLE -> messages.get("sync.incompatible", e.getMessage());
-            };
-        } catch (IOException e) {
-            return messages.get("sync.unreachable");
-        }
-    }
-
     @PreDestroy
     public void dispose() {
         desk.removeChangeListener(onChange);
-        if (running != null) {
-            running.cancel();
+        desk.sync().ifPresent(s -> s.removeListener(listener));
+        if (chainJob != null) {
+            chainJob.cancel();
         }
     }
 
-    /** For tests: the job of the last outbox check. */
-    Job outboxCheck() {
-        return outboxJob;
-    }
-
-    /** For tests: the job of the last check, to wait on. */
-    Job runningCheck() {
-        return running;
-    }
-
-    /** For the test's eyes only: the status line as shown. */
-    String stateText() {
-        return state.getText();
+    /** For tests: the last chain check. */
+    Job chainCheck() {
+        return chainJob;
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.motcua.ui.testing.Widgets.labels;
 import static org.motcua.ui.testing.Widgets.named;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,11 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -157,36 +153,5 @@ class PartsUiTest {
 
         id.setText("");
         assertTrue(labels(shell).contains(""));
-    }
-
-    @Test
-    void syncStatusShowsTheOutboxAndSaysSoWhenTheServerCannotBeReached() throws Exception {
-        receive(2);
-        int deadPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            deadPort = probe.getLocalPort();
-        }
-        System.setProperty(ServerAddress.PROPERTY, "http://127.0.0.1:" + deadPort);
-        SyncStatusPart part = new SyncStatusPart(desk);
-        part.createControls(shell);
-        shell.open();
-        assertTrue(labels(shell).contains("Máy chủ: http://127.0.0.1:" + deadPort), labels(shell).toString());
-        assertEquals("Chưa kiểm tra kết nối.", part.stateText());
-        Label outbox = named(shell, Label.class, "sync.outbox");
-        Widgets.settle(display, part.outboxCheck(), () -> !outbox.getText().startsWith("Đang"));
-        assertEquals("2 sự kiện đang chờ gửi lên máy chủ.", outbox.getText());
-        String chains = named(shell, Label.class, "sync.chains").getText();
-        assertTrue(chains.startsWith("Chuỗi băm hộp thư đi: nguyên vẹn (đã kiểm 2 mục)."), chains);
-        assertTrue(chains.contains("Chuỗi băm nhật ký: nguyên vẹn"), chains);
-
-        Button check = Widgets.all(shell, Button.class).get(0);
-        assertEquals("Kiểm tra kết nối", check.getText());
-        check.notifyListeners(SWT.Selection, null);
-        assertEquals("Đang kiểm tra…", part.stateText());
-        assertTrue(!check.getEnabled(), "no second check while one runs");
-
-        Widgets.settle(display, part.runningCheck(), () -> !part.stateText().startsWith("Đang"));
-        assertTrue(part.stateText().startsWith("Không kết nối được máy chủ."), part.stateText());
-        assertTrue(check.getEnabled());
     }
 }
