@@ -29,7 +29,8 @@ import org.motcua.sync.internal.UsbReplyImporter;
  * The desk's sync engine ({@link SyncService}): one per opened store, with ONE background thread that does every
  * network and file step in turn — so there are never two uploads at once, and a caller is never blocked.
  *
- * <p>It syncs shortly after each new event (debounced), on a fixed interval, and at once on {@link #syncNow()}. A
+ * <p>It syncs shortly after each new event (debounced; once started it hears of every committed event from the store
+ * itself), on a fixed interval, and at once on {@link #syncNow()}. A
  * failed attempt is retried after a back-off of 1 s doubling to 5 min with ±20 % jitter, whose schedule is kept in the
  * database and so survives a restart; a server's {@code Retry-After} is honoured as given. Problems that need a person
  * (revoked or unknown device, identity in use elsewhere, a client defect) stop syncing until re-enrolment; all data
@@ -57,6 +58,8 @@ public final class SyncEngine implements SyncService {
     /** Attempts are planned (debounce, interval, back-off) only once started; before that only explicit calls run. */
     private volatile boolean started;
     private long lastProgress;
+    /** The store tells of every committed event; syncing follows after the debounce. */
+    private final Runnable onNewEvents = this::eventsChanged;
 
     public SyncEngine(Store store, SyncConfig config) {
         this.store = store;
@@ -86,6 +89,7 @@ public final class SyncEngine implements SyncService {
     /** Starts the background work: the first attempt when the stored back-off allows. */
     public SyncEngine start() {
         started = true;
+        store.addChainListener(onNewEvents);
         submit(() -> plan(nextAttemptAt().orElse(ctx.now())));
         return this;
     }
@@ -187,6 +191,7 @@ public final class SyncEngine implements SyncService {
     @Override
     public void close() {
         closed = true;
+        store.removeChainListener(onNewEvents);
         thread.shutdownNow();
         try {
             thread.awaitTermination(30, TimeUnit.SECONDS);
