@@ -238,7 +238,12 @@ public final class SyncEngine implements SyncService {
             c.run();
             ctx.ledger.remove(SyncLedger.Key.FAILURES);
             ctx.ledger.remove(SyncLedger.Key.NEXT_ATTEMPT_AT);
-            ctx.ledger.remove(SyncLedger.Key.LAST_PROBLEM);
+            Optional<String> alert = c.alert();
+            if (alert.isPresent()) {
+                ctx.ledger.put(SyncLedger.Key.LAST_PROBLEM, SyncProblem.SERVER_LOST_DATA.name() + "|" + alert.get());
+            } else {
+                ctx.ledger.remove(SyncLedger.Key.LAST_PROBLEM);
+            }
             ctx.ledger.put(SyncLedger.Key.LAST_SUCCESS_AT, ctx.now().toString());
             plan(ctx.now().plus(config.interval()));
         } catch (CycleFailure f) {
