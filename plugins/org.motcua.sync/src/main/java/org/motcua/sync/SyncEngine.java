@@ -4,22 +4,20 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.motcua.store.DeviceIdentity;
 import org.motcua.store.Store;
 import org.motcua.store.sync.SyncLedger;
 import org.motcua.sync.internal.CycleFailure;
 import org.motcua.sync.internal.Enroller;
 import org.motcua.sync.internal.HttpTransport;
+import org.motcua.sync.internal.StatusBoard;
 import org.motcua.sync.internal.SyncContext;
 import org.motcua.sync.internal.SyncCycle;
 import org.motcua.sync.internal.UsbExporter;
@@ -48,16 +46,13 @@ public final class SyncEngine implements SyncService {
     private final SyncContext ctx;
     private final SyncCycle[] cycle = new SyncCycle[1];
     private final Enroller enroller;
-    private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile SyncStatus.Attempt attempt;
-    private volatile SyncStatus status;
+    private final StatusBoard board;
     private ScheduledFuture<?> planned;
     private Instant plannedAt;
     private volatile Enroller.Offer offer;
     private volatile boolean closed;
     /** Attempts are planned (debounce, interval, back-off) only once started; before that only explicit calls run. */
     private volatile boolean started;
-    private long lastProgress;
     /** The store tells of every committed event; syncing follows after the debounce. */
     private final Runnable onNewEvents = this::eventsChanged;
 
@@ -69,21 +64,11 @@ public final class SyncEngine implements SyncService {
             t.setDaemon(true);
             return t;
         });
+        this.board = new StatusBoard(store);
         this.ctx = new SyncContext(store, config.clock(), config.blobDirectory(),
-                new HttpTransport.Timeouts(config.connectTimeout(), config.responseTimeout()), new SyncContext.Progress() {
-                    @Override
-                    public void uploading(SyncStatus.Attempt.Kind kind, long sent, long total) {
-                        attempt = new SyncStatus.Attempt(kind, sent, total);
-                        progressed();
-                    }
-
-                    @Override
-                    public void done() {
-                        attempt = null;
-                    }
-                });
+                new HttpTransport.Timeouts(config.connectTimeout(), config.responseTimeout()), board);
+        board.bind(ctx);
         this.enroller = new Enroller(ctx, config.clientVersion(), config.hostname());
-        this.status = snapshot();
     }
 
     /** Starts the background work: the first attempt when the stored back-off allows. */
@@ -98,17 +83,17 @@ public final class SyncEngine implements SyncService {
 
     @Override
     public SyncStatus status() {
-        return status;
+        return board.status();
     }
 
     @Override
     public void addListener(SyncListener listener) {
-        listeners.add(listener);
+        board.addListener(listener);
     }
 
     @Override
     public void removeListener(SyncListener listener) {
-        listeners.remove(listener);
+        board.removeListener(listener);
     }
 
     @Override
@@ -205,7 +190,7 @@ public final class SyncEngine implements SyncService {
     public SyncStatus syncAndWait() {
         return call(() -> {
             cycle(true);
-            return status;
+            return board.status();
         }).join();
     }
 
@@ -252,7 +237,7 @@ public final class SyncEngine implements SyncService {
             LOG.log(System.Logger.Level.ERROR, "sync attempt failed inside this desk", e);
             failed(c, CycleFailure.of(SyncProblem.LOCAL_ERROR, e.getClass().getSimpleName()));
         } finally {
-            attempt = null;
+            board.done();
             publish();
         }
     }
@@ -346,53 +331,8 @@ public final class SyncEngine implements SyncService {
         T run() throws Exception;
     }
 
-    /** Progress only: the last snapshot with the new attempt, at most five times a second (no store reads). */
-    private void progressed() {
-        long now = System.nanoTime();
-        if (now - lastProgress < 200_000_000L) {
-            return;
-        }
-        lastProgress = now;
-        SyncStatus s = status;
-        s = new SyncStatus(s.enrolled(), s.unitCode(), s.unitName(), s.deviceNumber(), s.lastSuccess(), s.eventsWaiting(),
-                s.rejectedEvents(), Optional.ofNullable(attempt), s.nextAttempt(), s.problem(), s.problemDetail(), s.clockSkew(),
-                s.clockWarning(), s.restoredFromOlderCopy());
-        status = s;
-        for (SyncListener l : listeners) {
-            try {
-                l.changed(s);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a sync listener failed", e);
-            }
-        }
-    }
-
     private void publish() {
-        SyncStatus s = snapshot();
-        status = s;
-        for (SyncListener l : listeners) {
-            try {
-                l.changed(s);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a sync listener failed", e);
-            }
-        }
+        board.publish();
     }
 
-    private SyncStatus snapshot() {
-        DeviceIdentity d = store.device();
-        Optional<String> problem = ctx.ledger.get(SyncLedger.Key.LAST_PROBLEM);
-        Optional<SyncProblem> p = problem.map(v -> SyncProblem.valueOf(v.substring(0, v.indexOf('|'))));
-        String detail = problem.map(v -> v.substring(v.indexOf('|') + 1)).orElse("");
-        if (!ctx.enrolled()) {
-            p = Optional.of(SyncProblem.NOT_ENROLLED);
-        }
-        Optional<Duration> skew = ctx.ledger.get(SyncLedger.Key.CLOCK_SKEW_MILLIS).map(Long::parseLong).map(Duration::ofMillis);
-        long tolerance = ctx.limits().clockSkewToleranceSeconds();
-        boolean warn = skew.map(s -> Math.abs(s.toSeconds()) > tolerance).orElse(false);
-        return new SyncStatus(ctx.enrolled(), d.unitCode(), d.unitName(), d.deviceNumber(),
-                ctx.ledger.get(SyncLedger.Key.LAST_SUCCESS_AT).map(Instant::parse), ctx.outbox.waiting(),
-                ctx.outbox.rejectedCount(), Optional.ofNullable(attempt), nextAttemptAt(), p, detail, skew, warn,
-                store.restoredFromOlderCopy());
-    }
 }
