@@ -59,6 +59,7 @@ public final class Store implements AutoCloseable {
     /** What to do once the running transaction has committed durably, keyed so each runs once. */
     private final Map<String, Runnable> afterCommit = new LinkedHashMap<>();
     private boolean restoredFromOlderCopy;
+    private final List<Runnable> chainListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AuditTable audit = new AuditTable();
 
     private Store(EncryptedDatabase database, Path baseName, DeviceIdentity device) {
@@ -177,7 +178,26 @@ public final class Store implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "the chain marker " + marker + " could not be written: " + e);
             }
+            for (Runnable l : chainListeners) {
+                try {
+                    l.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a chain listener failed", e);
+                }
+            }
         });
+    }
+
+    /**
+     * Told, after the commit, of every transaction that appended an event or moved the chain (the sync engine
+     * listens, so it syncs soon after each intake or action). Runs on the writer's thread: must return at once.
+     */
+    public void addChainListener(Runnable listener) {
+        chainListeners.add(listener);
+    }
+
+    public void removeChainListener(Runnable listener) {
+        chainListeners.remove(listener);
     }
 
     /** The marker file beside the database (§8.4). */

@@ -4,22 +4,20 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.motcua.store.DeviceIdentity;
 import org.motcua.store.Store;
 import org.motcua.store.sync.SyncLedger;
 import org.motcua.sync.internal.CycleFailure;
 import org.motcua.sync.internal.Enroller;
 import org.motcua.sync.internal.HttpTransport;
+import org.motcua.sync.internal.StatusBoard;
 import org.motcua.sync.internal.SyncContext;
 import org.motcua.sync.internal.SyncCycle;
 import org.motcua.sync.internal.UsbExporter;
@@ -29,7 +27,8 @@ import org.motcua.sync.internal.UsbReplyImporter;
  * The desk's sync engine ({@link SyncService}): one per opened store, with ONE background thread that does every
  * network and file step in turn — so there are never two uploads at once, and a caller is never blocked.
  *
- * <p>It syncs shortly after each new event (debounced), on a fixed interval, and at once on {@link #syncNow()}. A
+ * <p>It syncs shortly after each new event (debounced; once started it hears of every committed event from the store
+ * itself), on a fixed interval, and at once on {@link #syncNow()}. A
  * failed attempt is retried after a back-off of 1 s doubling to 5 min with ±20 % jitter, whose schedule is kept in the
  * database and so survives a restart; a server's {@code Retry-After} is honoured as given. Problems that need a person
  * (revoked or unknown device, identity in use elsewhere, a client defect) stop syncing until re-enrolment; all data
@@ -47,16 +46,15 @@ public final class SyncEngine implements SyncService {
     private final SyncContext ctx;
     private final SyncCycle[] cycle = new SyncCycle[1];
     private final Enroller enroller;
-    private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile SyncStatus.Attempt attempt;
-    private volatile SyncStatus status;
+    private final StatusBoard board;
     private ScheduledFuture<?> planned;
     private Instant plannedAt;
     private volatile Enroller.Offer offer;
     private volatile boolean closed;
     /** Attempts are planned (debounce, interval, back-off) only once started; before that only explicit calls run. */
     private volatile boolean started;
-    private long lastProgress;
+    /** The store tells of every committed event; syncing follows after the debounce. */
+    private final Runnable onNewEvents = this::eventsChanged;
 
     public SyncEngine(Store store, SyncConfig config) {
         this.store = store;
@@ -66,26 +64,17 @@ public final class SyncEngine implements SyncService {
             t.setDaemon(true);
             return t;
         });
+        this.board = new StatusBoard(store);
         this.ctx = new SyncContext(store, config.clock(), config.blobDirectory(),
-                new HttpTransport.Timeouts(config.connectTimeout(), config.responseTimeout()), new SyncContext.Progress() {
-                    @Override
-                    public void uploading(SyncStatus.Attempt.Kind kind, long sent, long total) {
-                        attempt = new SyncStatus.Attempt(kind, sent, total);
-                        progressed();
-                    }
-
-                    @Override
-                    public void done() {
-                        attempt = null;
-                    }
-                });
+                new HttpTransport.Timeouts(config.connectTimeout(), config.responseTimeout()), board);
+        board.bind(ctx);
         this.enroller = new Enroller(ctx, config.clientVersion(), config.hostname());
-        this.status = snapshot();
     }
 
     /** Starts the background work: the first attempt when the stored back-off allows. */
     public SyncEngine start() {
         started = true;
+        store.addChainListener(onNewEvents);
         submit(() -> plan(nextAttemptAt().orElse(ctx.now())));
         return this;
     }
@@ -94,17 +83,17 @@ public final class SyncEngine implements SyncService {
 
     @Override
     public SyncStatus status() {
-        return status;
+        return board.status();
     }
 
     @Override
     public void addListener(SyncListener listener) {
-        listeners.add(listener);
+        board.addListener(listener);
     }
 
     @Override
     public void removeListener(SyncListener listener) {
-        listeners.remove(listener);
+        board.removeListener(listener);
     }
 
     @Override
@@ -187,6 +176,7 @@ public final class SyncEngine implements SyncService {
     @Override
     public void close() {
         closed = true;
+        store.removeChainListener(onNewEvents);
         thread.shutdownNow();
         try {
             thread.awaitTermination(30, TimeUnit.SECONDS);
@@ -200,7 +190,7 @@ public final class SyncEngine implements SyncService {
     public SyncStatus syncAndWait() {
         return call(() -> {
             cycle(true);
-            return status;
+            return board.status();
         }).join();
     }
 
@@ -233,7 +223,12 @@ public final class SyncEngine implements SyncService {
             c.run();
             ctx.ledger.remove(SyncLedger.Key.FAILURES);
             ctx.ledger.remove(SyncLedger.Key.NEXT_ATTEMPT_AT);
-            ctx.ledger.remove(SyncLedger.Key.LAST_PROBLEM);
+            Optional<String> alert = c.alert();
+            if (alert.isPresent()) {
+                ctx.ledger.put(SyncLedger.Key.LAST_PROBLEM, SyncProblem.SERVER_LOST_DATA.name() + "|" + alert.get());
+            } else {
+                ctx.ledger.remove(SyncLedger.Key.LAST_PROBLEM);
+            }
             ctx.ledger.put(SyncLedger.Key.LAST_SUCCESS_AT, ctx.now().toString());
             plan(ctx.now().plus(config.interval()));
         } catch (CycleFailure f) {
@@ -242,7 +237,7 @@ public final class SyncEngine implements SyncService {
             LOG.log(System.Logger.Level.ERROR, "sync attempt failed inside this desk", e);
             failed(c, CycleFailure.of(SyncProblem.LOCAL_ERROR, e.getClass().getSimpleName()));
         } finally {
-            attempt = null;
+            board.done();
             publish();
         }
     }
@@ -336,53 +331,8 @@ public final class SyncEngine implements SyncService {
         T run() throws Exception;
     }
 
-    /** Progress only: the last snapshot with the new attempt, at most five times a second (no store reads). */
-    private void progressed() {
-        long now = System.nanoTime();
-        if (now - lastProgress < 200_000_000L) {
-            return;
-        }
-        lastProgress = now;
-        SyncStatus s = status;
-        s = new SyncStatus(s.enrolled(), s.unitCode(), s.unitName(), s.deviceNumber(), s.lastSuccess(), s.eventsWaiting(),
-                s.rejectedEvents(), Optional.ofNullable(attempt), s.nextAttempt(), s.problem(), s.problemDetail(), s.clockSkew(),
-                s.clockWarning(), s.restoredFromOlderCopy());
-        status = s;
-        for (SyncListener l : listeners) {
-            try {
-                l.changed(s);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a sync listener failed", e);
-            }
-        }
-    }
-
     private void publish() {
-        SyncStatus s = snapshot();
-        status = s;
-        for (SyncListener l : listeners) {
-            try {
-                l.changed(s);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a sync listener failed", e);
-            }
-        }
+        board.publish();
     }
 
-    private SyncStatus snapshot() {
-        DeviceIdentity d = store.device();
-        Optional<String> problem = ctx.ledger.get(SyncLedger.Key.LAST_PROBLEM);
-        Optional<SyncProblem> p = problem.map(v -> SyncProblem.valueOf(v.substring(0, v.indexOf('|'))));
-        String detail = problem.map(v -> v.substring(v.indexOf('|') + 1)).orElse("");
-        if (!ctx.enrolled()) {
-            p = Optional.of(SyncProblem.NOT_ENROLLED);
-        }
-        Optional<Duration> skew = ctx.ledger.get(SyncLedger.Key.CLOCK_SKEW_MILLIS).map(Long::parseLong).map(Duration::ofMillis);
-        long tolerance = ctx.limits().clockSkewToleranceSeconds();
-        boolean warn = skew.map(s -> Math.abs(s.toSeconds()) > tolerance).orElse(false);
-        return new SyncStatus(ctx.enrolled(), d.unitCode(), d.unitName(), d.deviceNumber(),
-                ctx.ledger.get(SyncLedger.Key.LAST_SUCCESS_AT).map(Instant::parse), ctx.outbox.waiting(),
-                ctx.outbox.rejectedCount(), Optional.ofNullable(attempt), nextAttemptAt(), p, detail, skew, warn,
-                store.restoredFromOlderCopy());
-    }
 }

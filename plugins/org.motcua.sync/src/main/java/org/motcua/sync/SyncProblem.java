@@ -21,7 +21,10 @@ public enum SyncProblem {
     SERVER_UPGRADE_NEEDED(true),
     /** The server refuses to open another epoch for this device until an administrator lifts the limit. */
     EPOCH_LIMIT(true),
-    /** The server has fewer of this desk's events than it acknowledged before (restored from a backup): resending. */
+    /**
+     * The server had lost events it acknowledged before (restored from a backup): they were sent again. Shown as an
+     * alert even when the attempt then succeeded; the province's admin should know.
+     */
     SERVER_LOST_DATA(true),
     /** This desk could not complete a step itself (database, disk, an unexpected error); retried with back-off. */
     LOCAL_ERROR(true),

@@ -43,12 +43,16 @@ class BackgroundEngineTest {
                     }
                 });
             }
-            for (TestDesk desk : desks) {
+            for (int d = 0; d < n; d++) {
+                TestDesk desk = desks.get(d);
                 for (int k = 0; k < 4; k++) {
-                    desk.receive();
+                    desk.receive();   // the engine hears of it from the store: no call from the UI needed
+                }
+                if (d == 0) {
                     long t = System.nanoTime();
                     desk.engine.eventsChanged();
-                    assertTrue(System.nanoTime() - t < TimeUnit.MILLISECONDS.toNanos(50), "eventsChanged never blocks");
+                    desk.engine.syncNow();
+                    assertTrue(System.nanoTime() - t < TimeUnit.MILLISECONDS.toNanos(50), "the engine never blocks a caller");
                 }
             }
             assertTrue(allSynced.await(30, TimeUnit.SECONDS), "every desk synced by itself");

@@ -35,6 +35,7 @@ final class FakeLedger {
         final String epoch;
         boolean open = true;
         final List<String> hashes = new ArrayList<>();
+        final List<String> eventIds = new ArrayList<>();
         String lastBatchId;
 
         Chain(String epoch) {
@@ -129,6 +130,7 @@ final class FakeLedger {
                 continue;
             }
             chain.hashes.add(e.hash());
+            chain.eventIds.add(e.eventId());
             String[] first = firstStored.get(e.eventId());
             if (first != null) {
                 results.add(Receipt.Result.duplicate(e.seq(), new Receipt.Original(first[0], Long.parseLong(first[1]),
@@ -157,6 +159,18 @@ final class FakeLedger {
             String date = "20" + yymmdd.substring(0, 2) + "-" + yymmdd.substring(2, 4) + "-" + yymmdd.substring(4, 6);
             codeCounters.merge(date, Integer.parseInt(text.substring(text.length() - 4)), Math::max);
         }
+    }
+
+    /** The server is restored from a backup that ends at {@code seq} of the open epoch: what came after is lost. */
+    synchronized void loseAfter(long seq) {
+        Chain c = open().orElseThrow();
+        while (c.hashes.size() > seq) {
+            String lost = c.eventIds.remove(c.eventIds.size() - 1);
+            c.hashes.remove(c.hashes.size() - 1);
+            firstStored.remove(lost);
+            timesStored.remove(lost);
+        }
+        receipts.values().removeIf(r -> r.receipt().toSeq() > seq && r.receipt().epoch().equals(c.epoch));
     }
 
     synchronized long eventsStored() {

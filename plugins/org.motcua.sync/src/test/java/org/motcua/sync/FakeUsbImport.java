@@ -34,6 +34,12 @@ final class FakeUsbImport {
     }
 
     static Path importExport(FakeProvince p, Path export, Path replyDirectory) throws Exception {
+        return importExport(p, export, replyDirectory, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As above, with the reply's state changed by {@code stateOnTheWay} before it is signed. */
+    static Path importExport(FakeProvince p, Path export, Path replyDirectory,
+            java.util.function.UnaryOperator<DeviceState> stateOnTheWay) throws Exception {
         Map<String, byte[]> in = new LinkedHashMap<>();
         try (ZipFile zip = new ZipFile(export.toFile())) {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
@@ -79,10 +85,10 @@ final class FakeUsbImport {
         }
         List<DeviceState.CodeCounter> counters = new ArrayList<>();
         p.ledger.codeCounters.forEach((d, n) -> counters.add(new DeviceState.CodeCounter(d, n)));
-        byte[] state = new DeviceState(chain == null ? Sha256.ZEROS : chain.ackedHash(), chain == null ? 0 : chain.ackedSeq(),
-                counters, p.ledger.open().map(c -> c.epoch), p.deviceId, p.deviceNumber, Optional.of(manifest.epoch()),
-                chain == null ? DeviceState.UNKNOWN : DeviceState.OPEN, Optional.empty(), nonce, FakeProvince.now(),
-                FakeProvince.UNIT).canonical();
+        byte[] state = stateOnTheWay.apply(new DeviceState(chain == null ? Sha256.ZEROS : chain.ackedHash(),
+                chain == null ? 0 : chain.ackedSeq(), counters, p.ledger.open().map(c -> c.epoch), p.deviceId, p.deviceNumber,
+                Optional.of(manifest.epoch()), chain == null ? DeviceState.UNKNOWN : DeviceState.OPEN, Optional.empty(), nonce,
+                FakeProvince.now(), FakeProvince.UNIT)).canonical();
         out.put("state.json", state);
         out.put("state.p7s", p.sign(state));
         List<UsbReply.FileEntry> files = new ArrayList<>();

@@ -143,6 +143,24 @@ class ReactionsTest {
     }
 
     @Test
+    void eventsAServerLostAreSentAgainAndStayAcknowledgedHere() {
+        for (int i = 0; i < 3; i++) {
+            desk.receive();
+        }
+        desk.sync();
+        province.ledger.loseAfter(1);   // the province restored last night's backup
+        desk.receive();
+        SyncStatus s = desk.sync();
+        assertEquals(0, s.eventsWaiting());
+        assertEquals(Optional.of(SyncProblem.SERVER_LOST_DATA), s.problem(), "the operator is alerted");
+        assertTrue(s.problemDetail().contains("2..3"), s.problemDetail());
+        assertEquals(4, province.ledger.eventsStored());
+        assertTrue(province.ledger.timesStored.values().stream().allMatch(n -> n == 1));
+        assertTrue(desk.outbox.events(desk.outbox.currentEpoch(), 1, 4).stream().allMatch(e -> e.state().equals(OutboxEvent.ACKED)));
+        assertEquals(Optional.empty(), desk.sync().problem(), "the alert is cleared by the next clean attempt");
+    }
+
+    @Test
     void theBackOffDoublesToFiveMinutesWithTwentyPercentJitter() {
         for (int failures = 1; failures <= 30; failures++) {
             long expected = Math.min(1000L << Math.min(failures - 1, 20), 300_000L);

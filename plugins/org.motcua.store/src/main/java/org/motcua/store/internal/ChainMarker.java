@@ -73,13 +73,29 @@ public final class ChainMarker {
         return out;
     }
 
-    /** Raises each day's counter to at least {@code counters} (numbers used by a newer copy must not be issued again). */
-    public static void advanceDayCounters(Connection c, List<DayCounter> counters) throws SQLException {
+    /**
+     * Raises each day's counter to at least {@code counters} (numbers used by a newer copy must not be issued again);
+     * returns true when a counter moved.
+     */
+    public static boolean advanceDayCounters(Connection c, List<DayCounter> counters) throws SQLException {
+        boolean moved = false;
         for (DayCounter d : counters) {
-            Sql.update(c, "MERGE INTO day_counter (receipt_date, last_sequence) KEY (receipt_date) "
-                    + "VALUES (?, GREATEST(?, COALESCE((SELECT last_sequence FROM day_counter WHERE receipt_date = ?), 0)))",
-                    d.date(), d.lastNumber(), d.date());
+            int current = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM day_counter WHERE receipt_date = ?")) {
+                Sql.bind(ps, d.date());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        current = rs.getInt(1);
+                    }
+                }
+            }
+            if (d.lastNumber() > current) {
+                Sql.update(c, "MERGE INTO day_counter (receipt_date, last_sequence) KEY (receipt_date) VALUES (?, ?)",
+                        d.date(), d.lastNumber());
+                moved = true;
+            }
         }
+        return moved;
     }
 
     /**

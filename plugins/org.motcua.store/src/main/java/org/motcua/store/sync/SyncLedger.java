@@ -100,10 +100,14 @@ public final class SyncLedger {
 
     /** Raises each day's dossier counter to at least a verified state's {@code codeCounters} (§8.4). */
     public void advanceDayCounters(List<DayCounter> counters) {
+        if (counters.isEmpty()) {
+            return;
+        }
         store.write(c -> {
-            ChainMarker.advanceDayCounters(c,
-                    counters.stream().map(d -> new ChainMarker.DayCounter(d.date(), d.lastNumber())).toList());
-            store.chainChanged();
+            if (ChainMarker.advanceDayCounters(c,
+                    counters.stream().map(d -> new ChainMarker.DayCounter(d.date(), d.lastNumber())).toList())) {
+                store.chainChanged();   // the marker keeps the raised counters
+            }
             return null;
         });
     }

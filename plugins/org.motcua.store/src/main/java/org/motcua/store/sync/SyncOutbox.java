@@ -147,6 +147,29 @@ public final class SyncOutbox {
         });
     }
 
+    /**
+     * Freezes a batch of events this desk already holds as acknowledged, to send them again to a server that lost them
+     * (§8.3 sequence-gap, restored server): the events stay ACKED and keep their first batch; only the new batch row
+     * (own id, own bytes) is written.
+     *
+     * @throws StoreException when the events are not all acknowledged events of the current epoch
+     */
+    public FrozenBatch freezeResend(FrozenBatch.New b) {
+        return store.write(c -> {
+            long n = count(c, "SELECT COUNT(*) FROM outbox WHERE epoch = ? AND seq BETWEEN ? AND ? AND state = 'ACKED'",
+                    b.epoch(), b.fromSeq(), b.toSeq());
+            if (!EpochTable.current(c).equals(b.epoch()) || n != b.toSeq() - b.fromSeq() + 1) {
+                throw new StoreException(StoreException.Reason.OTHER, "only acknowledged events of the current epoch are resent",
+                        null);
+            }
+            Sql.update(c, "INSERT INTO sync_batch (batch_id, epoch, from_seq, to_seq, body, body_sha256, wire_bytes, signature, "
+                    + "signer_serial, state, frozen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FROZEN', ?)", b.batchId(), b.epoch(),
+                    b.fromSeq(), b.toSeq(), b.body(), b.bodySha256(), b.wireBytes(), b.signature(), b.signerSerial(),
+                    LocalDateTime.now());
+            return batch(c, b.batchId()).orElseThrow();
+        });
+    }
+
     /** Frozen, unacknowledged batches: the current epoch's first, each epoch's in ascending seq. */
     public List<FrozenBatch> unacknowledged() {
         return store.read(c -> batches(c, "b.state = 'FROZEN' ORDER BY e.is_current DESC, b.epoch, b.from_seq"));

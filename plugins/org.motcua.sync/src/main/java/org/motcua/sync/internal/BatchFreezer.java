@@ -50,6 +50,24 @@ public final class BatchFreezer {
         return Optional.of(freeze(ctx, keys, batchId, epoch, chosen));
     }
 
+    /**
+     * Freezes a batch to send again events {@code fromSeq..toSeq} of the current epoch that the server lost (they stay
+     * acknowledged here), as many from {@code fromSeq} as fit the target.
+     */
+    public static FrozenBatch freezeResend(SyncContext ctx, long fromSeq, long toSeq, long targetWireBytes) throws CycleFailure {
+        Limits limits = ctx.limits();
+        UUID epoch = ctx.outbox.currentEpoch();
+        List<OutboxEvent> events = ctx.outbox.events(epoch, fromSeq, Math.min(toSeq, fromSeq + limits.maxBatchEvents() - 1));
+        DeviceKeyring keys = ctx.keyring();
+        UUID batchId = UUID.randomUUID();
+        List<OutboxEvent> chosen = largestFitting(keys, batchId, epoch, events,
+                Math.min(targetWireBytes, limits.maxBatchWireBytes()), limits);
+        byte[] body = canonical(keys, batchId, epoch, chosen);
+        return ctx.outbox.freezeResend(new FrozenBatch.New(batchId, epoch, chosen.get(0).seq(),
+                chosen.get(chosen.size() - 1).seq(), body, Sha256.hex(body), Gzip.compress(body).length, keys.sign(body),
+                keys.serial()));
+    }
+
     /** The longest prefix whose gzip fits {@code target} (and whose canonical bytes fit the limit); at least one event. */
     private static List<OutboxEvent> largestFitting(DeviceKeyring keys, UUID batchId, UUID epoch, List<OutboxEvent> events,
             long target, Limits limits) {

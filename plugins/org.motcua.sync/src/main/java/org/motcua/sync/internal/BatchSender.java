@@ -38,6 +38,7 @@ public final class BatchSender {
     private final SyncContext ctx;
     private final BlobUploader blobs;
     private final TargetSize target;
+    private String lostData;
 
     public BatchSender(SyncContext ctx, BlobUploader blobs, TargetSize target) {
         this.ctx = ctx;
@@ -162,9 +163,9 @@ public final class BatchSender {
     }
 
     /**
-     * §8.3 sequence-gap: confirm with a state. A different hash at the server's tail is a fork (new epoch). A server
-     * behind the desk's own acknowledged mark lost data: alert. Otherwise the server's tail is just before the batch
-     * (another copy of an earlier answer got lost): resend.
+     * §8.3 sequence-gap: confirm with a state. A different hash at the server's tail is a fork (new epoch). When the
+     * server's tail is below this batch's start, it lost events this desk holds (acknowledged or not): they are frozen
+     * again from the server's tail and sent first (alerting the operator); their local state stays as it is.
      */
     private Result sequenceGap(FrozenBatch b) throws IOException, CycleFailure {
         Optional<ServerDocs.Verified<DeviceState>> state = DeviceStates.fetch(ctx, Optional.of(b.epoch()));
@@ -172,18 +173,30 @@ public final class BatchSender {
             throw CycleFailure.of(SyncProblem.BAD_RESPONSE, "sequence-gap not confirmed by a state");
         }
         DeviceStates.Verdict verdict = DeviceStates.apply(ctx, state.get());
-        return switch (verdict) {
-            case NEW_EPOCH -> Result.CONTINUE;
-            case SERVER_BEHIND -> throw CycleFailure.of(SyncProblem.SERVER_LOST_DATA, "the server's tail is "
-                    + state.get().doc().ackedSeq() + ", below what it acknowledged before");
-            default -> {
-                if (state.get().doc().ackedSeq() + 1 < b.fromSeq()) {
-                    throw CycleFailure.of(SyncProblem.SERVER_LOST_DATA, "the server's tail is " + state.get().doc().ackedSeq()
-                            + "; this batch starts at " + b.fromSeq());
-                }
-                yield Result.CONTINUE;  // the next round resends this batch, unchanged
+        if (verdict == DeviceStates.Verdict.NEW_EPOCH) {
+            return Result.CONTINUE;
+        }
+        long serverTail = state.get().doc().ackedSeq();
+        if (serverTail + 1 < b.fromSeq()) {
+            boolean alreadyQueued = ctx.outbox.unacknowledged().stream()
+                    .anyMatch(f -> f.epoch().equals(b.epoch()) && f.fromSeq() == serverTail + 1);
+            if (!alreadyQueued) {
+                FrozenBatch resend = BatchFreezer.freezeResend(ctx, serverTail + 1, b.fromSeq() - 1, target.get());
+                lostData = "the server lost seq " + (serverTail + 1) + ".." + (b.fromSeq() - 1) + "; sent again";
+                System.getLogger(BatchSender.class.getName()).log(System.Logger.Level.WARNING, lostData + " as batch "
+                        + resend.batchId());
             }
-        };
+        }
+        return Result.CONTINUE;  // the lowest frozen batch goes next: the resend, or this one again unchanged
+    }
+
+    /** Set when this attempt had to resend events the server lost: the operator is told even if all went well. */
+    public Optional<String> serverLostData() {
+        return Optional.ofNullable(lostData);
+    }
+
+    public void clearAlerts() {
+        lostData = null;
     }
 
     /** §8.3 chain-fork: only a verified state confirming the divergence starts a new epoch. */

@@ -43,7 +43,13 @@ public final class SyncCycle {
     }
 
     /** Runs the attempt to its end; returns how many batches were acknowledged. */
+    /** What this attempt had to report although it succeeded (the server lost data it had acknowledged). */
+    public java.util.Optional<String> alert() {
+        return sender.serverLostData();
+    }
+
     public int run() throws CycleFailure {
+        sender.clearAlerts();
         ctx.keyring();
         probe();
         int acked = 0;
