@@ -26,6 +26,7 @@ import org.motcua.core.lifecycle.Role;
 import org.motcua.core.numbering.DossierCode;
 import org.motcua.core.numbering.DossierNumberAllocator;
 import org.motcua.core.numbering.NumberBlock;
+import org.motcua.core.numbering.NumbersExhaustedException;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.core.validation.Violation;
 import org.motcua.protocol.json.CanonicalJson;
@@ -151,10 +152,49 @@ public final class DossierIntake {
                 }
             }
         }
-        int sequence = allocator(c).next(date, last);
+        DossierNumberAllocator allocator = allocator(c);
+        int sequence;
+        try {
+            sequence = allocator.next(date, last);
+        } catch (NumbersExhaustedException e) {
+            sequence = allocator.next(date, lastOwnInRangeAfterRenumbering(c, date, allocator, last).orElseThrow(() -> e));
+        }
         Sql.update(c, "MERGE INTO day_counter (receipt_date, last_sequence) KEY (receipt_date) VALUES (?, ?)", date, sequence);
         store.chainChanged();
         return new DossierCode(store.device().unitCode(), date, sequence);
+    }
+
+    /**
+     * When the province gave this device another number at enrolment (a lower one: its own was taken), the day's
+     * counter may still hold a number of the old range, above every block of the new one, and intake would stop for
+     * the rest of the day. The day's next number then comes after the highest number this desk already issued that
+     * day inside its current blocks (usually none): the old range is left, and no number of the new one is issued
+     * twice. Empty when the counter lies inside a current block: then the blocks really are used up.
+     *
+     * @return the last number to count from, wrapped: {@code OptionalInt.empty()} inside means "none used yet"
+     */
+    private Optional<OptionalInt> lastOwnInRangeAfterRenumbering(Connection c, LocalDate date, DossierNumberAllocator allocator,
+            OptionalInt last) throws SQLException {
+        if (last.isEmpty() || allocator.blocks().stream().anyMatch(b -> b.validOn(date) && b.first() <= last.getAsInt()
+                && last.getAsInt() <= b.last())) {
+            return Optional.empty();
+        }
+        String prefix = new DossierCode(store.device().unitCode(), date, 1).format();
+        prefix = prefix.substring(0, prefix.length() - 4);
+        OptionalInt highest = OptionalInt.empty();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM dossier WHERE code LIKE ?")) {
+            Sql.bind(ps, prefix + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int n = Integer.parseInt(rs.getString(1).substring(prefix.length()));
+                    boolean inBlock = allocator.blocks().stream().anyMatch(b -> b.validOn(date) && b.first() <= n && n <= b.last());
+                    if (inBlock && (highest.isEmpty() || n > highest.getAsInt())) {
+                        highest = OptionalInt.of(n);
+                    }
+                }
+            }
+        }
+        return Optional.of(highest);
     }
 
     /** Leased blocks when upstream has given some, else the device's fixed sub-range. */

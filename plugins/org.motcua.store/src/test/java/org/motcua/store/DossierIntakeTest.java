@@ -174,6 +174,29 @@ class DossierIntakeTest {
     }
 
     @Test
+    void aDeskGivenALowerDeviceNumberAtEnrolmentReceivesOnThatSameDayWithoutReusingANumber() {
+        try (Store third = StoreFixture.newStore(dir, "third", 3)) {
+            DossierIntake desk3 = new DossierIntake(third, StoreFixture.DEADLINES);
+            List<Integer> numbers = new java.util.ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                numbers.add(desk3.receive(StoreFixture.intake(StoreFixture.birthRegistration(), i, MORNING.plusMinutes(i)),
+                        Role.RECEIVING_OFFICER, MORNING.plusHours(1)).code().sequence());
+            }
+            // the province enrolled it as device 1 (its number 3 was taken): the new range from the same day on
+            third.write(c -> {
+                org.motcua.store.internal.Sql.update(c, "UPDATE device SET device_number = 1");
+                third.deviceChanged(c);
+                return null;
+            });
+            for (int i = 3; i <= 4; i++) {
+                numbers.add(desk3.receive(StoreFixture.intake(StoreFixture.birthRegistration(), i, MORNING.plusMinutes(i)),
+                        Role.RECEIVING_OFFICER, MORNING.plusHours(1)).code().sequence());
+            }
+            assertEquals(List.of(2001, 2002, 1, 2), numbers);
+        }
+    }
+
+    @Test
     void tamperingIsPinpointedInBothChains() {
         for (int i = 0; i < 5; i++) {
             intake.receive(StoreFixture.intake(StoreFixture.birthRegistration(), i, MORNING), Role.RECEIVING_OFFICER, MORNING);
