@@ -61,7 +61,12 @@ final class TestDesk implements AutoCloseable {
     }
 
     static TestDesk create(Path dir, String name, int deviceNumber) throws Exception {
-        Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));
+        return create(dir, name, FakeProvince.UNIT, deviceNumber);
+    }
+
+    /** A new desk of unit {@code unit}. */
+    static TestDesk create(Path dir, String name, String unit, int deviceNumber) throws Exception {
+        Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(unit, "UBND xã Mẫu", deviceNumber));
         store.addProcedures(CATALOGUE.current());
         return new TestDesk(dir, name, store, Duration.ofSeconds(3));
     }
@@ -85,6 +90,13 @@ final class TestDesk implements AutoCloseable {
     /** Enrols through the real flow: code typed, answer verified, fingerprint "compared", confirmed. */
     EnrolmentOffer enrol(FakeProvince province) {
         EnrolmentOffer offer = engine.beginEnrolment(province.baseUrl(), province.newCode()).join();
+        engine.confirmEnrolment(offer).join();
+        return offer;
+    }
+
+    /** Enrols with a real province server: the code its admin tool printed, the answer verified, then confirmed. */
+    EnrolmentOffer enrol(java.net.URI server, String code) {
+        EnrolmentOffer offer = engine.beginEnrolment(server, code).join();
         engine.confirmEnrolment(offer).join();
         return offer;
     }

@@ -65,6 +65,11 @@ public final class SyncOutbox {
         return store.read(c -> OutboxTable.select(c, "epoch = ? AND seq BETWEEN ? AND ? ORDER BY seq", epoch, fromSeq, toSeq));
     }
 
+    /** Every event this desk wrote, in the order it wrote them, whatever their epoch and state (for audits and checks). */
+    public List<OutboxEvent> all() {
+        return store.read(c -> OutboxTable.select(c, "TRUE ORDER BY local_seq"));
+    }
+
     /** The event at {@code seq} of {@code epoch}. */
     public Optional<OutboxEvent> event(UUID epoch, long seq) {
         return events(epoch, seq, seq).stream().findFirst();

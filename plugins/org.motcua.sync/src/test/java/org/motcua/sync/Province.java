@@ -1,0 +1,132 @@
+package org.motcua.sync;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real province server for end-to-end tests: the packaged {@code sync-server} jar as its own process on a free
+ * loopback port, with its embedded H2 database in a test directory, its admin command line, and read access to what it
+ * stored (H2's automatic mixed mode lets a second process open the database the server holds), for the checkers.
+ */
+final class Province implements AutoCloseable {
+
+    private static final String READY = "MOTCUA-SERVER-READY";
+
+    private final Path data;
+    private final Process process;
+    private final URI url;
+    private final List<String> output;
+
+    private Province(Path data, Process process, URI url, List<String> output) {
+        this.data = data;
+        this.process = process;
+        this.url = url;
+        this.output = output;
+    }
+
+    static Province start(Path data) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command("--host", "127.0.0.1", "--port", "0", "--data", data.toString()))
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        Thread pump = new Thread(() -> pump(p, lines), "province-output");
+        pump.setDaemon(true);
+        pump.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        synchronized (lines) {
+            while (System.nanoTime() < deadline) {
+                for (String line : lines) {
+                    if (line.startsWith(READY)) {
+                        return new Province(data, p, URI.create(line.substring(READY.length()).trim()), lines);
+                    }
+                }
+                if (!p.isAlive()) {
+                    break;
+                }
+                lines.wait(200);
+            }
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the province server did not start:\n" + String.join("\n", lines));
+    }
+
+    /** A new enrolment code for {@code unit} from the admin tool (works while the server runs). */
+    String enrolmentCode(String unit, String unitName) throws IOException, InterruptedException {
+        List<String> out = run("enrolment-code", "--unit", unit, "--unit-name", unitName, "--data", data.toString());
+        return out.stream().map(String::strip).filter(l -> l.matches("[0-9A-Z]{4}(-[0-9A-Z]{1,4}){8}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no code printed:\n" + String.join("\n", out)));
+    }
+
+    /** Runs one admin command to its end; returns what it printed. */
+    static List<String> run(String... args) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        pump(p, lines);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("admin command " + List.of(args) + " failed:\n" + String.join("\n", lines));
+        }
+        return lines;
+    }
+
+    URI url() {
+        return url;
+    }
+
+    Path data() {
+        return data;
+    }
+
+    /** A connection to the database the server holds, for reading what it stored. */
+    Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("motcua-server")
+                + ";AUTO_SERVER=TRUE", "motcua", "");
+    }
+
+    List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    private static List<String> command(String... args) {
+        Path jar = Path.of(System.getProperty("motcua.server.jar", "../../sync-server/target/motcua-sync-server.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError("the sync-server jar is not built: " + jar.toAbsolutePath());
+        }
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                jar.toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static void pump(Process p, List<String> lines) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
