@@ -54,6 +54,15 @@ public final class TestDevice {
         this.unitCode = unitCode;
     }
 
+    /** A device enrolled by other means (an offline enrolment file): no server to talk to, only keys and certificate. */
+    public static TestDevice offline(String deviceId, String unitCode, KeyPair keys, X509Certificate certificate, int number) {
+        TestDevice d = new TestDevice(null, deviceId, unitCode);
+        d.keys = keys;
+        d.certificate = certificate;
+        d.deviceNumber = number;
+        return d;
+    }
+
     /** A fresh unit code (each test gets its own unit, so nine device numbers never run out). */
     public static String newUnit() {
         int n = UNITS.incrementAndGet();
