@@ -2,6 +2,8 @@ package org.motcua.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.motcua.protocol.chain.BatchChain;
@@ -55,7 +57,7 @@ public final class BatchDecoder {
     }
 
     /** Steps 8–10 on the verified bytes M, for the batch sent to {@code deviceId} under {@code batchKey}. */
-    public Batch parse(byte[] message, String deviceId, String batchKey) throws Rejection {
+    DecodedBatch parse(byte[] message, String deviceId, String batchKey) throws Rejection {
         JsonNode node = RequestDocuments.parseCanonical(message);
         int count = Batch.eventCount(node);
         if (count > limits.maxBatchEvents()) {
@@ -63,8 +65,11 @@ public final class BatchDecoder {
                     + limits.maxBatchEvents() + " are allowed.");
         }
         Batch batch = RequestDocuments.schema(node, Batch::read);
+        List<byte[]> payloads = new ArrayList<>(batch.events().size());
         for (WireEvent e : batch.events()) {
-            int size = e.payloadBytes().length;
+            byte[] payload = e.payloadBytes();
+            payloads.add(payload);
+            int size = payload.length;
             if (size > limits.maxEventPayloadBytes()) {
                 throw tooLarge("maxEventPayloadBytes", limits.maxEventPayloadBytes(), "The payload of seq " + e.seq() + " holds "
                         + size + " canonical bytes.");
@@ -75,7 +80,7 @@ public final class BatchDecoder {
             throw Rejection.of(ProblemType.PATH_BODY_MISMATCH, "Idempotency-Key and body disagree",
                     "The body's batchId is not the Idempotency-Key.");
         }
-        Optional<BatchChain.Failure> failure = BatchChain.firstFailure(batch);
+        Optional<BatchChain.Failure> failure = BatchChain.firstFailure(batch, payloads);
         if (failure.isPresent()) {
             throw Rejection.of(ProblemType.CHAIN_INVALID, "Batch chain invalid", "The batch is inconsistent at seq "
                     + failure.get().seq() + " (" + failure.get().check() + ").").with("seq", failure.get().seq())
@@ -90,7 +95,7 @@ public final class BatchDecoder {
                     "This server does not know event type(s) " + unknown + "; it must be upgraded first.")
                     .with("eventTypes", types);
         }
-        return batch;
+        return new DecodedBatch(batch, payloads);
     }
 
     static Rejection tooLarge(String limitName, long limit, String detail) {

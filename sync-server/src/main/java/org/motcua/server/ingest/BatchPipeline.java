@@ -74,8 +74,8 @@ public final class BatchPipeline {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        Batch batch = decoder.parse(message, deviceId, batchKey);
-        return Tx.durable(db, c -> commit(c, batch, bodySha256));
+        DecodedBatch decoded = decoder.parse(message, deviceId, batchKey);
+        return Tx.durable(db, c -> commit(c, decoded, bodySha256));
     }
 
     /** Step 7: the stored receipt for the same bytes, 422 for other bytes under the same key. */
@@ -90,7 +90,8 @@ public final class BatchPipeline {
         return Optional.of(new Committed(stored.get().receipt(), stored.get().signature(), true));
     }
 
-    private Committed commit(Connection c, Batch batch, String bodySha256) throws SQLException, Rejection {
+    private Committed commit(Connection c, DecodedBatch decoded, String bodySha256) throws SQLException, Rejection {
+        Batch batch = decoded.batch();
         DeviceRecord device = DeviceLock.take(c, batch.deviceId());
         Optional<Committed> earlier = idempotent(ChainStore.batch(c, batch.deviceId(), batch.batchId()), bodySha256);
         if (earlier.isPresent()) {
@@ -109,7 +110,7 @@ public final class BatchPipeline {
         String previousCreatedAt = batch.fromSeq() > tail.ackedSeq() ? tail.tailCreatedAt()
                 : overlap.get(tail.ackedSeq()) == null ? null : overlap.get(tail.ackedSeq()).createdAt();
         List<EventClassifier.Outcome> outcomes = classifier.classify(c, fresh, previousCreatedAt);
-        ChainWriter.write(c, device, batch, outcomes, classifier.collisions(), now);
+        ChainWriter.write(c, device, decoded, outcomes, classifier.collisions(), now);
 
         List<Receipt.Result> results = new ArrayList<>();
         for (WireEvent e : batch.events()) {

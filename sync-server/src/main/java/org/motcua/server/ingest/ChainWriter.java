@@ -27,12 +27,12 @@ final class ChainWriter {
     private ChainWriter() {
     }
 
-    static void write(Connection c, DeviceRecord device, Batch batch, List<EventClassifier.Outcome> outcomes,
+    static void write(Connection c, DeviceRecord device, DecodedBatch decoded, List<EventClassifier.Outcome> outcomes,
             List<EventClassifier.Collision> collisions, Instant now) throws SQLException {
         if (outcomes.isEmpty()) {
             return;
         }
-        insertPositions(c, device, batch, outcomes, now);
+        insertPositions(c, device, decoded, outcomes, now);
         List<DossierProjection.Applied> applied = new ArrayList<>();
         Map<LocalDate, Integer> counters = new TreeMap<>();
         for (EventClassifier.Outcome o : outcomes) {
@@ -52,8 +52,9 @@ final class ChainWriter {
         }
     }
 
-    private static void insertPositions(Connection c, DeviceRecord device, Batch batch, List<EventClassifier.Outcome> outcomes,
-            Instant now) throws SQLException {
+    private static void insertPositions(Connection c, DeviceRecord device, DecodedBatch decoded,
+            List<EventClassifier.Outcome> outcomes, Instant now) throws SQLException {
+        Batch batch = decoded.batch();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chain_positions (device_id, epoch_id, seq, event_id, hash, "
                 + "prev_hash, status, reason, warnings, original_epoch_id, original_seq, first_event_id, event_type, aggregate_id, "
                 + "created_at, blobs, payload_hash, payload, batch_id, received_at) "
@@ -69,7 +70,7 @@ final class ChainWriter {
                         Sql.text(o.firstStorage() ? e.eventId() : null), Sql.text(duplicate ? null : e.type()),
                         Sql.text(duplicate ? null : e.aggregateId()), e.createdAt(),
                         Sql.text(duplicate ? null : String.join(",", e.blobs())), Sql.text(duplicate ? null : e.payloadHash()),
-                        Sql.bytes(duplicate ? null : e.payloadBytes()), batch.batchId(), now);
+                        Sql.bytes(duplicate ? null : decoded.payload(e)), batch.batchId(), now);
                 ps.addBatch();
             }
             ps.executeBatch();

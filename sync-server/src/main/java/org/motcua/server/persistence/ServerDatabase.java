@@ -25,6 +25,9 @@ public final class ServerDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final Object syncLock = new Object();
+    private final java.util.concurrent.atomic.AtomicLong commitsToSync = new java.util.concurrent.atomic.AtomicLong();
+    private long syncedUpTo;
 
     private ServerDatabase(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -54,6 +57,10 @@ public final class ServerDatabase implements AutoCloseable {
         config.setPoolName("motcua-server");
         config.setConnectionTimeout(10_000);
         dialect.connectionInitSql().ifPresent(config::setConnectionInitSql);
+        if (dialect == Dialect.POSTGRESQL) {
+            // One multi-row INSERT per JDBC batch instead of one statement per row: the ingest writes rows in batches.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration")
@@ -77,9 +84,24 @@ public final class ServerDatabase implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** Called after a commit the server is about to acknowledge: on H2, forces the file to disk. */
+    /**
+     * Called after a commit the server is about to acknowledge: on H2, forces the file to disk. Concurrent callers
+     * share one {@code CHECKPOINT SYNC} (group commit): a caller whose commit was counted before a checkpoint started
+     * is covered by it and returns without forcing again.
+     */
     public void afterDurableCommit(Connection c) throws SQLException {
-        dialect.forceToDisk(c);
+        if (dialect != Dialect.H2) {
+            return;
+        }
+        long mine = commitsToSync.incrementAndGet();
+        synchronized (syncLock) {
+            if (syncedUpTo >= mine) {
+                return;
+            }
+            long upTo = commitsToSync.get();
+            dialect.forceToDisk(c);
+            syncedUpTo = upTo;
+        }
     }
 
     /** True when a connection can be had and answers a trivial query. */

@@ -1,0 +1,158 @@
+package org.motcua.server.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.motcua.protocol.cms.CmsVerifier;
+import org.motcua.protocol.doc.Batch;
+import org.motcua.protocol.doc.Limits;
+import org.motcua.protocol.doc.WireEvent;
+import org.motcua.protocol.io.Gzip;
+import org.motcua.server.persistence.Sql;
+import org.motcua.server.persistence.Tx;
+import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.Chain;
+import org.motcua.server.testing.Http;
+import org.motcua.server.testing.Payloads;
+import org.motcua.server.testing.TestDevice;
+import org.motcua.server.testing.TestServer;
+
+/**
+ * {@code ./motcua bench sync}: batch ingest over real HTTP on PostgreSQL and on H2, several devices in parallel, batches
+ * of 100 realistic events (receptions and handover steps), each verified, classified, projected and durably committed
+ * before its receipt comes back; and the device-signature check alone. Not part of the normal test run (the class name
+ * does not match surefire's test patterns); each figure is printed as {@code BENCH <name> <value> <unit>}.
+ */
+class SyncBenchmark {
+
+    static final int DEVICES = Integer.getInteger("motcua.bench.devices", 8);
+    static final int BATCHES = Integer.getInteger("motcua.bench.batches", 40);
+    static final int EVENTS = 100;
+
+    @Test
+    void ingestAndVerify() throws Exception {
+        verifyPerSecond();
+        ingest(Backend.POSTGRESQL, "server.ingest_events_per_s");
+        ingest(Backend.H2, "server.ingest_events_per_s.h2");
+    }
+
+    private static void verifyPerSecond() throws Exception {
+        Path dir = Files.createTempDirectory("motcua-bench-verify");
+        try (TestServer server = TestServer.start(Backend.H2, dir)) {
+            TestDevice d = TestDevice.enrol(server);
+            Chain chain = new Chain(d.deviceId);
+            byte[] message = d.batch(chain, events(d, chain, 0)).canonical();
+            byte[] signature = d.sign(message);
+            for (int i = 0; i < 500; i++) {
+                CmsVerifier.verifyDevice(signature, message, d.certificate);
+            }
+            int n = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < 3_000_000_000L) {
+                CmsVerifier.verifyDevice(signature, message, d.certificate);
+                n++;
+            }
+            bench("server.verify_per_s", n / ((System.nanoTime() - start) / 1e9), "/s");
+        }
+    }
+
+    private static void ingest(Backend backend, String name) throws Exception {
+        Path dir = Files.createTempDirectory("motcua-bench-" + backend.name().toLowerCase(Locale.ROOT));
+        try (TestServer server = TestServer.start(backend, dir, c -> {
+            c.limits = unthrottled();
+            c.poolSize = 16;
+        })) {
+            run(server, 2, 5); // warm-up: JIT, pools, caches
+            long events = DEVICES * (long) BATCHES * EVENTS;
+            long start = System.nanoTime();
+            run(server, DEVICES, BATCHES);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long stored = Tx.plain(server.services.db, c -> Sql.count(c, "SELECT COUNT(*) FROM chain_positions"));
+            assertEquals(events + 2 * 5 * EVENTS, stored, "every event committed");
+            System.out.printf(Locale.ROOT, "%s: %d devices x %d batches x %d events in %.2f s%n", name, DEVICES, BATCHES, EVENTS, seconds);
+            bench(name, events / seconds, "/s");
+        }
+    }
+
+    /** {@code devices} devices each send {@code batches} pre-frozen, pre-signed batches, one after another. */
+    private static void run(TestServer server, int devices, int batches) throws Exception {
+        List<TestDevice> ds = new ArrayList<>();
+        List<List<byte[][]>> frozen = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            TestDevice d = TestDevice.enrol(server);
+            Chain chain = new Chain(d.deviceId);
+            List<byte[][]> mine = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                Batch batch = d.batch(chain, events(d, chain, b));
+                byte[] bytes = batch.canonical();
+                // Frozen as a device freezes: canonical bytes, signature and gzip made once, before any send.
+                mine.add(new byte[][] {batch.batchId().getBytes(), Gzip.compress(bytes), d.sign(bytes)});
+            }
+            ds.add(d);
+            frozen.add(mine);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(devices);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < devices; i++) {
+                TestDevice d = ds.get(i);
+                List<byte[][]> mine = frozen.get(i);
+                done.add(pool.submit(() -> {
+                    for (byte[][] f : mine) {
+                        Http.Answer a = Http.send("POST", d.devicePath("/batches"), d.headers(new String(f[0]), f[2]), f[1]);
+                        if (a.status() != 200) {
+                            throw new IllegalStateException(a.status() + " " + a.text());
+                        }
+                    }
+                    return mine.size();
+                }));
+            }
+            for (Future<Integer> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** 100 events: 25 dossiers, each received and then handed over three times. */
+    static List<WireEvent> events(TestDevice d, Chain chain, int batch) {
+        List<WireEvent> out = new ArrayList<>();
+        for (int i = 0; i < EVENTS / 4; i++) {
+            String id = UUID.randomUUID().toString();
+            int number = (d.deviceNumber - 1) * 1000 + 1 + (batch * 25 + i) % 999;
+            String code = Payloads.code(d.unitCode, String.format("25%02d%02d", 1 + batch / 28 % 12, 1 + batch % 28), number);
+            out.add(chain.next("DossierReceived", id, Payloads.received(id, code, List.of(), 2), List.of(), TestDevice.CREATED_AT));
+            out.add(chain.next("DossierActionTaken", id, Payloads.action(id, code, 2, "HAND_OVER_FOR_PROCESSING", 4,
+                    "2025-05-31T09:00:00.000+07:00", null), List.of(), "2025-05-31T09:00:00.000+07:00"));
+            out.add(chain.next("DossierActionTaken", id, Payloads.action(id, code, 3, "MARK_DONE", 9,
+                    "2025-06-02T10:00:00.000+07:00", null), List.of(), "2025-06-02T10:00:00.000+07:00"));
+            out.add(chain.next("DossierActionTaken", id, Payloads.action(id, code, 4, "RETURN_RESULT", 10,
+                    "2025-06-03T15:00:00.000+07:00", null), List.of(), "2025-06-03T15:00:00.000+07:00"));
+        }
+        return out;
+    }
+
+    static Limits unthrottled() {
+        Limits l = Limits.DEFAULTS;
+        return new Limits(l.maxBatchWireBytes(), l.maxBatchBytes(), l.maxBatchEvents(), l.maxEventPayloadBytes(), l.maxInflateRatio(),
+                l.maxSignatureHeaderBytes(), l.maxRequestBytes(), l.maxBlobBytes(), l.maxChunkBytes(), l.recommendedChunkBytes(),
+                l.recommendedBatchWireBytes(), l.maxMissingQueryHashes(), l.maxUpdatesPageItems(), l.maxUsbFileBytes(),
+                l.sessionTtlSeconds(), l.partialUploadTtlDays(), l.clockSkewToleranceSeconds(), l.maxEpochOpensPer30Days(),
+                new Limits.RateLimits(1_000_000, 1_000_000, 1_000_000));
+    }
+
+    private static void bench(String name, double value, String unit) {
+        System.out.printf(Locale.ROOT, "BENCH %s %d %s%n", name, Math.round(value), unit);
+    }
+
+}
