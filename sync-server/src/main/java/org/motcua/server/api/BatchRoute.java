@@ -8,6 +8,7 @@ import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
 import org.motcua.server.ingest.BatchPipeline;
 import org.motcua.server.persistence.Tx;
+import org.motcua.server.registry.DeviceRecord;
 import org.motcua.server.registry.Devices;
 import org.motcua.server.sessions.SessionService;
 import org.motcua.server.wire.DeviceSignatures;
@@ -28,7 +29,7 @@ final class BatchRoute {
 
     void post(Context ctx) throws Exception {
         String deviceId = gate.path(ctx, Answers.Scheme.SIGNATURE, true);
-        Tx.plain(services.db, c -> Devices.active(c, deviceId));
+        DeviceRecord device = Tx.plain(services.db, c -> Devices.active(c, deviceId));
         String key = idempotencyKey(ctx.header(Protocol.IDEMPOTENCY_KEY_HEADER));
         byte[] signature = DeviceSignatures.headerBytes(ctx.header(Protocol.SIGNATURE_HEADER),
                 services.limits.maxSignatureHeaderBytes());
@@ -44,7 +45,7 @@ final class BatchRoute {
                     .with("limit", services.limits.maxBatchWireBytes());
         }
         byte[] wire = Bodies.exactly(ctx, length);
-        BatchPipeline.Committed committed = services.batches.process(deviceId, key, signature, wire, gzip);
+        BatchPipeline.Committed committed = services.batches.process(device, key, signature, wire, gzip);
         Answers.signed(ctx, 200, new SessionService.Signed(committed.receipt(), committed.signature()));
     }
 

@@ -31,19 +31,8 @@ public final class BlobStore {
 
     /** The subset of {@code hashes} present for {@code unitCode}. */
     public static Set<String> present(Connection c, String unitCode, Collection<String> hashes) throws SQLException {
-        Set<String> out = new HashSet<>();
-        List<String> all = new ArrayList<>(hashes);
-        for (int i = 0; i < all.size(); i += 500) {
-            List<String> slice = all.subList(i, Math.min(all.size(), i + 500));
-            Object[] params = new Object[slice.size() + 1];
-            params[0] = unitCode;
-            for (int j = 0; j < slice.size(); j++) {
-                params[j + 1] = slice.get(j);
-            }
-            out.addAll(Sql.list(c, "SELECT sha256 FROM blob_uploads WHERE unit_code = ? AND complete = TRUE AND sha256 IN ("
-                    + Sql.placeholders(slice.size()) + ")", rs -> rs.getString(1), params));
-        }
-        return out;
+        return new HashSet<>(Sql.list(c, "SELECT sha256 FROM blob_uploads WHERE unit_code = ? AND complete = TRUE AND sha256 = ANY(?)",
+                rs -> rs.getString(1), unitCode, Sql.anyOf(hashes)));
     }
 
     public static Optional<Upload> upload(Connection c, String unitCode, String sha256) throws SQLException {

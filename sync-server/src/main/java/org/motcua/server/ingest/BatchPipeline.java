@@ -61,13 +61,14 @@ public final class BatchPipeline {
     /**
      * Steps 5–16 for a batch whose registry entry and headers passed steps 2–4.
      *
+     * @param device    the registry row read in step 3 (its pinned certificate checks the signature)
      * @param batchKey  the Idempotency-Key (a uuid)
      * @param signature the DER bytes of {@code MotCua-Signature}
      * @param wire      the body as received; {@code gzip} tells its Content-Encoding
      */
-    public Committed process(String deviceId, String batchKey, byte[] signature, byte[] wire, boolean gzip) throws Rejection {
+    public Committed process(DeviceRecord device, String batchKey, byte[] signature, byte[] wire, boolean gzip) throws Rejection {
+        String deviceId = device.deviceId();
         byte[] message = decoder.decode(wire, gzip);
-        DeviceRecord device = Tx.plain(db, c -> Devices.active(c, deviceId));
         DeviceSignatures.verify(signature, message, device.pinnedCertificate());
         String bodySha256 = Sha256.hex(message);
         Optional<Committed> earlier = idempotent(Tx.plain(db, c -> ChainStore.batch(c, deviceId, batchKey)), bodySha256);

@@ -90,16 +90,12 @@ public final class ChainStore {
     /** Where each of {@code eventIds} was first stored, if anywhere. */
     public static Map<String, FirstStorage> firstStorages(Connection c, List<String> eventIds) throws SQLException {
         Map<String, FirstStorage> out = new HashMap<>();
-        for (int from = 0; from < eventIds.size(); from += 500) {
-            List<String> slice = eventIds.subList(from, Math.min(eventIds.size(), from + 500));
-            for (FirstStorage f : Sql.list(c, "SELECT device_id, first_event_id, event_type, aggregate_id, created_at, blobs, "
-                    + "payload_hash, epoch_id, seq, status, reason FROM chain_positions WHERE first_event_id IN ("
-                    + Sql.placeholders(slice.size()) + ")", rs -> new FirstStorage(rs.getString(1), rs.getString(2),
-                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                    new Receipt.Original(rs.getString(8), rs.getLong(9), rs.getString(10), Optional.ofNullable(rs.getString(11)))),
-                    Sql.params(slice))) {
-                out.put(f.eventId(), f);
-            }
+        for (FirstStorage f : Sql.list(c, "SELECT device_id, first_event_id, event_type, aggregate_id, created_at, blobs, "
+                + "payload_hash, epoch_id, seq, status, reason FROM chain_positions WHERE first_event_id = ANY(?)",
+                rs -> new FirstStorage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), new Receipt.Original(rs.getString(8), rs.getLong(9), rs.getString(10),
+                Optional.ofNullable(rs.getString(11)))), Sql.anyOf(eventIds))) {
+            out.put(f.eventId(), f);
         }
         return out;
     }

@@ -25,7 +25,8 @@ public enum Dialect {
      */
     Optional<String> connectionInitSql() {
         return this == POSTGRESQL
-                ? Optional.of("SET synchronous_commit = on; SET lock_timeout = " + ServerDatabase.LOCK_TIMEOUT_MS)
+                ? Optional.of("SET synchronous_commit = on; SET lock_timeout = " + ServerDatabase.LOCK_TIMEOUT_MS
+                        + "; SET plan_cache_mode = force_custom_plan")
                 : Optional.empty();
     }
 

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +18,18 @@ import java.util.Optional;
  * databases take the same standard SQL, and the hot path (batch ingest) needs JDBC batching and nothing in between.
  */
 public final class Sql {
+
+    /**
+     * A list of strings bound as one array parameter, for {@code col = ANY(?)}: one statement text whatever the list's
+     * length, so PostgreSQL's cached plans stay good (an IN list of n placeholders makes a new statement per n, and its
+     * generic plan for 100 parameters was a sequential scan).
+     */
+    public record TextArray(java.util.Collection<String> values) {
+    }
+
+    public static TextArray anyOf(java.util.Collection<String> values) {
+        return new TextArray(values);
+    }
 
     /** A typed SQL NULL (PostgreSQL wants the type of a null parameter). */
     public record Null(int sqlType) {
@@ -72,15 +83,6 @@ public final class Sql {
         return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
-    /** {@code ?, ?, ?} for an IN list of {@code n} values (n ≥ 1). */
-    public static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(Math.max(1, n), "?"));
-    }
-
-    public static Object[] params(Collection<?> values) {
-        return values.toArray();
-    }
-
     public static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             set(ps, i + 1, params[i]);
@@ -91,6 +93,7 @@ public final class Sql {
         switch (v) {
             case null -> throw new IllegalArgumentException("use a typed Sql.Null for parameter " + i);
             case Null n -> ps.setNull(i, n.sqlType());
+            case TextArray a -> ps.setArray(i, ps.getConnection().createArrayOf("VARCHAR", a.values().toArray(String[]::new)));
             case String s -> ps.setString(i, s);
             case Long l -> ps.setLong(i, l);
             case Integer n -> ps.setInt(i, n);

@@ -39,12 +39,9 @@ public final class DossierProjection {
 
     public static Map<String, Known> byId(Connection c, Collection<String> ids) throws SQLException {
         Map<String, Known> out = new HashMap<>();
-        for (List<String> slice : slices(ids)) {
-            for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code FROM dossiers WHERE dossier_id IN ("
-                    + Sql.placeholders(slice.size()) + ")", rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    Sql.params(slice))) {
-                out.put(k.dossierId(), k);
-            }
+        for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code FROM dossiers WHERE dossier_id = ANY(?)",
+                rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3)), Sql.anyOf(ids))) {
+            out.put(k.dossierId(), k);
         }
         return out;
     }
@@ -52,12 +49,9 @@ public final class DossierProjection {
     /** Dossier ids already holding each of {@code codes}. */
     public static Map<String, Set<String>> idsByCode(Connection c, Collection<String> codes) throws SQLException {
         Map<String, Set<String>> out = new HashMap<>();
-        for (List<String> slice : slices(codes)) {
-            for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code FROM dossiers WHERE dossier_code IN ("
-                    + Sql.placeholders(slice.size()) + ")", rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3)),
-                    Sql.params(slice))) {
-                out.computeIfAbsent(k.dossierCode(), x -> new HashSet<>()).add(k.dossierId());
-            }
+        for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code FROM dossiers WHERE dossier_code = ANY(?)",
+                rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3)), Sql.anyOf(codes))) {
+            out.computeIfAbsent(k.dossierCode(), x -> new HashSet<>()).add(k.dossierId());
         }
         return out;
     }
@@ -70,50 +64,53 @@ public final class DossierProjection {
         Set<String> ids = new HashSet<>();
         events.forEach(e -> ids.add(e.received() != null ? e.received().dossierId() : e.action().dossierId()));
         Map<String, DossierState> dossiers = load(c, ids);
+        Set<String> newlyReceived = new HashSet<>();
+        events.stream().filter(e -> e.received() != null && !dossiers.containsKey(e.received().dossierId()))
+                .forEach(e -> newlyReceived.add(e.received().dossierId()));
+        Map<String, List<DossierActionTaken>> waiting = earlierSteps(c, newlyReceived);
         List<Applied> stepEvents = new ArrayList<>();
-        Set<String> receivedNow = new HashSet<>();
         for (Applied e : events) {
             if (e.received() != null) {
-                if (!dossiers.containsKey(e.received().dossierId())) {
-                    dossiers.put(e.received().dossierId(), DossierState.received(e.received(), e.deviceId(), e.eventId()));
-                    receivedNow.add(e.received().dossierId());
+                String id = e.received().dossierId();
+                if (!dossiers.containsKey(id)) {
+                    DossierState d = DossierState.received(e.received(), e.deviceId(), e.eventId());
+                    dossiers.put(id, d);
+                    // Steps that arrived before their reception (earlier batches, or earlier in this one), in step order.
+                    List<DossierActionTaken> before = waiting.getOrDefault(id, List.of());
+                    before.stream().sorted(Comparator.comparingInt(DossierActionTaken::step)).forEach(d::apply);
                 } else {
-                    AdminAlerts.raise(c, "dossier-received-again", e.deviceId(), e.received().dossierId(), "A second "
-                            + "DossierReceived (event " + e.eventId() + ") for a dossier already received; the first is kept.",
-                            receivedAt);
+                    AdminAlerts.raise(c, "dossier-received-again", e.deviceId(), id, "A second DossierReceived (event "
+                            + e.eventId() + ") for a dossier already received; the first is kept.", receivedAt);
                 }
             } else {
                 DossierState d = dossiers.get(e.action().dossierId());
                 if (d != null) {
                     d.apply(e.action());
+                } else {
+                    waiting.computeIfAbsent(e.action().dossierId(), k -> new ArrayList<>()).add(e.action());
                 }
                 stepEvents.add(e);
             }
         }
-        // Steps first: a reception later in this very batch then finds them too.
         insertSteps(c, stepEvents, receivedAt);
-        replayEarlierSteps(c, dossiers, receivedNow);
         write(c, dossiers.values(), receivedAt);
     }
 
-    /** Steps stored before their dossier's reception arrived: applied now, in step order. */
-    private static void replayEarlierSteps(Connection c, Map<String, DossierState> dossiers, Set<String> receivedNow)
-            throws SQLException {
-        if (receivedNow.isEmpty()) {
-            return;
+    /** Timeline steps stored before their dossier's reception arrived (§4.2: accepted, resolved later). */
+    private static Map<String, List<DossierActionTaken>> earlierSteps(Connection c, Set<String> ids) throws SQLException {
+        Map<String, List<DossierActionTaken>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
         }
-        for (List<String> slice : slices(receivedNow)) {
-            List<DossierActionTaken> earlier = Sql.list(c, "SELECT dossier_id, dossier_code, step, action, status, from_officer, "
-                    + "to_officer, acted_at, new_due_at FROM dossier_steps WHERE dossier_id IN (" + Sql.placeholders(slice.size())
-                    + ")", rs -> new DossierActionTaken(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                    rs.getInt(5), rs.getString(6), rs.getString(7), time(Sql.instant(rs, "acted_at")), Optional.empty(),
-                    Optional.empty(), Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
-                    Sql.params(slice));
-            earlier.sort(Comparator.comparingInt(DossierActionTaken::step));
-            for (DossierActionTaken a : earlier) {
-                dossiers.get(a.dossierId()).apply(a);
-            }
+        for (DossierActionTaken a : Sql.list(c, "SELECT dossier_id, dossier_code, step, action, status, from_officer, "
+                + "to_officer, acted_at, new_due_at FROM dossier_steps WHERE dossier_id = ANY(?)",
+                rs -> new DossierActionTaken(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                rs.getInt(5), rs.getString(6), rs.getString(7), time(Sql.instant(rs, "acted_at")), Optional.empty(),
+                Optional.empty(), Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
+                Sql.anyOf(ids))) {
+            out.computeIfAbsent(a.dossierId(), k -> new ArrayList<>()).add(a);
         }
+        return out;
     }
 
     private static String time(Instant t) {
@@ -122,11 +119,9 @@ public final class DossierProjection {
 
     private static Map<String, DossierState> load(Connection c, Set<String> ids) throws SQLException {
         Map<String, DossierState> out = new LinkedHashMap<>();
-        for (List<String> slice : slices(ids)) {
-            for (DossierState d : Sql.list(c, "SELECT " + DossierState.COLUMNS + " FROM dossiers WHERE dossier_id IN ("
-                    + Sql.placeholders(slice.size()) + ")", DossierState::map, Sql.params(slice))) {
-                out.put(d.dossierId, d);
-            }
+        for (DossierState d : Sql.list(c, "SELECT " + DossierState.COLUMNS + " FROM dossiers WHERE dossier_id = ANY(?)",
+                DossierState::map, Sql.anyOf(ids))) {
+            out.put(d.dossierId, d);
         }
         return out;
     }
@@ -181,12 +176,4 @@ public final class DossierProjection {
         }
     }
 
-    static List<List<String>> slices(Collection<String> values) {
-        List<String> all = new ArrayList<>(values);
-        List<List<String>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += 500) {
-            out.add(all.subList(i, Math.min(all.size(), i + 500)));
-        }
-        return out;
-    }
 }

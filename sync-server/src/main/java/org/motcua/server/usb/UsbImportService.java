@@ -148,7 +148,7 @@ public final class UsbImportService {
             byte[] body = bytes(o.zip(), UsbLayout.batch(b.batchId()));
             byte[] signature = bytes(o.zip(), UsbLayout.batchSignature(b.batchId()));
             try {
-                BatchPipeline.Committed committed = services.batches.process(o.device().deviceId(), b.batchId(), signature, body, false);
+                BatchPipeline.Committed committed = services.batches.process(o.device(), b.batchId(), signature, body, false);
                 answers.put(b.batchId(), UsbReplyWriter.BatchAnswer.committed(committed.receipt(), committed.signature()));
             } catch (Rejection r) {
                 answers.put(b.batchId(), UsbReplyWriter.BatchAnswer.refused(r.problem()));

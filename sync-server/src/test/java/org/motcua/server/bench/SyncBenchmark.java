@@ -71,22 +71,69 @@ class SyncBenchmark {
             c.limits = unthrottled();
             c.poolSize = 16;
         })) {
-            run(server, 2, 5); // warm-up: JIT, pools, caches
+            send(freeze(server, 4, 20)); // warm-up: JIT, pools, caches (the compiler threads would otherwise eat the timed part)
             long events = DEVICES * (long) BATCHES * EVENTS;
+            List<Frozen> devices = freeze(server, DEVICES, BATCHES);
+            Cpu cpu = new Cpu();
             long start = System.nanoTime();
-            run(server, DEVICES, BATCHES);
+            send(devices);
             double seconds = (System.nanoTime() - start) / 1e9;
+            cpu.report(name, DEVICES * BATCHES, seconds);
             long stored = Tx.plain(server.services.db, c -> Sql.count(c, "SELECT COUNT(*) FROM chain_positions"));
-            assertEquals(events + 2 * 5 * EVENTS, stored, "every event committed");
+            assertEquals(events + 4 * 20 * EVENTS, stored, "every event committed");
             System.out.printf(Locale.ROOT, "%s: %d devices x %d batches x %d events in %.2f s%n", name, DEVICES, BATCHES, EVENTS, seconds);
             bench(name, events / seconds, "/s");
         }
     }
 
-    /** {@code devices} devices each send {@code batches} pre-frozen, pre-signed batches, one after another. */
-    private static void run(TestServer server, int devices, int batches) throws Exception {
-        List<TestDevice> ds = new ArrayList<>();
-        List<List<byte[][]>> frozen = new ArrayList<>();
+    /**
+     * CPU time spent while the timed part ran: this JVM (server and the load generator's HTTP client) and every
+     * PostgreSQL backend, so a run on a busy machine can be read as "CPU per batch" rather than only wall time.
+     */
+    static final class Cpu {
+        final long jvm = jvmNanos();
+        final long postgres = postgresTicks();
+
+        static long jvmNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+
+        /** utime + stime of every process whose command line starts with "postgres", in clock ticks (1/100 s). */
+        static long postgresTicks() {
+            long total = 0;
+            java.io.File[] procs = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
+            for (java.io.File p : procs == null ? new java.io.File[0] : procs) {
+                try {
+                    String cmd = Files.readString(p.toPath().resolve("cmdline"));
+                    if (cmd.startsWith("postgres")) {
+                        String stat = Files.readString(p.toPath().resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            }
+            return total;
+        }
+
+        void report(String name, int batches, double seconds) {
+            double jvmMs = (jvmNanos() - jvm) / 1e6;
+            double pgMs = (postgresTicks() - postgres) * 10.0;
+            System.out.printf(Locale.ROOT, "%s: CPU per batch of %d events: JVM %.1f ms (server + HTTP client), PostgreSQL %.1f ms; "
+                    + "machine load average %.1f on %d cores during %.1f s%n", name, EVENTS, jvmMs / batches, pgMs / batches,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors(), seconds);
+        }
+    }
+
+    /** One enrolled device and its batches, frozen as a device freezes them: bytes, gzip and signature made once. */
+    record Frozen(TestDevice device, List<byte[][]> batches) {
+    }
+
+    static List<Frozen> freeze(TestServer server, int devices, int batches) {
+        List<Frozen> out = new ArrayList<>();
         for (int i = 0; i < devices; i++) {
             TestDevice d = TestDevice.enrol(server);
             Chain chain = new Chain(d.deviceId);
@@ -94,18 +141,21 @@ class SyncBenchmark {
             for (int b = 0; b < batches; b++) {
                 Batch batch = d.batch(chain, events(d, chain, b));
                 byte[] bytes = batch.canonical();
-                // Frozen as a device freezes: canonical bytes, signature and gzip made once, before any send.
                 mine.add(new byte[][] {batch.batchId().getBytes(), Gzip.compress(bytes), d.sign(bytes)});
             }
-            ds.add(d);
-            frozen.add(mine);
+            out.add(new Frozen(d, mine));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(devices);
+        return out;
+    }
+
+    /** Every device sends its batches one after another (at most one in flight per device, §8.2), all devices at once. */
+    static void send(List<Frozen> devices) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(devices.size());
         try {
             List<Future<Integer>> done = new ArrayList<>();
-            for (int i = 0; i < devices; i++) {
-                TestDevice d = ds.get(i);
-                List<byte[][]> mine = frozen.get(i);
+            for (Frozen fd : devices) {
+                TestDevice d = fd.device();
+                List<byte[][]> mine = fd.batches();
                 done.add(pool.submit(() -> {
                     for (byte[][] f : mine) {
                         Http.Answer a = Http.send("POST", d.devicePath("/batches"), d.headers(new String(f[0]), f[2]), f[1]);
