@@ -6,7 +6,9 @@ import io.javalin.config.JavalinConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.motcua.server.api.ApiRoutes;
 import org.motcua.server.api.TlsConnector;
 
@@ -21,9 +23,12 @@ public final class SyncServer implements AutoCloseable {
     /** Jetty's request-header limit: above {@code maxSignatureHeaderBytes} plus every other header (§12). */
     public static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
+    /** Jetty's name of the plain (loopback) connector. */
+    static final String PLAIN = "motcua-plain";
+
     private final ServerServices services;
-    private final Javalin app;
     private final TlsConnector tls;
+    private Javalin app;
 
     /** A server without TLS (tests and {@code ./motcua run} on loopback). */
     public SyncServer(ServerServices services) {
@@ -34,16 +39,23 @@ public final class SyncServer implements AutoCloseable {
     public SyncServer(ServerServices services, TlsConnector tls) {
         this.services = services;
         this.tls = tls;
-        this.app = Javalin.create(this::configure);
     }
 
-    private void configure(JavalinConfig config) {
+    private void configure(JavalinConfig config, String host, int port) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.compressionStrategy = CompressionStrategy.NONE;
         config.jetty.modifyHttpConfiguration(http -> {
             http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
             http.setSendServerVersion(false);
+        });
+        // Both connectors are declared here: once any connector is added, Javalin adds no default one of its own.
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(http));
+            plain.setName(PLAIN);
+            plain.setHost(host);
+            plain.setPort(port);
+            return plain;
         });
         if (tls != null) {
             config.jetty.addConnector(tls::create);
@@ -54,11 +66,12 @@ public final class SyncServer implements AutoCloseable {
     /** Starts listening; plain HTTP only on a loopback address. {@code port} 0 picks a free port. */
     public SyncServer start(String host, int port) {
         requireLoopback(host);
-        app.start(host, port);
+        app = Javalin.create(config -> configure(config, host, port));
+        app.start();
         return this;
     }
 
-    static void requireLoopback(String host) {
+    public static void requireLoopback(String host) {
         try {
             if (!InetAddress.getByName(host).isLoopbackAddress()) {
                 throw new IllegalArgumentException("plain HTTP is served on a loopback address only (§12), not on " + host
@@ -71,6 +84,11 @@ public final class SyncServer implements AutoCloseable {
 
     /** The plain connector's port. */
     public int port() {
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof NetworkConnector n && PLAIN.equals(n.getName())) {
+                return n.getLocalPort();
+            }
+        }
         return app.port();
     }
 
@@ -93,6 +111,8 @@ public final class SyncServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 }

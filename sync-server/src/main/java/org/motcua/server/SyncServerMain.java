@@ -54,6 +54,7 @@ public final class SyncServerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SyncServer.requireLoopback(host);
         ServerConfig config = database.config();
         config.tlsNames = tlsNames;
         ServerServices services = ServerServices.open(config);
@@ -81,7 +82,16 @@ public final class SyncServerMain implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new SyncServerMain());
+        CommandLine cli = new CommandLine(new SyncServerMain());
+        // A wrong option value or an unusable configuration is said in one line; anything else keeps its stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {
+                throw e;
+            }
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
+        return cli;
     }
 
     public static void main(String[] args) {

@@ -39,6 +39,13 @@ class TlsTest {
         tlsPort = server.tlsPort().orElseThrow();
     }
 
+    @Test
+    void plainHttpStaysOnItsOwnLoopbackPort() throws Exception {
+        assertTrue(server.port() != tlsPort);
+        assertEquals(200, org.motcua.server.testing.Http.get("http://127.0.0.1:" + server.port() + "/api/v1/health",
+                java.util.Map.of()).status());
+    }
+
     @AfterEach
     void stop() {
         server.close();
