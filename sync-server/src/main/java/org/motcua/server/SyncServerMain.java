@@ -66,8 +66,10 @@ public final class SyncServerMain implements Callable<Integer> {
             services.close();
             throw e;
         }
+        Housekeeping housekeeping = new Housekeeping(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            housekeeping.close();
             server.close();
             services.close();
             stopped.countDown();

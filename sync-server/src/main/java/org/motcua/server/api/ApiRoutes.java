@@ -44,14 +44,19 @@ public final class ApiRoutes {
 
         routes.exception(Rejection.class, (e, ctx) -> Answers.problem(ctx, e));
         routes.exception(Tx.DatabaseFailure.class, (e, ctx) -> {
-            System.err.println("database failure on " + ctx.method() + " " + ctx.path() + ": " + e.getMessage());
+            // SQLSTATE and code only: a database's message may quote a value, and values may be citizens' data.
+            System.err.println("database failure on " + ctx.method() + " " + ctx.path() + ": SQLSTATE "
+                    + e.sqlException().getSQLState() + ", code " + e.sqlException().getErrorCode());
             Answers.problem(ctx, Problem.of(ProblemType.SERVER_ERROR, "Internal error",
                     "The database failed; the request changed nothing. See the server log."));
         });
         routes.exception(IOException.class, (e, ctx) -> Answers.problem(ctx, Problem.of(ProblemType.BAD_REQUEST,
                 "Request body incomplete", "The connection ended before the whole body arrived; nothing was stored.")));
         routes.exception(Exception.class, (e, ctx) -> {
-            System.err.println("unexpected failure on " + ctx.method() + " " + ctx.path() + ": " + e);
+            System.err.println("unexpected failure on " + ctx.method() + " " + ctx.path() + ": " + e.getClass().getName());
+            for (StackTraceElement frame : e.getStackTrace()) {
+                System.err.println("\tat " + frame);
+            }
             Answers.problem(ctx, Problem.of(ProblemType.SERVER_ERROR, "Internal error",
                     "The server failed; the request changed nothing. See the server log."));
         });

@@ -79,6 +79,9 @@ final class BlobRoutes {
             ctx.status(200);
         } catch (Rejection r) {
             r.headers().forEach(ctx::header);
+            if (r.problem().status() == 401) {
+                ctx.header("WWW-Authenticate", Answers.Scheme.BEARER.challenge);
+            }
             ctx.header("Cache-Control", "no-store");
             ctx.status(r.problem().status());
         }

@@ -60,8 +60,10 @@ final class DeviceRoutes {
         if (feedId != null && !WireFormats.isUuid(feedId)) {
             throw badRequest("feedId must be a uuid.");
         }
-        Answers.signed(ctx, 200, services.feed.signedPage(device, nonce, feedId, number(ctx.queryParam("after"), "after"),
-                number(ctx.queryParam("limit"), "limit") == null ? null : number(ctx.queryParam("limit"), "limit").intValue()));
+        Long after = number(ctx.queryParam("after"), "after");
+        Long limit = number(ctx.queryParam("limit"), "limit");
+        Integer pageSize = limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE);
+        Answers.signed(ctx, 200, services.feed.signedPage(device, nonce, feedId, after, pageSize));
     }
 
     /** The 16-byte b64u nonce every signed read echoes; 400 {@code bad-request} when missing or malformed. */

@@ -104,6 +104,7 @@ public abstract class UploadAndAccessCases extends ConformanceBase {
         assertEquals(204, d.patch(wrongName, 0, blob.length, first, ContentDigest.of(first)).status());
         assertProblem(d.patch(wrongName, 10_000, blob.length, second, ContentDigest.of(second)), 422, "blob-hash-mismatch");
         Http.Answer head = d.head(wrongName);
+        assertEquals(200, head.status());
         assertEquals("0", head.header("Upload-Offset"));
         assertEquals("?0", head.header("Upload-Complete"));
         Http.Answer missing = Http.send("POST", d.devicePath("/blobs/missing"), Map.of("Authorization", "Bearer " + d.token(),
@@ -123,6 +124,9 @@ public abstract class UploadAndAccessCases extends ConformanceBase {
             assertEquals("Bearer realm=\"motcua-sync\", error=\"invalid_token\"", a.header("WWW-Authenticate"));
         }
         assertProblem(Http.get(d.devicePath("/state?nonce=" + nonce), Map.of()), 401, "token-invalid");
+        Http.Answer head = Http.send("HEAD", d.devicePath("/blobs/" + Sha256.hex(new byte[1])), Map.of(), null);
+        assertEquals(401, head.status(), "HEAD answers by status alone");
+        assertEquals("Bearer realm=\"motcua-sync\", error=\"invalid_token\"", head.header("WWW-Authenticate"));
         Http.Answer own = Http.get(d.devicePath("/state?nonce=" + nonce), d.bearer());
         assertEquals(200, own.status(), own.text());
         Receipts.verifySignature(d, own);
