@@ -2,7 +2,6 @@ package org.motcua.server.enrol;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -16,8 +15,6 @@ import org.motcua.server.registry.Devices;
  * days so dossier codes from the old and the new device cannot meet. Called with the unit's row locked.
  */
 final class DeviceNumbers {
-
-    static final Duration QUARANTINE = Duration.ofDays(7);
 
     private DeviceNumbers() {
     }
@@ -33,8 +30,7 @@ final class DeviceNumbers {
             if (d.deviceId().equals(deviceId)) {
                 continue;
             }
-            boolean quarantined = d.revoked() && d.revokedAt() != null && d.revokedAt().isAfter(now.minus(QUARANTINE));
-            if (!d.revoked() || quarantined) {
+            if (d.holdsNumber(now)) {
                 taken.add(d.deviceNumber());
             }
         }

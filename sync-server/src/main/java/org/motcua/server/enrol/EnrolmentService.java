@@ -61,8 +61,7 @@ public final class EnrolmentService {
         String requestSha256 = Sha256.hex(body);
         Check check = Tx.durable(db, c -> checkCode(c, request.codeId(), body, mac));
         if (check.wrongMac) {
-            throw Rejection.of(ProblemType.ENROLMENT_CODE_INVALID, "Enrolment code invalid",
-                    "No live enrolment code matches this request and its MotCua-Enrolment-Mac.");
+            throw invalid();
         }
         return Tx.durable(db, c -> register(c, request, body, requestSha256));
     }

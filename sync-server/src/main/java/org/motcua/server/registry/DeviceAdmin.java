@@ -102,8 +102,7 @@ public final class DeviceAdmin {
 
     private static boolean taken(Connection c, String unit, int number, String deviceId, Instant now) throws SQLException {
         for (DeviceRecord other : Devices.ofUnit(c, unit)) {
-            boolean holds = !other.revoked() || (other.revokedAt() != null && other.revokedAt().isAfter(now.minus(Duration.ofDays(7))));
-            if (!other.deviceId().equals(deviceId) && other.deviceNumber() == number && holds) {
+            if (!other.deviceId().equals(deviceId) && other.deviceNumber() == number && other.holdsNumber(now)) {
                 return true;
             }
         }

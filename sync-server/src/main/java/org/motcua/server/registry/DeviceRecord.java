@@ -29,6 +29,14 @@ public record DeviceRecord(String deviceId, String unitCode, int deviceNumber, S
         return REVOKED.equals(status);
     }
 
+    /** How long a revoked device's number stays unavailable to other devices of its unit (§2). */
+    public static final java.time.Duration NUMBER_QUARANTINE = java.time.Duration.ofDays(7);
+
+    /** True while this device holds its number: active, or revoked less than {@link #NUMBER_QUARANTINE} ago. */
+    public boolean holdsNumber(Instant now) {
+        return !revoked() || (revokedAt != null && revokedAt.isAfter(now.minus(NUMBER_QUARANTINE)));
+    }
+
     /** The pinned certificate every device signature is checked against. */
     public X509Certificate pinnedCertificate() {
         return Certificates.parse(certificate);

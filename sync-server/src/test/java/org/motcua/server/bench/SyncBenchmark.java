@@ -193,12 +193,7 @@ class SyncBenchmark {
     }
 
     static Limits unthrottled() {
-        Limits l = Limits.DEFAULTS;
-        return new Limits(l.maxBatchWireBytes(), l.maxBatchBytes(), l.maxBatchEvents(), l.maxEventPayloadBytes(), l.maxInflateRatio(),
-                l.maxSignatureHeaderBytes(), l.maxRequestBytes(), l.maxBlobBytes(), l.maxChunkBytes(), l.recommendedChunkBytes(),
-                l.recommendedBatchWireBytes(), l.maxMissingQueryHashes(), l.maxUpdatesPageItems(), l.maxUsbFileBytes(),
-                l.sessionTtlSeconds(), l.partialUploadTtlDays(), l.clockSkewToleranceSeconds(), l.maxEpochOpensPer30Days(),
-                new Limits.RateLimits(1_000_000, 1_000_000, 1_000_000));
+        return org.motcua.server.testing.TestLimits.rates(new Limits.RateLimits(1_000_000, 1_000_000, 1_000_000));
     }
 
     private static void bench(String name, double value, String unit) {

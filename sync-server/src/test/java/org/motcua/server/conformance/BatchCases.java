@@ -238,16 +238,8 @@ public abstract class BatchCases extends ConformanceBase {
         assertTrue(before.equals(snapshot()));
     }
 
-    protected long countWhere(String table, String deviceId) {
-        try (var c = server.services.db.connection(); var ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE device_id = ?")) {
-            ps.setString(1, deviceId);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private long countWhere(String table, String deviceId) {
+        return count("SELECT COUNT(*) FROM " + table + " WHERE device_id = ?", deviceId);
     }
 
 }

@@ -307,17 +307,6 @@ public abstract class ChainCases extends ConformanceBase {
         assertNotNull(Receipts.verified(d, ok));
     }
 
-    private long count(String sql, String param) {
-        try (var c = server.services.db.connection(); var ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private Instant receivedAt(String deviceId) {
         try (var c = server.services.db.connection();

@@ -87,6 +87,19 @@ public abstract class ConformanceBase {
         return a.text().replaceAll("\"nonce\":\"[^\"]*\"", "").replaceAll("\"serverTime\":\"[^\"]*\"", "");
     }
 
+    /** A COUNT(*) query with one string parameter. */
+    protected long count(String sql, String param) {
+        try (var c = server.services.db.connection(); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected static void assertProblem(Http.Answer a, int status, String type) {
         assertEquals(status, a.status(), a.text());
         assertEquals(type, a.problem(), a.text());

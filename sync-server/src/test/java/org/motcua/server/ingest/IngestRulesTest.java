@@ -50,12 +50,7 @@ class IngestRulesTest {
 
     @Test
     void batchesAboveTheDevicesRateAre429WithRetryAfter() throws Exception {
-        Limits l = Limits.DEFAULTS;
-        Limits slow = new Limits(l.maxBatchWireBytes(), l.maxBatchBytes(), l.maxBatchEvents(), l.maxEventPayloadBytes(),
-                l.maxInflateRatio(), l.maxSignatureHeaderBytes(), l.maxRequestBytes(), l.maxBlobBytes(), l.maxChunkBytes(),
-                l.recommendedChunkBytes(), l.recommendedBatchWireBytes(), l.maxMissingQueryHashes(), l.maxUpdatesPageItems(),
-                l.maxUsbFileBytes(), l.sessionTtlSeconds(), l.partialUploadTtlDays(), l.clockSkewToleranceSeconds(),
-                l.maxEpochOpensPer30Days(), new Limits.RateLimits(2, 600, 20));
+        Limits slow = org.motcua.server.testing.TestLimits.rates(new Limits.RateLimits(2, 600, 20));
         try (TestServer server = TestServer.start(Backend.H2, data, c -> c.limits = slow)) {
             TestDevice d = TestDevice.enrol(server);
             Chain chain = new Chain(d.deviceId);

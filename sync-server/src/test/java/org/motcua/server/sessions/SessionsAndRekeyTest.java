@@ -80,8 +80,7 @@ class SessionsAndRekeyTest {
 
     @Test
     void expiredTokensAreInvalid() throws Exception {
-        Limits shortLived = new Limits(262_144, 1_048_576, 500, 65_536, 100, 4096, 65_536, 33_554_432, 1_048_576, 16_384, 16_384,
-                1000, 200, 2_147_483_648L, 1, 30, 600, 3, new Limits.RateLimits(30, 600, 20));
+        Limits shortLived = org.motcua.server.testing.TestLimits.sessionTtl(1);
         try (TestServer server = TestServer.start(Backend.H2, data, c -> c.limits = shortLived)) {
             TestDevice d = TestDevice.enrol(server);
             Map<String, String> bearer = d.bearer();
