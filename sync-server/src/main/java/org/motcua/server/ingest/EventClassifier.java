@@ -78,19 +78,24 @@ final class EventClassifier {
         DossierNumbers numbers = DossierNumbers.of(c, device.deviceId(), device.deviceNumber());
         Map<String, ChainStore.FirstStorage> inBatch = new HashMap<>();
         List<Outcome> out = new ArrayList<>();
-        String previous = previousCreatedAt;
+        Long previous = previousCreatedAt == null ? null : millis(previousCreatedAt);
         for (WireEvent e : fresh) {
+            long createdAt = millis(e.createdAt());
             ChainStore.FirstStorage first = inBatch.containsKey(e.eventId()) ? inBatch.get(e.eventId()) : stored.get(e.eventId());
-            Outcome o = first != null ? againstOriginal(e, first) : fresh(e, payloads, known, codes, numbers, previous);
+            Outcome o = first != null ? againstOriginal(e, first) : fresh(e, payloads, known, codes, numbers, createdAt, previous);
             if (o.firstStorage()) {
                 inBatch.put(e.eventId(), new ChainStore.FirstStorage(device.deviceId(), e.eventId(), e.type(), e.aggregateId(),
                         e.createdAt(), String.join(",", e.blobs()), e.payloadHash(), new Receipt.Original(epochId, e.seq(),
                         o.result().status(), o.result().reason())));
             }
             out.add(o);
-            previous = e.createdAt();
+            previous = createdAt;
         }
         return out;
+    }
+
+    private static long millis(String time) {
+        return WireFormats.parseTime(time).toInstant().toEpochMilli();
     }
 
     private Outcome againstOriginal(WireEvent e, ChainStore.FirstStorage first) {
@@ -104,13 +109,13 @@ final class EventClassifier {
     }
 
     private Outcome fresh(WireEvent e, Payloads payloads, Map<String, DossierProjection.Known> known,
-            Map<String, Set<String>> codes, DossierNumbers numbers, String previousCreatedAt) {
+            Map<String, Set<String>> codes, DossierNumbers numbers, long createdAt, Long previousCreatedAt) {
         Object payload = payloads.parsed.get(e.eventId() + "@" + e.seq());
         if (payload == null) {
             return rejected(e, SCHEMA_INVALID);
         }
         List<String> warnings = new ArrayList<>();
-        if (skewed(e.createdAt(), previousCreatedAt)) {
+        if (skewed(createdAt, previousCreatedAt)) {
             warnings.add(CLOCK_SKEW);
         }
         if (payload instanceof DossierReceived d) {
@@ -147,13 +152,9 @@ final class EventClassifier {
     }
 
     /** Later than server time + tolerance, or earlier than the previous position's createdAt − tolerance. */
-    private boolean skewed(String createdAt, String previousCreatedAt) {
-        long t = WireFormats.parseTime(createdAt).toInstant().toEpochMilli();
-        if (t > serverTime.toEpochMilli() + skewToleranceMs) {
-            return true;
-        }
-        return previousCreatedAt != null
-                && t < WireFormats.parseTime(previousCreatedAt).toInstant().toEpochMilli() - skewToleranceMs;
+    private boolean skewed(long createdAt, Long previousCreatedAt) {
+        return createdAt > serverTime.toEpochMilli() + skewToleranceMs
+                || (previousCreatedAt != null && createdAt < previousCreatedAt - skewToleranceMs);
     }
 
     /** Every new event's payload read against its type's schema; a null entry is {@code schema-invalid}. */
