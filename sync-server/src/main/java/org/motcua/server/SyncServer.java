@@ -1,67 +1,118 @@
 package org.motcua.server;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.time.Instant;
-import org.motcua.protocol.Protocol;
-import org.motcua.protocol.codec.WireFormats;
-import org.motcua.protocol.doc.Health;
-import org.motcua.protocol.doc.Problem;
-import org.motcua.protocol.doc.ProblemType;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.motcua.server.api.ApiRoutes;
+import org.motcua.server.api.TlsConnector;
 
 /**
- * The HTTP face of the upstream server. Routes are declared here; the work behind them lives in their
- * own classes as they arrive. Errors are answered as RFC 9457 problem documents.
+ * The HTTP face of the province server. Plain HTTP is served only on a loopback address (§12); devices elsewhere
+ * use the TLS connector, whose certificate chains to the CA they pinned at enrolment. Routes are declared in
+ * {@link ApiRoutes}; the work behind them lives in plain service classes.
  */
 public final class SyncServer implements AutoCloseable {
 
     public static final String SERVICE = "motcua-sync-server";
+    /** Jetty's request-header limit: above {@code maxSignatureHeaderBytes} plus every other header (§12). */
+    public static final int REQUEST_HEADER_BYTES = 32 * 1024;
 
-    private final ServerDatabase database;
-    private final Javalin app;
+    /** Jetty's name of the plain (loopback) connector. */
+    static final String PLAIN = "motcua-plain";
 
-    public SyncServer(ServerDatabase database) {
-        this.database = database;
-        this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
-            config.routes.get("/api/v1/health", this::health);
-            config.routes.error(HttpStatus.NOT_FOUND, ctx -> problem(ctx, Problem.of(ProblemType.NOT_FOUND,
-                    "No such resource", "Nothing is served at " + ctx.path())));
-            config.routes.exception(Exception.class, (e, ctx) -> problem(ctx, Problem.of(ProblemType.SERVER_ERROR,
-                    "Internal error", "The server failed; the request changed nothing. See the server log.")));
-        });
+    private final ServerServices services;
+    private final TlsConnector tls;
+    private Javalin app;
+
+    /** A server without TLS (tests and {@code ./motcua run} on loopback). */
+    public SyncServer(ServerServices services) {
+        this(services, null);
     }
 
-    /** Starts listening; {@code port} 0 picks a free port (see {@link #port()}). */
+    /** {@code tls} non-null adds the TLS connector. */
+    public SyncServer(ServerServices services, TlsConnector tls) {
+        this.services = services;
+        this.tls = tls;
+    }
+
+    private void configure(JavalinConfig config, String host, int port) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.jetty.modifyHttpConfiguration(http -> {
+            http.setRequestHeaderSize(REQUEST_HEADER_BYTES);
+            http.setSendServerVersion(false);
+        });
+        // Both connectors are declared here: once any connector is added, Javalin adds no default one of its own.
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector plain = new ServerConnector(server, new HttpConnectionFactory(http));
+            plain.setName(PLAIN);
+            plain.setHost(host);
+            plain.setPort(port);
+            return plain;
+        });
+        if (tls != null) {
+            config.jetty.addConnector(tls::create);
+        }
+        ApiRoutes.register(config, services);
+    }
+
+    /** Starts listening; plain HTTP only on a loopback address. {@code port} 0 picks a free port. */
     public SyncServer start(String host, int port) {
-        app.start(host, port);
+        requireLoopback(host);
+        app = Javalin.create(config -> configure(config, host, port));
+        app.start();
         return this;
     }
 
-    public int port() {
-        return app.port();
-    }
-
-    private void health(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        if (database.isUp()) {
-            ctx.contentType("application/json").result(Health.of(Health.OK, WireFormats.serverTime(Instant.now())).canonical());
-        } else {
-            ctx.header("Retry-After", "30");
-            problem(ctx, Problem.of(ProblemType.UNAVAILABLE, "Database unavailable",
-                    "The server cannot reach its database; batches cannot be accepted now."));
+    public static void requireLoopback(String host) {
+        try {
+            if (!InetAddress.getByName(host).isLoopbackAddress()) {
+                throw new IllegalArgumentException("plain HTTP is served on a loopback address only (§12), not on " + host
+                        + "; use --tls-port for devices on the network");
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host " + host, e);
         }
     }
 
-    static void problem(Context ctx, Problem problem) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.status(problem.status()).contentType(Protocol.PROBLEM_MEDIA_TYPE).result(problem.bytes());
+    /** The plain connector's port. */
+    public int port() {
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof NetworkConnector n && PLAIN.equals(n.getName())) {
+                return n.getLocalPort();
+            }
+        }
+        return app.port();
+    }
+
+    /** The TLS connector's port, when there is one. */
+    public Optional<Integer> tlsPort() {
+        if (tls == null) {
+            return Optional.empty();
+        }
+        for (var c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof NetworkConnector n && TlsConnector.NAME.equals(n.getName())) {
+                return Optional.of(n.getLocalPort());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public ServerServices services() {
+        return services;
     }
 
     @Override
     public void close() {
-        app.stop();
+        if (app != null) {
+            app.stop();
+        }
     }
 }

@@ -1,66 +1,103 @@
 package org.motcua.server;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.motcua.protocol.pki.Certificates;
+import org.motcua.server.admin.DatabaseOptions;
+import org.motcua.server.admin.DeviceConfigCommand;
+import org.motcua.server.admin.DevicesCommand;
+import org.motcua.server.admin.EnrolFileCommand;
+import org.motcua.server.admin.EnrolmentCodeCommand;
+import org.motcua.server.admin.RevokeCommand;
+import org.motcua.server.admin.UsbImportCommand;
+import org.motcua.server.api.TlsConnector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar motcua-sync-server.jar [--host H] [--port P] [--data DIR | --jdbc-url URL ...]}. */
+/**
+ * {@code java -jar motcua-sync-server.jar [--host H] [--port P] [--tls-port T] [--data DIR | --jdbc-url URL …]} starts
+ * the server; the admin's commands are subcommands working on the same database options.
+ */
 @Command(name = "motcua-sync-server", mixinStandardHelpOptions = true,
-        description = "Receives signed batches from commune clients and serves the leaders' dashboard.")
+        description = "Receives signed batches from commune clients and serves the leaders' dashboard.",
+        subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
+                UsbImportCommand.class, EnrolFileCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */
     public static final String READY_MARKER = "MOTCUA-SERVER-READY";
+    /** Printed after the ready line when a TLS connector listens. */
+    public static final String TLS_MARKER = "MOTCUA-SERVER-TLS";
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Loopback address for plain HTTP (default: ${DEFAULT-VALUE}); other addresses are refused.")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8080", description = "Port for plain HTTP, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data", defaultValue = "${user.home}/.motcua/server",
-            description = "Directory of the embedded H2 database (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Option(names = "--tls-port", defaultValue = "-1", description = "Port for TLS, 0 for any free port; none when absent.")
+    int tlsPort;
 
-    @Option(names = "--jdbc-url", description = "Use this database instead of the embedded one, e.g. a PostgreSQL URL.")
-    String jdbcUrl;
+    @Option(names = "--tls-host", defaultValue = "0.0.0.0", description = "Address for TLS (default: ${DEFAULT-VALUE}).")
+    String tlsHost;
 
-    @Option(names = "--jdbc-user", defaultValue = "motcua", description = "Database user with --jdbc-url.")
-    String jdbcUser;
+    @Option(names = "--tls-name", description = "A DNS name or IP address devices use (repeatable); localhost and 127.0.0.1 are always in.")
+    List<String> tlsNames = new ArrayList<>();
 
-    @Option(names = "--jdbc-password-env", defaultValue = "MOTCUA_DB_PASSWORD",
-            description = "Environment variable holding the database password (never on the command line).")
-    String jdbcPasswordEnv;
+    @Mixin
+    DatabaseOptions database;
 
     @Override
     public Integer call() throws Exception {
-        ServerDatabase db;
-        if (jdbcUrl != null) {
-            String password = System.getenv().getOrDefault(jdbcPasswordEnv, "");
-            db = ServerDatabase.connect(jdbcUrl, jdbcUser, password);
-        } else {
-            Files.createDirectories(dataDir);
-            db = ServerDatabase.embedded(dataDir);
+        SyncServer.requireLoopback(host);
+        ServerConfig config = database.config();
+        config.tlsNames = tlsNames;
+        ServerServices services = ServerServices.open(config);
+        SyncServer server;
+        try {
+            TlsConnector tls = tlsPort >= 0 ? new TlsConnector(services.keys, tlsHost, tlsPort) : null;
+            server = new SyncServer(services, tls).start(host, port);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
         }
-        SyncServer server = new SyncServer(db).start(host, port);
+        Housekeeping housekeeping = new Housekeeping(services);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            housekeeping.close();
             server.close();
-            db.close();
+            services.close();
             stopped.countDown();
         }, "motcua-shutdown"));
+        System.out.println("CA fingerprint: " + Certificates.fingerprint(services.keys.caCertificate()));
         System.out.println(READY_MARKER + " http://" + host + ":" + server.port());
+        server.tlsPort().ifPresent(p -> System.out.println(TLS_MARKER + " https://"
+                + (tlsNames.isEmpty() ? "localhost" : tlsNames.get(0)) + ":" + p));
         System.out.flush();
         stopped.await();
         return 0;
     }
 
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SyncServerMain());
+        // A wrong option value or an unusable configuration is said in one line; anything else keeps its stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {
+                throw e;
+            }
+            commandLine.getErr().println(commandLine.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
+        return cli;
+    }
+
     public static void main(String[] args) {
-        int code = new CommandLine(new SyncServerMain()).execute(args);
+        int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);
         }

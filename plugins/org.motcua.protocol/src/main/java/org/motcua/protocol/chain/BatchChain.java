@@ -1,5 +1,6 @@
 package org.motcua.protocol.chain;
 
+import java.util.List;
 import java.util.Optional;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.doc.Batch;
@@ -20,13 +21,22 @@ public final class BatchChain {
     }
 
     public static Optional<Failure> firstFailure(Batch batch) {
+        return firstFailure(batch, batch.events().stream().map(WireEvent::payloadBytes).toList());
+    }
+
+    /**
+     * The same check with each event's canonical payload bytes already at hand ({@code payloads.get(i)} belongs to
+     * {@code batch.events().get(i)}), so a receiver that needs those bytes anyway writes them only once.
+     */
+    public static Optional<Failure> firstFailure(Batch batch, List<byte[]> payloads) {
         WireEvent previous = null;
         long expected = batch.fromSeq();
-        for (WireEvent e : batch.events()) {
+        for (int i = 0; i < batch.events().size(); i++) {
+            WireEvent e = batch.events().get(i);
             if (e.seq() != expected) {
                 return Optional.of(new Failure(e.seq(), "seq"));
             }
-            if (!LinkHash.payloadHash(e.payloadBytes()).equals(e.payloadHash())) {
+            if (!LinkHash.payloadHash(payloads.get(i)).equals(e.payloadHash())) {
                 return Optional.of(new Failure(e.seq(), "payload-hash"));
             }
             if (previous == null && e.seq() == 1 && !Sha256.ZEROS.equals(e.prevHash())) {

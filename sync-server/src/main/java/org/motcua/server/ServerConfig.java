@@ -1,0 +1,60 @@
+package org.motcua.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.motcua.protocol.doc.Limits;
+
+/**
+ * What one server instance (or one admin command) runs with: where the database is, how the keystore passphrase is
+ * found, the limits it announces and enforces, and the clock. Mutable while it is being set up, then handed to
+ * {@link ServerServices}.
+ */
+public final class ServerConfig {
+
+    /** Requests per minute from one client address (all endpoints); per instance, in memory. */
+    public static final int DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS = 3000;
+
+    public Path dataDir;
+    public String jdbcUrl;
+    public String jdbcUser = "motcua";
+    public String jdbcPassword = "";
+    public int poolSize = 16;
+    /** Overrides the environment and the passphrase file (tests, and instances started from code). */
+    public char[] keystorePassphrase;
+    public Map<String, String> environment = System.getenv();
+    public List<String> tlsNames = new ArrayList<>();
+    public Limits limits = Limits.DEFAULTS;
+    public int requestsPerMinutePerAddress = DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS;
+    /** Announced as {@code catalogueExpiresAt} until the catalogue publisher (part 2) sets real expiry times. */
+    public Duration catalogueLifetime = Duration.ofDays(30);
+    public Clock clock = Clock.systemUTC();
+
+    public ServerConfig(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public static ServerConfig embedded(Path dataDir) {
+        return new ServerConfig(dataDir);
+    }
+
+    public ServerConfig jdbc(String url, String user, String password) {
+        this.jdbcUrl = url;
+        this.jdbcUser = user;
+        this.jdbcPassword = password;
+        return this;
+    }
+
+    public ServerConfig passphrase(String passphrase) {
+        this.keystorePassphrase = passphrase.toCharArray();
+        return this;
+    }
+
+    public ServerConfig limits(Limits limits) {
+        this.limits = limits;
+        return this;
+    }
+}

@@ -1,0 +1,104 @@
+package org.motcua.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.motcua.protocol.doc.Limits;
+import org.motcua.server.api.RateLimiter;
+import org.motcua.server.blobs.BlobUploads;
+import org.motcua.server.enrol.EnrolmentService;
+import org.motcua.server.feed.Feed;
+import org.motcua.server.feed.FeedService;
+import org.motcua.server.ingest.BatchPipeline;
+import org.motcua.server.keys.KeystorePassphrase;
+import org.motcua.server.keys.ServerKeyStore;
+import org.motcua.server.keys.ServerKeys;
+import org.motcua.server.persistence.ServerDatabase;
+import org.motcua.server.persistence.Tx;
+import org.motcua.server.sessions.RekeyService;
+import org.motcua.server.sessions.SessionService;
+import org.motcua.server.state.DeviceStateService;
+import org.motcua.server.usb.UsbImportService;
+
+/**
+ * Everything one server instance (or one admin command) works with, built once from a {@link ServerConfig}: the
+ * database (schema migrated), the keys (made on first start), and the plain service classes the HTTP routes and the
+ * CLI call.
+ */
+public final class ServerServices implements AutoCloseable {
+
+    public final ServerConfig config;
+    public final ServerDatabase db;
+    public final ServerKeys keys;
+    public final Limits limits;
+    public final EnrolmentService enrolment;
+    public final SessionService sessions;
+    public final RekeyService rekeys;
+    public final BatchPipeline batches;
+    public final BlobUploads blobs;
+    public final DeviceStateService states;
+    public final FeedService feed;
+    public final UsbImportService usb;
+    public final RateLimiter deviceRequests;
+    public final RateLimiter deviceBatches;
+    public final RateLimiter addressRequests;
+    public final RateLimiter addressEnrolments;
+
+    private ServerServices(ServerConfig config, ServerDatabase db, ServerKeys keys) {
+        this.config = config;
+        this.db = db;
+        this.keys = keys;
+        this.limits = config.limits;
+        this.enrolment = new EnrolmentService(db, keys, config.clock, limits.maxRequestBytes());
+        this.sessions = new SessionService(db, keys, config.clock, limits);
+        this.rekeys = new RekeyService(db, keys, config.clock, limits);
+        this.batches = new BatchPipeline(db, keys, limits, config.clock);
+        this.blobs = new BlobUploads(db, limits, config.clock);
+        this.states = new DeviceStateService(db, keys, config.clock);
+        this.feed = new FeedService(db, keys, config.clock, limits, config.catalogueLifetime);
+        this.usb = new UsbImportService(this);
+        Limits.RateLimits rates = limits.rateLimits();
+        this.deviceRequests = new RateLimiter("requests of one device", rates.requestsPerMinute(), Duration.ofMinutes(1), config.clock);
+        this.deviceBatches = new RateLimiter("batches of one device", rates.batchesPerMinute(), Duration.ofMinutes(1), config.clock);
+        this.addressRequests = new RateLimiter("requests from one address", config.requestsPerMinutePerAddress,
+                Duration.ofMinutes(1), config.clock);
+        this.addressEnrolments = new RateLimiter("enrolment attempts from one address",
+                rates.enrolmentAttemptsPerHourPerAddress(), Duration.ofHours(1), config.clock);
+    }
+
+    /** Opens the database (migrating it), then loads or makes the keys and the feed. */
+    public static ServerServices open(ServerConfig config) {
+        ServerDatabase db = openDatabase(config);
+        try {
+            char[] passphrase = config.keystorePassphrase != null ? config.keystorePassphrase
+                    : KeystorePassphrase.resolve(config.environment, config.dataDir);
+            ServerKeys keys = new ServerKeyStore(db, passphrase, config.clock).load(config.tlsNames);
+            Tx.durable(db, c -> {
+                Feed.init(c);
+                return null;
+            });
+            return new ServerServices(config, db, keys);
+        } catch (RuntimeException | Rejection e) {
+            db.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static ServerDatabase openDatabase(ServerConfig config) {
+        if (config.jdbcUrl != null) {
+            return ServerDatabase.connect(config.jdbcUrl, config.jdbcUser, config.jdbcPassword, config.poolSize);
+        }
+        try {
+            Files.createDirectories(config.dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir, e);
+        }
+        return ServerDatabase.embedded(config.dataDir);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

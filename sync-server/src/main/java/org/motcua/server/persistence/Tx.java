@@ -1,0 +1,83 @@
+package org.motcua.server.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.motcua.protocol.doc.ProblemType;
+import org.motcua.server.Rejection;
+
+/**
+ * Runs work in one database transaction: commit when it returns, roll back when it throws. A {@link Rejection} thrown
+ * by the work rolls everything back (a request rejected as a whole stores nothing, G4) and reaches the caller as it
+ * is. Durable transactions are forced to disk before returning, because their result is about to be acknowledged.
+ */
+public final class Tx {
+
+    /** Work done with one connection inside a transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException, Rejection;
+    }
+
+    private Tx() {
+    }
+
+    /** A transaction whose commit is acknowledged to someone: durable before this returns. */
+    public static <T> T durable(ServerDatabase db, Work<T> work) throws Rejection {
+        return run(db, true, work);
+    }
+
+    /** A read, or a write nobody is told about. */
+    public static <T> T plain(ServerDatabase db, Work<T> work) throws Rejection {
+        return run(db, false, work);
+    }
+
+    private static <T> T run(ServerDatabase db, boolean durable, Work<T> work) throws Rejection {
+        Connection c;
+        try {
+            c = db.connection();
+        } catch (SQLTransientConnectionException e) {
+            throw Rejection.of(ProblemType.UNAVAILABLE, "Database unavailable",
+                    "The server cannot reach its database now; nothing was stored.").retryAfter(30);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+        try (c) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                if (durable) {
+                    db.afterDurableCommit(c);
+                }
+                return result;
+            } catch (SQLException | Rejection | RuntimeException e) {
+                rollback(c);
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool drops it and the database discards the transaction
+        }
+    }
+
+    /** An unexpected database error: answered as 500 {@code server-error}, the transaction rolled back. */
+    public static final class DatabaseFailure extends RuntimeException {
+        public DatabaseFailure(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        public SQLException sqlException() {
+            return (SQLException) getCause();
+        }
+    }
+}

@@ -1,0 +1,287 @@
+-- The province server's sync state (protocol.md version 1). The same standard SQL runs on H2 and PostgreSQL:
+-- BYTEA, VARCHAR, BIGINT, BOOLEAN, DATE and TIMESTAMP WITH TIME ZONE mean the same on both.
+
+-- §2 keys: the CA, the response-signing key and the TLS key in one PKCS#12 keystore encrypted with a passphrase
+-- kept outside the database. One row, made once under its primary key, so every instance on one database presents
+-- the same CA and response key.
+CREATE TABLE server_keystore (
+    id          INTEGER      NOT NULL PRIMARY KEY,
+    pkcs12      BYTEA        NOT NULL,
+    revision    INTEGER      NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    updated_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- §2 registry
+CREATE TABLE units (
+    unit_code   VARCHAR(64)  NOT NULL PRIMARY KEY,
+    unit_name   VARCHAR(300) NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- §6.1: never the code or its secret, only the MAC key derived from it.
+CREATE TABLE enrolment_codes (
+    code_id             VARCHAR(8)   NOT NULL PRIMARY KEY,
+    mac_key             BYTEA        NOT NULL,
+    unit_code           VARCHAR(64)  NOT NULL REFERENCES units (unit_code),
+    purpose             VARCHAR(10)  NOT NULL,
+    reenrol_device_id   VARCHAR(36),
+    created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    expires_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+    used_at             TIMESTAMP WITH TIME ZONE,
+    used_by_device_id   VARCHAR(36),
+    request_sha256      VARCHAR(64),
+    response            BYTEA,
+    mac_failures        INTEGER      NOT NULL,
+    mac_failures_since  TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE devices (
+    device_id           VARCHAR(36)  NOT NULL PRIMARY KEY,
+    unit_code           VARCHAR(64)  NOT NULL REFERENCES units (unit_code),
+    device_number       INTEGER      NOT NULL,
+    status              VARCHAR(10)  NOT NULL,
+    certificate         BYTEA        NOT NULL,
+    certificate_serial  VARCHAR(80)  NOT NULL,
+    hostname            VARCHAR(253) NOT NULL,
+    client_version      VARCHAR(100) NOT NULL,
+    os                  VARCHAR(201) NOT NULL,
+    enrolled_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    revoked_at          TIMESTAMP WITH TIME ZONE,
+    clock_skew_ms       BIGINT,
+    clock_skew_at       TIMESTAMP WITH TIME ZONE,
+    last_sync_at        TIMESTAMP WITH TIME ZONE,
+    epoch_limit_lifted_until TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX devices_unit ON devices (unit_code, device_number);
+
+-- Every certificate a device was ever pinned with: current, superseded (rekey, reenrol) or revoked.
+CREATE TABLE device_certificates (
+    device_id       VARCHAR(36)  NOT NULL REFERENCES devices (device_id),
+    serial          VARCHAR(80)  NOT NULL,
+    certificate     BYTEA        NOT NULL,
+    state           VARCHAR(12)  NOT NULL,
+    pinned_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    superseded_at   TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (device_id, serial)
+);
+
+-- §6.3: SHA-256 of the token only. The token itself is derived from a server key and the request, so an exact
+-- replay of the request gets the same answer without the token ever being stored.
+CREATE TABLE sessions (
+    device_id       VARCHAR(36)  NOT NULL REFERENCES devices (device_id),
+    nonce           VARCHAR(22)  NOT NULL,
+    request_sha256  VARCHAR(64)  NOT NULL,
+    token_sha256    VARCHAR(64)  NOT NULL UNIQUE,
+    server_time     VARCHAR(30)  NOT NULL,
+    expires_text    VARCHAR(30)  NOT NULL,
+    expires_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    signature       BYTEA        NOT NULL,
+    PRIMARY KEY (device_id, nonce)
+);
+
+-- §6.2: the stored answer to each rekey, for exact replays signed by the superseded key (30 days).
+CREATE TABLE rekeys (
+    device_id       VARCHAR(36)  NOT NULL REFERENCES devices (device_id),
+    nonce           VARCHAR(22)  NOT NULL,
+    request_sha256  VARCHAR(64)  NOT NULL,
+    old_serial      VARCHAR(80)  NOT NULL,
+    response        BYTEA        NOT NULL,
+    signature       BYTEA        NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (device_id, nonce)
+);
+
+-- §4.3 epochs: at most one open per device; the tail is what receipts and state report.
+CREATE TABLE epochs (
+    device_id       VARCHAR(36)  NOT NULL REFERENCES devices (device_id),
+    epoch_id        VARCHAR(36)  NOT NULL,
+    status          VARCHAR(6)   NOT NULL,
+    acked_seq       BIGINT       NOT NULL,
+    acked_hash      VARCHAR(64)  NOT NULL,
+    tail_created_at VARCHAR(40),
+    last_batch_id   VARCHAR(36),
+    opened_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    closed_at       TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (device_id, epoch_id)
+);
+
+-- The admin's log of every epoch opening (two PCs on one cloned database show up as alternating epochs).
+CREATE TABLE epoch_openings (
+    id                  BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    device_id           VARCHAR(36)  NOT NULL,
+    epoch_id            VARCHAR(36)  NOT NULL,
+    previous_epoch_id   VARCHAR(36),
+    previous_acked_seq  BIGINT,
+    batch_id            VARCHAR(36)  NOT NULL,
+    opened_at           TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX epoch_openings_device ON epoch_openings (device_id, opened_at);
+
+-- §6.4 idempotency records: only committed outcomes, kept for the life of the registry.
+CREATE TABLE batches (
+    device_id       VARCHAR(36)  NOT NULL REFERENCES devices (device_id),
+    batch_id        VARCHAR(36)  NOT NULL,
+    epoch_id        VARCHAR(36)  NOT NULL,
+    from_seq        BIGINT       NOT NULL,
+    to_seq          BIGINT       NOT NULL,
+    body_sha256     VARCHAR(64)  NOT NULL,
+    receipt         BYTEA        NOT NULL,
+    signature       BYTEA        NOT NULL,
+    committed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (device_id, batch_id)
+);
+
+-- §4.2: one row per chain position. Accepted and rejected positions keep the event verbatim (envelope and canonical
+-- payload); a duplicate keeps only its link values and where the original is. first_event_id is set only where an
+-- eventId was first stored, so its unique index finds the original of any later copy.
+CREATE TABLE chain_positions (
+    device_id           VARCHAR(36)  NOT NULL,
+    epoch_id            VARCHAR(36)  NOT NULL,
+    seq                 BIGINT       NOT NULL,
+    event_id            VARCHAR(36)  NOT NULL,
+    hash                VARCHAR(64)  NOT NULL,
+    prev_hash           VARCHAR(64)  NOT NULL,
+    status              VARCHAR(10)  NOT NULL,
+    reason              VARCHAR(40),
+    warnings            VARCHAR(200),
+    original_epoch_id   VARCHAR(36),
+    original_seq        BIGINT,
+    first_event_id      VARCHAR(36)  UNIQUE,
+    event_type          VARCHAR(64),
+    aggregate_id        VARCHAR(36),
+    created_at          VARCHAR(40),
+    blobs               VARCHAR,
+    payload_hash        VARCHAR(64),
+    payload             BYTEA,
+    batch_id            VARCHAR(36)  NOT NULL,
+    received_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (device_id, epoch_id, seq)
+);
+
+-- §5.5 codeCounters: the highest dossier number seen from a device per date.
+CREATE TABLE device_code_counters (
+    device_id   VARCHAR(36)  NOT NULL,
+    code_date   DATE         NOT NULL,
+    last_number INTEGER      NOT NULL,
+    PRIMARY KEY (device_id, code_date)
+);
+
+-- §5.6 numberLease items (published in part 2); read by the dossier-number range check.
+CREATE TABLE number_leases (
+    lease_id        VARCHAR(36)  NOT NULL PRIMARY KEY,
+    device_id       VARCHAR(36)  NOT NULL,
+    unit_code       VARCHAR(64)  NOT NULL,
+    valid_from      DATE         NOT NULL,
+    valid_to        DATE         NOT NULL,
+    first_number    INTEGER      NOT NULL,
+    last_number     INTEGER      NOT NULL
+);
+CREATE INDEX number_leases_device ON number_leases (device_id, valid_from);
+
+-- §6.7 blobs, stored in the database so every instance sees the same bytes and an offset moves with its chunk in
+-- one transaction. Presence is per unit: a row with complete = TRUE.
+CREATE TABLE blob_uploads (
+    unit_code       VARCHAR(64)  NOT NULL,
+    sha256          VARCHAR(64)  NOT NULL,
+    upload_length   BIGINT       NOT NULL,
+    upload_offset   BIGINT       NOT NULL,
+    complete        BOOLEAN      NOT NULL,
+    updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    completed_at    TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (unit_code, sha256)
+);
+CREATE INDEX blob_uploads_stale ON blob_uploads (complete, updated_at);
+
+CREATE TABLE blob_chunks (
+    unit_code       VARCHAR(64)  NOT NULL,
+    sha256          VARCHAR(64)  NOT NULL,
+    chunk_offset    BIGINT       NOT NULL,
+    data            BYTEA        NOT NULL,
+    PRIMARY KEY (unit_code, sha256, chunk_offset)
+);
+
+-- §5.6 the feed. seq is assigned under a lock on feed_state, so it commits in order and no cursor skips an item.
+CREATE TABLE feed_state (
+    id          INTEGER      NOT NULL PRIMARY KEY,
+    feed_id     VARCHAR(36)  NOT NULL,
+    last_seq    BIGINT       NOT NULL
+);
+
+CREATE TABLE feed_items (
+    seq             BIGINT       NOT NULL PRIMARY KEY,
+    item_type       VARCHAR(64)  NOT NULL,
+    item_key        VARCHAR(200) NOT NULL,
+    scope           VARCHAR(10)  NOT NULL,
+    scope_id        VARCHAR(64)  NOT NULL,
+    version         BIGINT       NOT NULL,
+    data            BYTEA        NOT NULL,
+    is_current      BOOLEAN      NOT NULL,
+    published_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX feed_items_scope ON feed_items (scope, scope_id, seq);
+CREATE INDEX feed_items_key ON feed_items (item_type, item_key, is_current);
+
+-- Projection of accepted events for the dashboard, in the ingest transaction. Indexes for ~10 million dossiers:
+-- per unit by status and due time (what is late where), by code (support, collisions), by reception time (reports).
+CREATE TABLE dossiers (
+    dossier_id          VARCHAR(36)  NOT NULL PRIMARY KEY,
+    dossier_code        VARCHAR(40)  NOT NULL,
+    unit_code           VARCHAR(64)  NOT NULL,
+    procedure_code      VARCHAR(40)  NOT NULL,
+    procedure_version   INTEGER      NOT NULL,
+    procedure_field     VARCHAR(100) NOT NULL,
+    status              INTEGER      NOT NULL,
+    received_at         TIMESTAMP WITH TIME ZONE,
+    due_at              TIMESTAMP WITH TIME ZONE,
+    original_due_at     TIMESTAMP WITH TIME ZONE,
+    done_at             TIMESTAMP WITH TIME ZONE,
+    returned_at         TIMESTAMP WITH TIME ZONE,
+    last_step           INTEGER      NOT NULL,
+    origin_device_id    VARCHAR(36)  NOT NULL,
+    origin_event_id     VARCHAR(36)  NOT NULL,
+    updated_at          TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX dossiers_unit_status_due ON dossiers (unit_code, status, due_at);
+CREATE INDEX dossiers_code ON dossiers (dossier_code);
+CREATE INDEX dossiers_received ON dossiers (received_at);
+
+-- The handover timeline: one row per DossierActionTaken, kept even before the dossier's reception arrives.
+CREATE TABLE dossier_steps (
+    event_id        VARCHAR(36)  NOT NULL PRIMARY KEY,
+    dossier_id      VARCHAR(36)  NOT NULL,
+    dossier_code    VARCHAR(40)  NOT NULL,
+    step            INTEGER      NOT NULL,
+    action          VARCHAR(40)  NOT NULL,
+    status          INTEGER      NOT NULL,
+    from_officer    VARCHAR(64)  NOT NULL,
+    to_officer      VARCHAR(64)  NOT NULL,
+    acted_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+    step_deadline   TIMESTAMP WITH TIME ZONE,
+    timeliness      VARCHAR(10),
+    new_due_at      TIMESTAMP WITH TIME ZONE,
+    note            VARCHAR(2000) NOT NULL,
+    device_id       VARCHAR(36)  NOT NULL,
+    received_at     TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX dossier_steps_dossier ON dossier_steps (dossier_id, step);
+
+CREATE TABLE admin_alerts (
+    id          BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    kind        VARCHAR(40)  NOT NULL,
+    device_id   VARCHAR(36),
+    dossier_id  VARCHAR(36),
+    detail      VARCHAR(1000) NOT NULL,
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- §11: every USB import attempt, the only thing a repeated import writes.
+CREATE TABLE usb_imports (
+    id              BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+    file_sha256     VARCHAR(64)  NOT NULL,
+    export_id       VARCHAR(36),
+    device_id       VARCHAR(36),
+    export_seq      BIGINT,
+    outcome         VARCHAR(200) NOT NULL,
+    imported_at     TIMESTAMP WITH TIME ZONE NOT NULL
+);

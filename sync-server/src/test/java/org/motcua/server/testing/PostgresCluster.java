@@ -1,0 +1,145 @@
+package org.motcua.server.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A private, throw-away PostgreSQL cluster for one test run (build-notes: "PostgreSQL and Chromium for the server's
+ * tests"): initdb into a temporary directory, pg_ctl on a free loopback port, stopped when the JVM ends. As root (CI)
+ * it runs as the {@code postgres} user through {@code runuser}, since PostgreSQL refuses root. Missing binaries fail
+ * the tests with a clear message: they are never skipped.
+ */
+public final class PostgresCluster {
+
+    public static final String USER = "motcua";
+
+    private static PostgresCluster instance;
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+    private final boolean asPostgres;
+
+    private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+        this.asPostgres = asPostgres;
+    }
+
+    /** The run's cluster, started on first use. */
+    public static synchronized PostgresCluster get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    /** A new, empty database in the cluster; its JDBC URL. */
+    public String newDatabase(String prefix) {
+        String name = prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_") + "_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, ""); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return url(name);
+    }
+
+    public String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    private static PostgresCluster start() {
+        Path bin = binaries();
+        try {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            Path dir = Files.createTempDirectory("motcua-pg-");
+            if (root) {
+                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                Files.setOwner(dir, postgres);
+            }
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            PostgresCluster cluster = new PostgresCluster(bin, dir, port, root);
+            cluster.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", USER,
+                    "-E", "UTF8", "--no-sync");
+            cluster.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "-l", dir.resolve("log").toString(), "-w", "start");
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "postgres-stop"));
+            return cluster;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the test PostgreSQL cluster: " + e.getMessage(), e);
+        }
+    }
+
+    private void stop() {
+        try {
+            run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+        } catch (RuntimeException e) {
+            System.err.println("could not stop the test PostgreSQL cluster: " + e.getMessage());
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans it eventually
+        }
+    }
+
+    private void run(String... command) {
+        List<String> cmd = new ArrayList<>();
+        if (asPostgres) {
+            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        cmd.addAll(List.of(command));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", cmd) + " could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Debian's PostgreSQL binaries, the newest version under /usr/lib/postgresql. */
+    private static Path binaries() {
+        Path root = Path.of("/usr/lib/postgresql");
+        try (Stream<Path> versions = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+                    .max(Comparator.comparing(b -> versionOf(b.getParent()))).orElseThrow(() -> new AssertionError(
+                            "PostgreSQL binaries are missing (no /usr/lib/postgresql/*/bin/initdb): the server's tests need a "
+                                    + "real PostgreSQL. Install Debian's package: apt-get install -y postgresql"));
+        } catch (IOException e) {
+            throw new AssertionError("cannot look for PostgreSQL binaries: " + e.getMessage(), e);
+        }
+    }
+
+    private static int versionOf(Path dir) {
+        try {
+            return Integer.parseInt(dir.getFileName().toString().replaceAll("\\D", ""));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
