@@ -1,5 +1,6 @@
 package org.motcua.server;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.motcua.server.admin.EnrolFileCommand;
 import org.motcua.server.admin.EnrolmentCodeCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
+import org.motcua.server.admin.VerifyChainsCommand;
 import org.motcua.server.api.TlsConnector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "motcua-sync-server", mixinStandardHelpOptions = true,
         description = "Receives signed batches from commune clients and serves the leaders' dashboard.",
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
-                UsbImportCommand.class, EnrolFileCommand.class})
+                UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */
@@ -52,11 +54,19 @@ public final class SyncServerMain implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Option(names = "--limits", paramLabel = "FILE",
+            description = "A limits document (§5.7 JSON) to announce and enforce instead of the contract's defaults; "
+                    + "no maximum, rate or lifetime may be below the default.")
+    Path limitsFile;
+
     @Override
     public Integer call() throws Exception {
         SyncServer.requireLoopback(host);
         ServerConfig config = database.config();
         config.tlsNames = tlsNames;
+        if (limitsFile != null) {
+            config.limits(LimitsFile.read(limitsFile));
+        }
         ServerServices services = ServerServices.open(config);
         SyncServer server;
         try {

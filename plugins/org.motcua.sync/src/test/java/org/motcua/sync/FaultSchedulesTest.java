@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
+import org.motcua.protocol.doc.Limits;
 import org.motcua.store.DossierIntake;
 import org.motcua.store.DossierWorkflow;
 import org.motcua.sync.faults.ConnectionFaults;
@@ -43,10 +43,13 @@ class FaultSchedulesTest {
     private static final String UNIT = "000.00.02.H99";
     private static final int DESKS = 3;
     private static final int FAULTY_ROUNDS = 3;
+    /** The province is audited after this many schedules (and after the last). */
+    private static final int CHECK_EVERY = 50;
     private static final Procedure BIRTH = TestDesk.CATALOGUE.latest("1.001193").orElseThrow();
 
     private static Path dir;
     private static Province province;
+    private static List<String> serverOptions;
     private static FaultProxy proxy;
     private static final List<TestDesk> desks = new ArrayList<>();
     private static final List<List<UUID>> received = new ArrayList<>();
@@ -56,11 +59,24 @@ class FaultSchedulesTest {
     @BeforeAll
     static void startProvinceAndEnrolDesks() throws Exception {
         dir = Files.createTempDirectory("motcua-faults");
-        province = Province.start(dir.resolve("province"));
+        List<String> codes = new ArrayList<>();
+        for (int i = 1; i <= DESKS; i++) {
+            codes.add(Province.enrolmentCode(dir.resolve("province"), UNIT, "UBND xã Kiểm Thử"));
+        }
+        // The desks here sync as fast as the machine allows, far faster than a commune: the rate limits are raised (a
+        // province may raise them, never lower them), so the schedules test faults, not throttling.
+        Limits fast = Limits.DEFAULTS;
+        fast = new Limits(fast.maxBatchWireBytes(), fast.maxBatchBytes(), fast.maxBatchEvents(), fast.maxEventPayloadBytes(),
+                fast.maxInflateRatio(), fast.maxSignatureHeaderBytes(), fast.maxRequestBytes(), fast.maxBlobBytes(),
+                fast.maxChunkBytes(), fast.recommendedChunkBytes(), fast.recommendedBatchWireBytes(),
+                fast.maxMissingQueryHashes(), fast.maxUpdatesPageItems(), fast.maxUsbFileBytes(), fast.sessionTtlSeconds(),
+                fast.partialUploadTtlDays(), fast.clockSkewToleranceSeconds(), 1000, new Limits.RateLimits(100_000, 1_000_000, 1000));
+        serverOptions = List.of("--limits", Files.write(dir.resolve("limits.json"), fast.canonical()).toString());
+        province = Province.start(dir.resolve("province"), serverOptions);
         proxy = FaultProxy.clean(new java.net.InetSocketAddress("127.0.0.1", province.url().getPort()));
         for (int i = 1; i <= DESKS; i++) {
             TestDesk desk = TestDesk.create(dir, "desk" + i, UNIT, i);
-            desk.enrol(proxy.baseUri(), province.enrolmentCode(UNIT, "UBND xã Kiểm Thử"));
+            desk.enrol(proxy.baseUri(), codes.get(i - 1));
             desks.add(desk);
             received.add(new ArrayList<>());
             steps.add(new int[1]);
@@ -85,15 +101,45 @@ class FaultSchedulesTest {
         for (int s = 0; s < schedules; s++) {
             long seed = base + s;
             runSchedule(seed);
-            if (s % 25 == 24 || s == schedules - 1) {
-                try (Connection db = province.database()) {
-                    SetChecker.Result r = SetChecker.check(desks, db);
-                    assertTrue(r.clean(), "after schedule " + (s + 1) + " (seed " + seed + ", first seed " + base + "): "
-                            + r.summary());
-                    System.out.println("faults: " + (s + 1) + " schedules, " + r.summary());
-                }
+            if (s % CHECK_EVERY == CHECK_EVERY - 1 || s == schedules - 1) {
+                SetChecker.Result r = checkWithProvinceStopped();
+                assertTrue(r.clean(), "after schedule " + (s + 1) + " (seed " + seed + ", first seed " + base + "): "
+                        + r.summary());
+                System.out.println("faults: " + (s + 1) + " schedules, " + proxy.connections() + " connections, "
+                        + proxy.resets() + " reset, " + r.summary());
+                assertTrue(proxy.resets() > 0, "the schedules must really cut connections");
             }
         }
+    }
+
+    @Test
+    void theCheckerCountsAnEventTheProvinceDoesNotHaveAsLost() throws Exception {
+        TestDesk desk = desks.get(0);
+        receive(desk, 9_000);
+        desk.sync();
+        province.close();
+        List<String> audit = new ArrayList<>(Province.verifyChains(dir.resolve("province")));
+        province = Province.start(dir.resolve("province"), serverOptions);
+        proxy.setTarget(new java.net.InetSocketAddress("127.0.0.1", province.url().getPort()));
+        String dropped = audit.stream().filter(l -> l.startsWith("EVENT ")).findFirst().orElseThrow();
+        audit.remove(dropped);
+        SetChecker.Result r = SetChecker.check(desks, audit);
+        assertTrue(r.lost().contains(dropped.split(" ")[4]), r.summary());
+        audit.add(dropped);
+        audit.add(dropped);
+        assertTrue(SetChecker.check(desks, audit).duplicated().contains(dropped.split(" ")[4]), "and one stored twice as duplicated");
+    }
+
+    /**
+     * Stops the province, runs its admin's chain audit on what it stored, and starts it again (on a new port, which
+     * the proxy follows: the desks keep the address they enrolled with).
+     */
+    private static SetChecker.Result checkWithProvinceStopped() throws Exception {
+        province.close();
+        List<String> audit = Province.verifyChains(dir.resolve("province"));
+        province = Province.start(dir.resolve("province"), serverOptions);
+        proxy.setTarget(new java.net.InetSocketAddress("127.0.0.1", province.url().getPort()));
+        return SetChecker.check(desks, audit);
     }
 
     /** One schedule: new work on every desk, a few rounds of sync through a faulty link, then a clean drain. */
@@ -104,12 +150,14 @@ class FaultSchedulesTest {
         }
         Random faults = new Random(seed * 31 + 7);
         proxy.setFaults(n -> ConnectionFaults.random(faults, 3000));
+        proxy.cutAll();   // connections kept alive from the clean drain get this schedule's faults too
         for (int round = 0; round < FAULTY_ROUNDS; round++) {
             for (TestDesk desk : desks) {
                 desk.sync();
             }
         }
         proxy.setFaults(n -> ConnectionFaults.NONE);
+        proxy.cutAll();
         for (TestDesk desk : desks) {
             for (int tries = 0; tries < 20 && desk.engine.status().eventsWaiting() > 0; tries++) {
                 desk.sync();

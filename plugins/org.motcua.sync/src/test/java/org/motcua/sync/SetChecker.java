@@ -1,23 +1,19 @@
 package org.motcua.sync;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.motcua.protocol.codec.Sha256;
 import org.motcua.store.sync.OutboxEvent;
 
 /**
- * A Jepsen-style set checker for sync: reads the final state of every desk and of the province and counts what must be
- * zero — events a desk holds acknowledged that the province did not store (lost), events stored twice (duplicated),
- * events stored that no desk wrote (unexpected), dossier codes used by two dossiers, chains that do not verify on
- * either side — and events still waiting on a desk after the link was clean (not drained).
+ * A Jepsen-style set checker for sync: reads the final state of every desk and of the province (the admin's
+ * {@code verify-chains --events} audit of what the server stored) and counts what must be zero — events a desk holds
+ * acknowledged that the province did not store (lost), events stored twice (duplicated), events stored that no desk
+ * wrote (unexpected), dossier codes used by two dossiers, chains that do not verify on either side — and events still
+ * waiting on a desk after the link was clean (not drained).
  */
 final class SetChecker {
 
@@ -47,7 +43,11 @@ final class SetChecker {
     private SetChecker() {
     }
 
-    static Result check(List<TestDesk> desks, Connection province) throws SQLException {
+    /**
+     * @param audit the lines of {@code verify-chains --events}: {@code EVENT device epoch seq eventId status},
+     *              {@code BROKEN …}, {@code CODE-USED-TWICE …} and a summary line
+     */
+    static Result check(List<TestDesk> desks, List<String> audit) {
         Set<String> written = new HashSet<>();
         Set<String> acknowledged = new HashSet<>();
         List<String> undrained = new ArrayList<>();
@@ -66,53 +66,28 @@ final class SetChecker {
             }
         }
         Map<String, Integer> storedCopies = new HashMap<>();
-        try (PreparedStatement ps = province.prepareStatement(
-                "SELECT event_id FROM chain_positions WHERE status <> 'duplicate'"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                storedCopies.merge(rs.getString(1), 1, Integer::sum);
+        List<String> codesReused = new ArrayList<>();
+        boolean summarised = false;
+        for (String line : audit) {
+            String[] f = line.split(" ");
+            if (line.startsWith("EVENT ") && f.length == 6 && !"duplicate".equals(f[5])) {
+                storedCopies.merge(f[4], 1, Integer::sum);
+            } else if (line.startsWith("BROKEN ")) {
+                brokenChains.add("province " + line.substring(7));
+            } else if (line.startsWith("CODE-USED-TWICE ")) {
+                codesReused.add(line.substring(16));
+            } else if (line.startsWith("chains ")) {
+                summarised = true;
             }
+        }
+        if (!summarised) {
+            throw new AssertionError("the province's audit did not finish:\n" + String.join("\n", audit));
         }
         List<String> lost = acknowledged.stream().filter(id -> !storedCopies.containsKey(id)).sorted().toList();
         List<String> duplicated = storedCopies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
                 .sorted().toList();
         List<String> unexpected = storedCopies.keySet().stream().filter(id -> !written.contains(id)).sorted().toList();
-        List<String> codesReused = new ArrayList<>();
-        try (PreparedStatement ps = province.prepareStatement(
-                "SELECT dossier_code FROM dossiers GROUP BY dossier_code HAVING COUNT(*) > 1"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                codesReused.add(rs.getString(1));
-            }
-        }
-        brokenChains.addAll(serverChains(province));
         return new Result(acknowledged.size(), storedCopies.size(), lost, duplicated, unexpected, codesReused, brokenChains,
                 undrained);
-    }
-
-    /** Every (device, epoch) chain the province holds: contiguous from seq 1, each prevHash the hash before it. */
-    private static List<String> serverChains(Connection province) throws SQLException {
-        List<String> broken = new ArrayList<>();
-        try (PreparedStatement ps = province.prepareStatement(
-                "SELECT device_id, epoch_id, seq, hash, prev_hash FROM chain_positions ORDER BY device_id, epoch_id, seq");
-                ResultSet rs = ps.executeQuery()) {
-            String chain = null;
-            long expected = 1;
-            String previous = Sha256.ZEROS;
-            while (rs.next()) {
-                String here = rs.getString(1) + "/" + rs.getString(2);
-                if (!here.equals(chain)) {
-                    chain = here;
-                    expected = 1;
-                    previous = Sha256.ZEROS;
-                }
-                long seq = rs.getLong(3);
-                if (seq != expected || !previous.equals(rs.getString(5))) {
-                    broken.add("province " + here + " at seq " + seq);
-                    expected = seq;
-                }
-                previous = rs.getString(4);
-                expected++;
-            }
-        }
-        return broken;
     }
 }

@@ -35,23 +35,20 @@ public record ConnectionFaults(long cutUpAfter, long cutDownAfter, boolean dupli
     }
 
     /**
-     * A random fault for a schedule: about half of the connections are clean, the rest get one fault each.
-     * {@code typicalRequestBytes} scales where cuts fall.
+     * A random fault for a schedule. Every connection dies somewhere, since clients keep connections alive across
+     * requests: a request cut after some bytes, a response cut after some bytes, or the first answer lost after the
+     * server committed; about a third of the connections also have every request duplicated, at once or later.
+     * {@code typicalRequestBytes} scales where request cuts fall.
      */
     public static ConnectionFaults random(Random random, int typicalRequestBytes) {
+        boolean duplicate = random.nextInt(100) < 30;
+        Duration delay = random.nextBoolean() ? Duration.ZERO : Duration.ofMillis(50 + random.nextInt(400));
         int roll = random.nextInt(100);
-        if (roll < 50) {
-            return NONE;
-        } else if (roll < 62) {
-            return cutRequestAfter(random.nextInt(Math.max(1, typicalRequestBytes)));
-        } else if (roll < 74) {
-            return cutResponseAfter(random.nextInt(600));
-        } else if (roll < 86) {
-            return loseResponse();
-        } else if (roll < 93) {
-            return duplicate(Duration.ZERO);
-        } else {
-            return duplicate(Duration.ofMillis(50 + random.nextInt(400)));
+        if (roll < 35) {
+            return new ConnectionFaults(random.nextInt(Math.max(1, 2 * typicalRequestBytes)), -1, duplicate, delay);
+        } else if (roll < 70) {
+            return new ConnectionFaults(-1, 1 + random.nextInt(4000), duplicate, delay);
         }
+        return new ConnectionFaults(-1, 0, duplicate, delay);   // the server answered: it committed; the answer is lost
     }
 }

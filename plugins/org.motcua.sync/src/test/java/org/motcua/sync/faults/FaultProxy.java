@@ -29,7 +29,7 @@ import java.util.function.IntFunction;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    private final InetSocketAddress target;
+    private volatile InetSocketAddress target;
     private final ServerSocket listener;
     private final LinkShape shape;
     private volatile IntFunction<ConnectionFaults> faults;
@@ -68,6 +68,11 @@ public final class FaultProxy implements AutoCloseable {
 
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** Sends connections accepted from now on to another server (a restarted one on a new port, say). */
+    public void setTarget(InetSocketAddress newTarget) {
+        this.target = newTarget;
     }
 
     /** Replaces the fault function for connections accepted from now on. */
