@@ -24,7 +24,6 @@ import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
-import org.motcua.protocol.doc.Limits;
 import org.motcua.store.DossierIntake;
 import org.motcua.store.DossierWorkflow;
 import org.motcua.sync.faults.ConnectionFaults;
@@ -65,13 +64,7 @@ class FaultSchedulesTest {
         }
         // The desks here sync as fast as the machine allows, far faster than a commune: the rate limits are raised (a
         // province may raise them, never lower them), so the schedules test faults, not throttling.
-        Limits fast = Limits.DEFAULTS;
-        fast = new Limits(fast.maxBatchWireBytes(), fast.maxBatchBytes(), fast.maxBatchEvents(), fast.maxEventPayloadBytes(),
-                fast.maxInflateRatio(), fast.maxSignatureHeaderBytes(), fast.maxRequestBytes(), fast.maxBlobBytes(),
-                fast.maxChunkBytes(), fast.recommendedChunkBytes(), fast.recommendedBatchWireBytes(),
-                fast.maxMissingQueryHashes(), fast.maxUpdatesPageItems(), fast.maxUsbFileBytes(), fast.sessionTtlSeconds(),
-                fast.partialUploadTtlDays(), fast.clockSkewToleranceSeconds(), 1000, new Limits.RateLimits(100_000, 1_000_000, 1000));
-        serverOptions = List.of("--limits", Files.write(dir.resolve("limits.json"), fast.canonical()).toString());
+        serverOptions = Province.raisedRateLimits(dir);
         province = Province.start(dir.resolve("province"), serverOptions);
         proxy = FaultProxy.clean(new java.net.InetSocketAddress("127.0.0.1", province.url().getPort()));
         for (int i = 1; i <= DESKS; i++) {

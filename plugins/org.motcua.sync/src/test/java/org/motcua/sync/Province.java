@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.motcua.protocol.doc.Limits;
 
 /**
  * The real province server for end-to-end tests: the packaged {@code sync-server} jar as its own process on a free
@@ -61,6 +62,20 @@ final class Province implements AutoCloseable {
         }
         p.destroyForcibly();
         throw new AssertionError("the province server did not start:\n" + String.join("\n", lines));
+    }
+
+    /**
+     * Server options that raise the rate limits far above the contract's defaults (a province may raise them, never
+     * lower them), for tests and benchmarks that sync as fast as the machine allows, far faster than a commune does.
+     */
+    static List<String> raisedRateLimits(Path dir) throws IOException {
+        Limits l = Limits.DEFAULTS;
+        Limits fast = new Limits(l.maxBatchWireBytes(), l.maxBatchBytes(), l.maxBatchEvents(), l.maxEventPayloadBytes(),
+                l.maxInflateRatio(), l.maxSignatureHeaderBytes(), l.maxRequestBytes(), l.maxBlobBytes(), l.maxChunkBytes(),
+                l.recommendedChunkBytes(), l.recommendedBatchWireBytes(), l.maxMissingQueryHashes(), l.maxUpdatesPageItems(),
+                l.maxUsbFileBytes(), l.sessionTtlSeconds(), l.partialUploadTtlDays(), l.clockSkewToleranceSeconds(), 1000,
+                new Limits.RateLimits(100_000, 1_000_000, 1000));
+        return List.of("--limits", Files.write(dir.resolve("limits.json"), fast.canonical()).toString());
     }
 
     /** A new enrolment code for {@code unit} from the admin tool (with the server stopped). */

@@ -51,12 +51,15 @@ final class TestDesk implements AutoCloseable {
     }
 
     private TestDesk(Path dir, String name, Store store, Duration responseTimeout, Duration debounce) throws Exception {
+        this(dir, name, store, SyncConfig.of(Files.createDirectories(dir.resolve(name + "-blobs")))
+                .withTimeouts(Duration.ofSeconds(2), responseTimeout).withSchedule(debounce, Duration.ofHours(1)));
+    }
+
+    private TestDesk(Path dir, String name, Store store, SyncConfig config) {
         this.dir = dir;
         this.name = name;
         this.store = store;
-        Path blobs = Files.createDirectories(dir.resolve(name + "-blobs"));
-        this.engine = new SyncEngine(store, SyncConfig.of(blobs).withTimeouts(Duration.ofSeconds(2), responseTimeout)
-                .withSchedule(debounce, Duration.ofHours(1)));
+        this.engine = new SyncEngine(store, config);
         this.outbox = new SyncOutbox(store);
     }
 
@@ -76,6 +79,13 @@ final class TestDesk implements AutoCloseable {
         Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));
         store.addProcedures(CATALOGUE.current());
         return new TestDesk(dir, name, store, Duration.ofSeconds(3), debounce);
+    }
+
+    /** A desk of unit {@code unit} whose engine has the production timeouts and schedule (started by the caller). */
+    static TestDesk createWithProductionConfig(Path dir, String name, String unit, int deviceNumber) throws Exception {
+        Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(unit, "UBND xã Mẫu", deviceNumber));
+        store.addProcedures(CATALOGUE.current());
+        return new TestDesk(dir, name, store, SyncConfig.of(Files.createDirectories(dir.resolve(name + "-blobs"))));
     }
 
     /** Opens an existing desk's store again (e.g. after restoring a backup). */

@@ -12,12 +12,16 @@ import org.motcua.server.registry.DeviceRecord;
 import org.motcua.server.registry.Devices;
 import org.motcua.server.sessions.SessionService;
 import org.motcua.server.wire.DeviceSignatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/devices/{deviceId}/batches}: §7 steps 2–4 on the request line and headers (nothing of the body
  * is read before Content-Length is known to be within {@code maxBatchWireBytes}), then the shared pipeline from step 5.
  */
 final class BatchRoute {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRoute.class);
 
     private final ServerServices services;
     private final DeviceGate gate;
@@ -46,6 +50,9 @@ final class BatchRoute {
         }
         byte[] wire = Bodies.exactly(ctx, length);
         BatchPipeline.Committed committed = services.batches.process(device, key, signature, wire, gzip);
+        // ids and seqs only: never a payload, which holds citizens' data
+        LOG.info("batch {} from device {} (unit {}, no. {}, {} bytes): {}", key, deviceId, device.unitCode(),
+                device.deviceNumber(), length, committed.summary());
         Answers.signed(ctx, 200, new SessionService.Signed(committed.receipt(), committed.signature()));
     }
 

@@ -37,7 +37,7 @@ import org.motcua.server.wire.DeviceSignatures;
 public final class BatchPipeline {
 
     /** A committed batch's answer: the receipt bytes and the server's signature over them. */
-    public record Committed(byte[] receipt, byte[] signature, boolean replay) {
+    public record Committed(byte[] receipt, byte[] signature, boolean replay, String summary) {
     }
 
     private final ServerDatabase db;
@@ -88,7 +88,7 @@ public final class BatchPipeline {
             throw Rejection.of(ProblemType.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key reused",
                     "A different batch was committed under this Idempotency-Key; frozen bytes never change.");
         }
-        return Optional.of(new Committed(stored.get().receipt(), stored.get().signature(), true));
+        return Optional.of(new Committed(stored.get().receipt(), stored.get().signature(), true, "replay of a committed batch"));
     }
 
     private Committed commit(Connection c, DecodedBatch decoded, String bodySha256) throws SQLException, Rejection {
@@ -134,7 +134,8 @@ public final class BatchPipeline {
         ChainStore.storeBatch(c, batch.deviceId(), batch.batchId(), batch.epoch(), batch.fromSeq(), batch.toSeq(), bodySha256,
                 receipt, signature, now);
         Devices.recordSync(c, batch.deviceId(), now);
-        return new Committed(receipt, signature, false);
+        return new Committed(receipt, signature, false, "committed seq " + batch.fromSeq() + "-" + batch.toSeq() + " of epoch "
+                + batch.epoch().substring(0, 8) + " (" + batch.events().size() + " events)");
     }
 
     /** Step 12: the batch's epoch, or the tail of an epoch this batch will open. */
