@@ -53,9 +53,10 @@ final class DayOfWork {
             LocalDateTime at = opening.plusMinutes(i * minutesPerDossier);
             Procedure p = procedures.get(random.nextInt(procedures.size()));
             String name = FAMILY[random.nextInt(FAMILY.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
-            String cid = String.format("0%02d%d%02d%06d", 1 + random.nextInt(96), random.nextInt(2), 60 + random.nextInt(40),
+            int born = 1950 + random.nextInt(50);   // the ID's century digit (0 man, 1 woman: 1900s) and year must agree
+            String cid = String.format("0%02d%d%02d%06d", 1 + random.nextInt(96), random.nextInt(2), born % 100,
                     random.nextInt(1_000_000));
-            Applicant a = Applicant.citizen(name, CitizenId.parse(cid, null), LocalDate.of(1950 + random.nextInt(55), 1 + random.nextInt(12),
+            Applicant a = Applicant.citizen(name, CitizenId.parse(cid, null), LocalDate.of(born, 1 + random.nextInt(12),
                     1 + random.nextInt(28)), "09" + (10_000_000 + random.nextInt(89_999_999)),
                     new Address("Tuyên Quang", "Xã Minh Xuân", "Thôn " + (1 + random.nextInt(12))));
             UUID id = intake.receive(new IntakeRequest(p, a, p.requiredDocuments().stream().map(ReceivedDocument::of).toList(),

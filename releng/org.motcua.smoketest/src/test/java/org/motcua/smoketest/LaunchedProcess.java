@@ -66,6 +66,14 @@ final class LaunchedProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to end by itself; its exit code, or fails with what it printed. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not end within " + timeout + ". Its output:\n" + String.join("\n", output()));
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -26,6 +26,8 @@ class ProductSmokeTest {
 
     private static final String SERVER_READY = "MOTCUA-SERVER-READY";
     private static final String CLIENT_READY = "MOTCUA-CLIENT-READY";
+    /** The sample commune's unit, as in {@code ./motcua run}. */
+    private static final String DEMO_UNIT = "000.00.99.H99";
 
     @TempDir
     Path tmp;
@@ -37,6 +39,9 @@ class ProductSmokeTest {
         Path serverJar = Path.of(System.getProperty("motcua.server.jar"));
         assertTrue(Files.isRegularFile(serverJar), "sync-server was not packaged: " + serverJar);
         String java = ProcessHandle.current().info().command().orElseThrow();
+
+        // As ./motcua run does: the admin tool makes the demo desk's enrolment code before the server holds the database.
+        String code = enrolmentCode(java, serverJar);
 
         try (LaunchedProcess server = new LaunchedProcess("sync-server", List.of(java, "-jar", serverJar.toString(),
                 "--host", "127.0.0.1", "--port", "0", "--data", tmp.resolve("server").toString()), tmp)) {
@@ -50,7 +55,7 @@ class ProductSmokeTest {
             try (LaunchedProcess client = new LaunchedProcess("client", List.of(java,
                     "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dmotcua.server.url=" + serverUrl,
                     // Demo mode: creates the demo desk in the workspace and logs in without the login dialog.
-                    "-Dmotcua.demo=true",
+                    "-Dmotcua.demo=true", "-Dmotcua.demo.enrolmentCode=" + code,
                     "-jar", launcherJar(product).toString(),
                     "-nl", "vi_VN", "-clearPersistedState", "-consoleLog", "-data", tmp.resolve("workspace").toString()),
                     product)) {
@@ -58,9 +63,25 @@ class ProductSmokeTest {
                 assertTrue(ready.contains("title=\"MotCua — Một cửa xã\""), ready);
                 assertTrue(ready.contains("locale=vi_VN"), ready);
                 screenshot();
+                // The demo desk enrols itself and sends its sample dossiers' events; the province logs the batch.
+                client.awaitLine("MOTCUA-DEMO-ENROLLED", Duration.ofSeconds(60));
+                String batch = server.awaitLine("): committed seq 1-", Duration.ofSeconds(60));
+                assertTrue(batch.contains("(unit " + DEMO_UNIT + ", no. 1,"), batch);
                 List<String> errors = client.output().stream().filter(l -> l.matches("!ENTRY \\S+ 4 .*")).toList();
                 assertTrue(errors.isEmpty(), "the client logged errors:\n" + String.join("\n", client.output()));
             }
+        }
+    }
+
+    /** {@code enrolment-code} of the server's admin tool on the test's server directory: the code it printed. */
+    private String enrolmentCode(String java, Path serverJar) throws Exception {
+        try (LaunchedProcess admin = new LaunchedProcess("enrolment-code", List.of(java, "-jar", serverJar.toString(),
+                "enrolment-code", "--unit", DEMO_UNIT, "--unit-name", "UBND xã Mẫu Thuận (DỮ LIỆU MẪU)", "--hours", "1",
+                "--data", tmp.resolve("server").toString()), tmp)) {
+            admin.awaitLine("CA fingerprint", Duration.ofSeconds(60));   // printed after the code
+            assertEquals(0, admin.awaitExit(Duration.ofSeconds(60)), "enrolment-code failed:\n" + admin.output());
+            return admin.output().stream().map(String::strip).filter(l -> l.matches("[0-9A-Z]{4}(-[0-9A-Z]{1,4}){8}"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no code printed:\n" + admin.output()));
         }
     }
 

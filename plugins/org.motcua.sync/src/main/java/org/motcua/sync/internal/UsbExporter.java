@@ -1,22 +1,20 @@
 package org.motcua.sync.internal;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.doc.UsbExport;
+import org.motcua.protocol.usb.UsbLayout;
+import org.motcua.protocol.usb.UsbZipWriter;
 import org.motcua.store.DeviceIdentity;
 import org.motcua.store.sync.FrozenBatch;
 import org.motcua.store.sync.OutboxEvent;
@@ -82,30 +80,27 @@ public final class UsbExporter {
         String name = "motcua-up-" + device.unitCode() + "-d" + device.deviceNumber() + "-" + DAY.format(ctx.deskNow())
                 + "-" + exportId.toString().substring(0, 8) + ".zip";
         Path target = directory.resolve(name);
-        Path tmp = directory.resolve(name + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, "manifest.json", manifestBytes);
-                put(zip, "manifest.p7s", keys.sign(manifestBytes));
-                for (FrozenBatch b : batches) {
-                    put(zip, "batches/" + b.batchId() + ".json", b.body());
-                    put(zip, "batches/" + b.batchId() + ".p7s", b.signature());
-                }
-                for (String h : blobs) {
-                    byte[] bytes = Files.readAllBytes(ctx.blobDirectory.resolve(h));
-                    if (!Sha256.hex(bytes).equals(h)) {
-                        throw new IOException("attachment " + h + " is damaged");
-                    }
-                    put(zip, "blobs/" + h, bytes);
-                }
+            // the same writer as the server's replies: fixed entry times, .json deflated, the rest stored, the file
+            // forced to the stick before it gets its name
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            entries.put(UsbLayout.MANIFEST, manifestBytes);
+            entries.put(UsbLayout.MANIFEST_SIGNATURE, keys.sign(manifestBytes));
+            for (FrozenBatch b : batches) {
+                entries.put(UsbLayout.batch(b.batchId().toString()), b.body());
+                entries.put(UsbLayout.batchSignature(b.batchId().toString()), b.signature());
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);  // on a USB stick: the file is whole before it gets its name
+            for (String h : blobs) {
+                byte[] bytes = Files.readAllBytes(ctx.blobDirectory.resolve(h));
+                if (!Sha256.hex(bytes).equals(h)) {
+                    throw new IOException("attachment " + h + " is damaged");
+                }
+                entries.put(UsbLayout.blob(h), bytes);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            UsbZipWriter.write(target, entries);
         } catch (IOException e) {
             try {
-                Files.deleteIfExists(tmp);
+                Files.deleteIfExists(directory.resolve(name + ".part"));
             } catch (IOException ignored) {
                 // the original failure matters
             }
@@ -113,11 +108,5 @@ public final class UsbExporter {
         }
         ctx.ledger.recordExport(exportId, exportSeq, name, batches.stream().map(FrozenBatch::batchId).toList());
         return new UsbResult.Export(target, batches.size(), events, blobs.size(), exportSeq);
-    }
-
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(bytes);
-        zip.closeEntry();
     }
 }

@@ -14,11 +14,14 @@ import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.doc.DeviceState;
 import org.motcua.protocol.doc.Updates;
 import org.motcua.protocol.doc.UsbReply;
+import org.motcua.protocol.usb.UsbFileInvalid;
+import org.motcua.protocol.usb.UsbLayout;
+import org.motcua.protocol.usb.UsbZipReader;
 import org.motcua.store.sync.FeedStore;
 import org.motcua.store.sync.FrozenBatch;
 import org.motcua.store.sync.SyncOutbox;
-import org.motcua.sync.SyncFailure;
 import org.motcua.sync.SyncFailure.Reason;
+import org.motcua.sync.SyncFailure;
 import org.motcua.sync.UsbResult;
 
 /**
@@ -47,9 +50,8 @@ public final class UsbReplyImporter {
         }
         Map<String, byte[]> entries;
         try {
-            entries = ZipLayout.read(file, ZipLayout.REPLY, ctx.limits().maxUsbFileBytes(), ENTRY_CAP,
-                    ctx.limits().maxInflateRatio());
-        } catch (ZipLayout.Invalid e) {
+            entries = readAll(file);
+        } catch (UsbFileInvalid e) {
             throw new SyncFailure(Reason.FILE_INVALID, file.getFileName() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new SyncFailure(Reason.IO, "cannot read " + file + ": " + e.getMessage(), e);
@@ -88,6 +90,19 @@ public final class UsbReplyImporter {
         updates(entries, nonces);
         ctx.ledger.recordReply(replyId, reply.exportId().map(UUID::fromString));
         return new UsbResult.Import(false, acknowledged, refused, stateApplied);
+    }
+
+    /** Every entry of a reply file, read with the layout and caps the server's reader uses (protocol's UsbZipReader). */
+    private Map<String, byte[]> readAll(Path file) throws UsbFileInvalid, IOException {
+        UsbZipReader.Caps caps = new UsbZipReader.Caps(ctx.limits().maxUsbFileBytes(), ENTRY_CAP, ENTRY_CAP, ENTRY_CAP,
+                ENTRY_CAP, ctx.limits().maxInflateRatio());
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (UsbZipReader zip = UsbZipReader.open(file, UsbLayout.REPLY, caps)) {
+            for (String name : zip.names()) {
+                entries.put(name, zip.read(name));
+            }
+        }
+        return entries;
     }
 
     /** Verifies {@code <name>.json} against {@code <name>.p7s}; empty when the reply has no such document. */
