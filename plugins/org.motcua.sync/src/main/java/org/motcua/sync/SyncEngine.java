@@ -275,6 +275,16 @@ public final class SyncEngine implements SyncService {
         return ctx.ledger.get(SyncLedger.Key.NEXT_ATTEMPT_AT).map(Instant::parse);
     }
 
+    /**
+     * A planned attempt forgets that it was planned before it runs: the attempt plans its successor (the retry after a
+     * failure, the next interval after a success), and a plan still "pending" would make plan() skip that as later.
+     */
+    private void plannedCycle() {
+        planned = null;
+        plannedAt = null;
+        cycle(false);
+    }
+
     /** Plans the next attempt at {@code when}, unless one is already planned earlier. Engine thread only. */
     private void plan(Instant when) {
         if (closed || !started) {
@@ -288,7 +298,7 @@ public final class SyncEngine implements SyncService {
         }
         long delay = Math.max(0, Duration.between(ctx.now(), when).toMillis());
         plannedAt = when;
-        planned = thread.schedule(() -> cycle(false), delay, TimeUnit.MILLISECONDS);
+        planned = thread.schedule(this::plannedCycle, delay, TimeUnit.MILLISECONDS);
     }
 
     private void submit(Runnable r) {

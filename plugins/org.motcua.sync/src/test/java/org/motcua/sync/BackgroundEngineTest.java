@@ -65,4 +65,30 @@ class BackgroundEngineTest {
             provinces.forEach(FakeProvince::close);
         }
     }
+
+    @Test
+    void anAttemptThatFailedIsRetriedOnItsOwn() throws Exception {
+        try (FakeProvince province = new FakeProvince(false);
+                TestDesk desk = TestDesk.createBackground(dir, "retry", 1, Duration.ofMillis(200))) {
+            desk.enrol(province);
+            // the first answer comes after the desk stopped waiting: the attempt fails after the server committed
+            province.answerDelay = Duration.ofSeconds(5);
+            province.delayedAnswers = 1;
+            CountDownLatch failed = new CountDownLatch(1);
+            CountDownLatch recovered = new CountDownLatch(1);
+            desk.engine.addListener(s -> {
+                if (s.problem().isPresent()) {
+                    failed.countDown();
+                } else if (failed.getCount() == 0 && s.lastSuccess().isPresent() && s.eventsWaiting() == 0) {
+                    recovered.countDown();
+                }
+            });
+            desk.receive();         // received before the engine runs (a desk that starts with work waiting)
+            desk.engine.start();
+            assertTrue(failed.await(20, TimeUnit.SECONDS), "the first attempt fails: " + desk.engine.status());
+            // nobody presses "Đồng bộ ngay" and nothing new is received: the engine's own back-off brings it back
+            assertTrue(recovered.await(20, TimeUnit.SECONDS), "retried by itself: " + desk.engine.status());
+            assertEquals(1, province.ledger.eventsStored());
+        }
+    }
 }

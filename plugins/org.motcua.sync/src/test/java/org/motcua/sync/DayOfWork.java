@@ -31,6 +31,9 @@ final class DayOfWork {
     private static final String[] GIVEN = {"Văn An", "Thị Bình", "Đức Cường", "Thị Dung", "Minh Hải", "Thị Hương",
             "Quang Huy", "Thị Lan", "Văn Long", "Thị Mai"};
 
+    /** Provinces of birth of a Tuyên Quang commune's applicants: mostly local, some from neighbours and Hà Nội. */
+    private static final String[] BIRTH_PROVINCES = {"008", "008", "008", "008", "002", "010", "015", "019", "025", "001"};
+
     private DayOfWork() {
     }
 
@@ -54,8 +57,8 @@ final class DayOfWork {
             Procedure p = procedures.get(random.nextInt(procedures.size()));
             String name = FAMILY[random.nextInt(FAMILY.length)] + " " + GIVEN[random.nextInt(GIVEN.length)];
             int born = 1950 + random.nextInt(50);   // the ID's century digit (0 man, 1 woman: 1900s) and year must agree
-            String cid = String.format("0%02d%d%02d%06d", 1 + random.nextInt(96), random.nextInt(2), born % 100,
-                    random.nextInt(1_000_000));
+            String cid = String.format("%s%d%02d%06d", BIRTH_PROVINCES[random.nextInt(BIRTH_PROVINCES.length)],
+                    random.nextInt(2), born % 100, random.nextInt(1_000_000));
             Applicant a = Applicant.citizen(name, CitizenId.parse(cid, null), LocalDate.of(born, 1 + random.nextInt(12),
                     1 + random.nextInt(28)), "09" + (10_000_000 + random.nextInt(89_999_999)),
                     new Address("Tuyên Quang", "Xã Minh Xuân", "Thôn " + (1 + random.nextInt(12))));

@@ -33,6 +33,7 @@ final class NaivePosts {
     /** Posts every event through a clean proxy; returns the bytes that crossed it both ways. */
     static long wireBytes(List<OutboxEvent> events) throws IOException {
         HttpServer server = ServerBootstrap.bootstrap().setLocalAddress(InetAddress.getLoopbackAddress()).setListenerPort(0)
+                .setCanonicalHostName("127.0.0.1")
                 .register("*", (request, response, context) -> {
                     EntityUtils.consume(request.getEntity());
                     response.setCode(201);

@@ -14,6 +14,9 @@ import org.flywaydb.core.api.callback.Event;
  */
 final class PortableFunctions implements Callback {
 
+    /** An advisory lock key of our own ("MotCuaFn" in ASCII), distinct from Flyway's. */
+    private static final long LOCK_KEY = 0x4D6F744375614676L;
+
     @Override
     public boolean supports(Event event, Context context) {
         return event == Event.BEFORE_MIGRATE;
@@ -30,6 +33,9 @@ final class PortableFunctions implements Callback {
             Connection c = context.getConnection();
             if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
                 try (Statement st = c.createStatement()) {
+                    // Two instances starting at once on an empty database both get here before Flyway's own lock:
+                    // concurrent CREATE OR REPLACE FUNCTION collides in pg_proc, so take a lock for this transaction.
+                    st.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
                     st.execute("CREATE OR REPLACE FUNCTION random_uuid() RETURNS varchar LANGUAGE sql AS "
                             + "'SELECT gen_random_uuid()::varchar'");
                 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +43,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<ProxiedConnection> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "link-cutter"));
     private volatile boolean closed;
+    private ScheduledFuture<?> cutClock;
 
     public FaultProxy(InetSocketAddress target, LinkShape shape, IntFunction<ConnectionFaults> faults) throws IOException {
         this.target = target;
@@ -52,9 +54,23 @@ public final class FaultProxy implements AutoCloseable {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(this::acceptLoop, "fault-proxy-accept").start();
         if (!shape.cutEvery().isZero()) {
-            long ms = shape.cutEvery().toMillis();
-            timer.scheduleAtFixedRate(this::cutAll, ms, ms, TimeUnit.MILLISECONDS);
+            restartCutClock(shape.cutEvery());
         }
+    }
+
+    /**
+     * Starts the link's drops again from now: the first after {@code firstCut}, then every {@code cutEvery} of the
+     * shape. A benchmark uses it so that a drop falls inside the transfer it measures, not before it starts.
+     */
+    public synchronized void restartCutClock(Duration firstCut) {
+        if (shape.cutEvery().isZero()) {
+            throw new IllegalStateException("this link never drops");
+        }
+        if (cutClock != null) {
+            cutClock.cancel(false);
+        }
+        long ms = shape.cutEvery().toMillis();
+        cutClock = timer.scheduleAtFixedRate(this::cutAll, firstCut.toMillis(), ms, TimeUnit.MILLISECONDS);
     }
 
     /** A proxy with a clean link and no faults. */
