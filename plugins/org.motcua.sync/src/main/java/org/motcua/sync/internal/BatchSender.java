@@ -58,8 +58,9 @@ public final class BatchSender {
             blobs.ensurePresent(blobsOf(b));
             return post(b, 0);
         } catch (IOException e) {
-            ctx.outbox.recordAttempt(b.batchId(), ctx.deskNow(), "network");
-            throw CycleFailure.io(e);
+            // a body that never left whole cannot have been committed: the next attempt need not ask first
+            ctx.outbox.recordAttempt(b.batchId(), ctx.deskNow(), e instanceof BodyNotSent ? "network-unsent" : "network");
+            throw CycleFailure.io(e instanceof BodyNotSent n ? (IOException) n.getCause() : e);
         } finally {
             ctx.progress.done();
         }
@@ -121,8 +122,16 @@ public final class BatchSender {
         headers.put(Protocol.IDEMPOTENCY_KEY_HEADER, "\"" + b.batchId() + "\"");
         headers.put(Protocol.SIGNATURE_HEADER, B64u.encode(b.signature()));
         ctx.progress.uploading(SyncStatus.Attempt.Kind.BATCH, 0, gzip.length);
-        Http.Response r = ctx.http().exchange("POST", ctx.devicePath() + "/batches", headers, gzip, "application/json",
-                sent -> ctx.progress.uploading(SyncStatus.Attempt.Kind.BATCH, sent, gzip.length));
+        long[] written = {0};
+        Http.Response r;
+        try {
+            r = ctx.http().exchange("POST", ctx.devicePath() + "/batches", headers, gzip, "application/json", sent -> {
+                written[0] = sent;
+                ctx.progress.uploading(SyncStatus.Attempt.Kind.BATCH, sent, gzip.length);
+            });
+        } catch (IOException e) {
+            throw written[0] < gzip.length ? new BodyNotSent(e) : e;
+        }
         if (r.status() == 200) {
             return acknowledge(b, r);
         }
@@ -226,5 +235,12 @@ public final class BatchSender {
             return Result.CONTINUE;
         }
         throw CycleFailure.of(SyncProblem.CLIENT_DEFECT, p + " for a batch of " + b.eventCount() + " event(s)");
+    }
+
+    /** The link failed before the whole body was handed to the socket: the server cannot hold this batch. */
+    private static final class BodyNotSent extends IOException {
+        BodyNotSent(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 }
