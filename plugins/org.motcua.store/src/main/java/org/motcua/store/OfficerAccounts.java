@@ -82,11 +82,11 @@ public final class OfficerAccounts {
         }
         String hash = PasswordHasher.hash(password);
         return store.write(c -> {
-            boolean first = count(c) == 0;
+            boolean first = OfficerRows.count(c) == 0;
             if (first ? role != Role.ADMIN : actingRole != Role.ADMIN) {
                 throw new ValidationException(Violation.of("role", first ? "officer.firstMustBeAdmin" : "officer.adminOnly"));
             }
-            if (find(c, username).isPresent()) {
+            if (OfficerRows.find(c, username).isPresent()) {
                 throw new ValidationException(Violation.of("username", "officer.username.taken", username));
             }
             Sql.update(c, "INSERT INTO officer (username, full_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -97,12 +97,12 @@ public final class OfficerAccounts {
     }
 
     public Login login(String username, char[] password, LocalDateTime now) {
-        Optional<Stored> stored = store.read(c -> findStored(c, username));
+        Optional<OfficerRows.Stored> stored = store.read(c -> OfficerRows.findStored(c, username));
         if (stored.isEmpty() || !stored.get().officer().active()) {
             PasswordHasher.verify(password, DUMMY_HASH);
             return new Login.Refused(MAX_FAILED);
         }
-        Stored s = stored.get();
+        OfficerRows.Stored s = stored.get();
         if (s.lockedUntil() != null && now.isBefore(s.lockedUntil())) {
             return new Login.Locked(s.lockedUntil());
         }
@@ -133,7 +133,7 @@ public final class OfficerAccounts {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM officer ORDER BY username");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    all.add(new Account(officer(rs), Sql.dateTime(rs, "locked_until").orElse(null)));
+                    all.add(new Account(OfficerRows.officer(rs), Sql.dateTime(rs, "locked_until").orElse(null)));
                 }
             }
             return all;
@@ -144,14 +144,14 @@ public final class OfficerAccounts {
     public void deactivate(String username, String actor, Role actingRole, LocalDateTime now) {
         requireAdmin(actingRole);
         store.write(c -> {
-            Officer target = existing(c, username).officer();
+            Officer target = OfficerRows.existing(c, username).officer();
             if (username.equals(actor)) {
                 throw new ValidationException(Violation.of("username", "officer.self"));
             }
             if (!target.active()) {
                 throw new ValidationException(Violation.of("username", "officer.alreadyInactive", username));
             }
-            if (target.role() == Role.ADMIN && activeAdmins(c) <= 1) {
+            if (target.role() == Role.ADMIN && OfficerRows.activeAdmins(c) <= 1) {
                 throw new ValidationException(Violation.of("username", "officer.lastAdmin"));
             }
             Sql.update(c, "UPDATE officer SET active = FALSE WHERE username = ?", username);
@@ -168,7 +168,7 @@ public final class OfficerAccounts {
         requireAdmin(actingRole);
         String hash = hashOrRefuse(newPassword);
         store.write(c -> {
-            if (existing(c, username).officer().active()) {
+            if (OfficerRows.existing(c, username).officer().active()) {
                 throw new ValidationException(Violation.of("username", "officer.alreadyActive", username));
             }
             Sql.update(c, "UPDATE officer SET active = TRUE, password_hash = ?, failed_attempts = 0, locked_until = NULL "
@@ -183,7 +183,7 @@ public final class OfficerAccounts {
         requireAdmin(actingRole);
         String hash = hashOrRefuse(newPassword);
         store.write(c -> {
-            setPassword(c, activeAccount(c, username), hash);
+            OfficerRows.setPassword(c, OfficerRows.activeAccount(c, username), hash);
             store.audit.append(c, now, actor, "PASSWORD_RESET", username, "lockout cleared");
             return null;
         });
@@ -197,11 +197,11 @@ public final class OfficerAccounts {
     public void recover(String username, char[] newPassword, LocalDateTime now) {
         String hash = hashOrRefuse(newPassword);
         store.write(c -> {
-            Officer target = activeAccount(c, username);
+            Officer target = OfficerRows.activeAccount(c, username);
             if (target.role() != Role.ADMIN) {
                 throw new ValidationException(Violation.of("username", "officer.recovery.notAdmin", username));
             }
-            setPassword(c, target, hash);
+            OfficerRows.setPassword(c, target, hash);
             store.audit.append(c, now, username, "RECOVERY_USED", username, "admin password reset with the recovery code");
             return null;
         });
@@ -211,7 +211,7 @@ public final class OfficerAccounts {
     public void unlock(String username, String actor, Role actingRole, LocalDateTime now) {
         requireAdmin(actingRole);
         store.write(c -> {
-            existing(c, username);
+            OfficerRows.existing(c, username);
             Sql.update(c, "UPDATE officer SET failed_attempts = 0, locked_until = NULL WHERE username = ?", username);
             store.audit.append(c, now, actor, "OFFICER_UNLOCKED", username, "");
             return null;
@@ -221,13 +221,13 @@ public final class OfficerAccounts {
     /** Any officer changes their own password, proving the current one. */
     public void changeOwnPassword(String username, char[] currentPassword, char[] newPassword, LocalDateTime now) {
         String hash = hashOrRefuse(newPassword);
-        Stored s = store.read(c -> findStored(c, username))
+        OfficerRows.Stored s = store.read(c -> OfficerRows.findStored(c, username))
                 .orElseThrow(() -> new ValidationException(Violation.of("username", "officer.unknown", username)));
         if (!PasswordHasher.verify(currentPassword, s.hash())) {
             throw new ValidationException(Violation.of("currentPassword", "officer.password.wrong"));
         }
         store.write(c -> {
-            setPassword(c, activeAccount(c, username), hash);
+            OfficerRows.setPassword(c, OfficerRows.activeAccount(c, username), hash);
             store.audit.append(c, now, username, "PASSWORD_CHANGED", username, "by the officer");
             return null;
         });
@@ -246,70 +246,13 @@ public final class OfficerAccounts {
         return PasswordHasher.hash(password);
     }
 
-    private static void setPassword(Connection c, Officer officer, String hash) throws SQLException {
-        Sql.update(c, "UPDATE officer SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
-                hash, officer.username());
-    }
-
-    private static Stored existing(Connection c, String username) throws SQLException {
-        return findStored(c, username)
-                .orElseThrow(() -> new ValidationException(Violation.of("username", "officer.unknown", username)));
-    }
-
-    private static Officer activeAccount(Connection c, String username) throws SQLException {
-        Officer officer = existing(c, username).officer();
-        if (!officer.active()) {
-            throw new ValidationException(Violation.of("username", "officer.inactive", username));
-        }
-        return officer;
-    }
-
-    private static long activeAdmins(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM officer WHERE role = 'ADMIN' AND active");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     public List<Officer> list() {
         return accounts().stream().map(Account::officer).toList();
     }
 
     /** True before the setup wizard has created the first admin. */
     public boolean none() {
-        return store.read(c -> count(c) == 0);
+        return store.read(c -> OfficerRows.count(c) == 0);
     }
 
-    private record Stored(Officer officer, String hash, int failedAttempts, LocalDateTime lockedUntil) {
-    }
-
-    private static Optional<Stored> findStored(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM officer WHERE username = ?")) {
-            Sql.bind(ps, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Stored(officer(rs), rs.getString("password_hash"), rs.getInt("failed_attempts"),
-                        Sql.dateTime(rs, "locked_until").orElse(null)));
-            }
-        }
-    }
-
-    private static Optional<Officer> find(Connection c, String username) throws SQLException {
-        return findStored(c, username).map(Stored::officer);
-    }
-
-    private static Officer officer(ResultSet rs) throws SQLException {
-        return new Officer(rs.getString("username"), rs.getString("full_name"), Role.valueOf(rs.getString("role")),
-                rs.getBoolean("active"));
-    }
-
-    private static long count(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM officer"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

@@ -69,6 +69,8 @@ class ProductSmokeTest {
                 assertTrue(batch.contains("(unit " + DEMO_UNIT + ", no. 1,"), batch);
                 List<String> errors = client.output().stream().filter(l -> l.matches("!ENTRY \\S+ 4 .*")).toList();
                 assertTrue(errors.isEmpty(), "the client logged errors:\n" + String.join("\n", client.output()));
+                assertTrue(client.output().stream().noneMatch(l -> l.contains("falling back to default theme")),
+                        "e4 looked for a CSS theme:\n" + String.join("\n", client.output()));
             }
         }
     }

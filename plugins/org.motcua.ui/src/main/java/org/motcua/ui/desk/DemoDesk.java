@@ -108,7 +108,8 @@ public final class DemoDesk {
 
     /**
      * A dozen dossiers received over the last two weeks, each on a working day in a morning session (a desk is
-     * closed at weekends and on holidays, so the demo must be too): some handed over, one done, one returned.
+     * closed at weekends and on holidays, so the demo must be too): most handed over, several finished (early, on
+     * the due day, late) and some of those collected.
      */
     private static void addSampleDossiers(Desk desk) {
         List<Procedure> procedures = desk.catalogue().current();
@@ -134,16 +135,31 @@ public final class DemoDesk {
                 desk.workflow().take(d.id(), DossierAction.HAND_OVER_FOR_PROCESSING, Role.RECEIVING_OFFICER,
                         DEFAULT_USER, "xuly", "", at.plusHours(1).isAfter(now) ? now : at.plusHours(1));
             }
-            LocalDateTime done = workingMorning(calendar, calendar.nextWorkingDay(at.toLocalDate()), i);
-            if (i < 2 && !done.isAfter(now)) {
+            LocalDateTime done = finishTime(calendar, at, d.dueAt(), i);
+            // most of the handed-over ones are finished by now, early, on their due day or late, so the reports part
+            // has something to show; every other finished one has been collected
+            if (i % 3 != 2 && i < 9 && done.isAfter(at.plusHours(1)) && !done.isAfter(now)) {
                 desk.workflow().take(d.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly", DEFAULT_USER, "", done);
                 LocalDateTime returned = workingMorning(calendar, calendar.nextWorkingDay(done.toLocalDate()), i);
-                if (i == 0 && !returned.isAfter(now)) {
+                if (i % 2 == 0 && !returned.isAfter(now)) {
                     desk.workflow().take(d.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, DEFAULT_USER,
                             NAMES[i], "", returned);
                 }
             }
         }
+    }
+
+    /** When the demo's dossier {@code i} was finished: the next working day (early), on its due day, or a day late. */
+    private static LocalDateTime finishTime(WorkingCalendar calendar, LocalDateTime received, LocalDateTime due, int i) {
+        LocalDateTime early = workingMorning(calendar, calendar.nextWorkingDay(received.toLocalDate()), i);
+        return switch (i % 4) {
+            case 1 -> {
+                LocalDateTime onTheDay = workingMorning(calendar, due.toLocalDate(), i);
+                yield onTheDay.isAfter(due) ? early : onTheDay;
+            }
+            case 2 -> workingMorning(calendar, calendar.nextWorkingDay(due.toLocalDate()), i);
+            default -> early;
+        };
     }
 
     /** 9:15 (plus {@code minutes}) on {@code day}, or on the last working day before it when the desk is closed then. */

@@ -16,7 +16,9 @@ import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -63,28 +65,39 @@ class ScreenshotsTest {
     @TempDir
     Path dir;
 
-    private DeskForms forms(Desk desk) {
-        return new DeskForms(desk, dir);
-    }
-
-    List<Scene> scenes() {
+    /** The main screens, each on the demo desk as the account that uses it; forms go under {@code dir}. */
+    static List<Scene> scenes(Path dir) {
         FormOutput output = new RecordingFormOutput();
+        java.util.function.Function<Desk, DeskForms> forms = desk -> new DeskForms(desk, dir);
         return List.of(
-                new Scene("01-tiep-nhan", "tiepnhan", (desk, parent) -> new IntakePart(desk, forms(desk), output)
+                new Scene("01-tiep-nhan", "tiepnhan", (desk, parent) -> new IntakePart(desk, forms.apply(desk), output)
                         .createControls(parent)),
-                new Scene("02-danh-sach-ho-so", "tiepnhan", (desk, parent) -> new DossierListPart(desk, forms(desk), output)
+                new Scene("02-danh-sach-ho-so", "tiepnhan", (desk, parent) -> new DossierListPart(desk, forms.apply(desk), output)
                         .createControls(parent)),
                 new Scene("03-chi-tiet-ho-so", "tiepnhan", (desk, parent) -> new DossierDetailView(parent, desk,
-                        forms(desk), output, firstDossier(desk))),
+                        forms.apply(desk), output, firstDossier(desk))),
                 new Scene("04-dong-bo", "tiepnhan", (desk, parent) -> new SyncStatusPart(desk).createControls(parent)),
-                new Scene("05-bao-cao", "lanhdao", (desk, parent) -> new ReportsPart(desk, forms(desk), output)
+                new Scene("05-bao-cao", "lanhdao", (desk, parent) -> {
+                    new ReportsPart(desk, forms.apply(desk), output).createControls(parent);
+                    runReport(parent);
+                }),
+                new Scene("06-theo-doi-den-han", "tiepnhan", (desk, parent) -> new DueWatchPart(desk, forms.apply(desk), output)
                         .createControls(parent)),
-                new Scene("06-theo-doi-den-han", "tiepnhan", (desk, parent) -> new DueWatchPart(desk, forms(desk), output)
-                        .createControls(parent)),
-                new Scene("07-thiet-lap", DemoDesk.ADMIN, (desk, parent) -> new SettingsPart(desk, forms(desk),
+                new Scene("07-thiet-lap", DemoDesk.ADMIN, (desk, parent) -> new SettingsPart(desk, forms.apply(desk),
                         new DeskFiles(dir), TestPrinters.none()).createControls(parent)),
                 new Scene("08-nop-ho-so-co-ho-tro", "tinhnguyen", (desk, parent) -> new AssistedFilingPart(desk)
                         .createControls(parent)));
+    }
+
+    /** Presses "Xem" for the default range (this month) and waits for the figures, as a leader opening reports does. */
+    private static void runReport(Composite parent) {
+        Widgets.named(parent, Button.class, "reports.run").notifyListeners(SWT.Selection, null);
+        try {
+            Widgets.settle(parent.getDisplay(), null, () -> Widgets.named(parent, Button.class, "reports.exportPdf").getEnabled());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @AfterEach
@@ -98,10 +111,14 @@ class ScreenshotsTest {
         Files.createDirectories(out);
         DeskFiles files = new DeskFiles(dir);
         DemoDesk.openOrCreate(files, TestDesks.DEADLINES, TestDesks.MONDAY_MORNING).close();
-        for (Scene scene : scenes()) {
+        for (Scene scene : scenes(dir)) {
             Path png = out.resolve(scene.name() + ".png");
             capture(scene, open(files, scene.user()), png);
             assertTrue(distinctColours(png) > 8, scene.name() + " came out blank: " + png);
+            if (scene.name().equals("05-bao-cao")) {
+                // the chart's bars, not its "no dossier finished in this range" line: the demo desk has finished work
+                assertTrue(hasColour(png, 46, 160, 67) || hasColour(png, 33, 102, 204), "the reports chart is empty: " + png);
+            }
             System.out.println("MOTCUA-SCREENSHOT " + png);
         }
     }
@@ -144,6 +161,19 @@ class ScreenshotsTest {
 
     private static UUID firstDossier(Desk desk) {
         return desk.search().find(DossierQuery.text("", desk.now(), 1)).items().get(0).id();
+    }
+
+    private static boolean hasColour(Path png, int red, int green, int blue) throws IOException {
+        ImageData data = new ImageLoader().load(png.toString())[0];
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                if (rgb.red == red && rgb.green == green && rgb.blue == blue) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int distinctColours(Path png) throws IOException {
