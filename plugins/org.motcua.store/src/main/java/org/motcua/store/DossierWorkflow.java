@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.ResultReturn;
 import org.motcua.core.lifecycle.Deadlines;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierLifecycle;
@@ -27,6 +28,7 @@ import org.motcua.core.validation.Violation;
 import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.store.internal.EventPayloads;
 import org.motcua.store.internal.HandoverTable;
+import org.motcua.store.internal.ResultReturnTable;
 import org.motcua.store.internal.Sql;
 
 /**
@@ -63,7 +65,7 @@ public final class DossierWorkflow {
         if (extra.workingTime().isZero()) {
             throw new ValidationException(Violation.of("extra", "action.extension.empty"));
         }
-        return record(dossierId, DossierAction.EXTEND_DEADLINE, role, by, by, reason, now, extra);
+        return record(dossierId, DossierAction.EXTEND_DEADLINE, role, by, by, reason, now, extra, null);
     }
 
     /**
@@ -77,11 +79,24 @@ public final class DossierWorkflow {
         if (action == DossierAction.EXTEND_DEADLINE) {
             throw new IllegalArgumentException("an extension needs its length: use extend()");
         }
-        return record(dossierId, action, role, by, to, note, now, null);
+        if (action == DossierAction.RETURN_RESULT) {
+            throw new ValidationException(Violation.of("action", "return.useReturnDialog"));
+        }
+        return record(dossierId, action, role, by, to, note, now, null, null);
+    }
+
+    /**
+     * Returns the result (status 10): the handover goes to whoever collected it, and how it was returned, with the
+     * citizen's rating, is stored and sent upstream in the same transaction.
+     */
+    public HandoverRecord returnResult(UUID dossierId, ResultReturn how, Role role, String by, LocalDateTime now) {
+        String to = store.dossier(dossierId).map(d -> how.recipient(d.applicant()))
+                .orElseThrow(() -> new ValidationException(Violation.of("dossier", "action.unknownDossier", dossierId)));
+        return record(dossierId, DossierAction.RETURN_RESULT, role, by, to, "", now, null, how);
     }
 
     private HandoverRecord record(UUID dossierId, DossierAction action, Role role, String by, String to, String note,
-            LocalDateTime now, ProcessingTime extension) {
+            LocalDateTime now, ProcessingTime extension, ResultReturn returned) {
         String reason = note == null ? "" : note.strip();
         if (NEED_REASON.contains(action) && reason.isEmpty()) {
             throw new ValidationException(Violation.of("note", "action.reason.required", action));
@@ -114,8 +129,11 @@ public final class DossierWorkflow {
             HandoverRecord record = new HandoverRecord(dossierId, current.lastStep() + 1, action, next, by, to, at,
                     stepDeadline, timeliness, newDue, reason);
             HandoverTable.append(c, record);
-            store.appendEvent(c, EventPayloads.DOSSIER_ACTION, dossierId, now,
-                    CanonicalJson.write(EventPayloads.actionTaken(current.code(), record).toJson()), List.of());
+            if (returned != null) {
+                ResultReturnTable.insert(c, dossierId, returned, at, by);
+            }
+            store.appendEvent(c, EventPayloads.DOSSIER_ACTION, dossierId, now, CanonicalJson.write(
+                    EventPayloads.actionTaken(current.code(), record, Optional.ofNullable(returned)).toJson()), List.of());
             store.audit.append(c, now, by, action.name(), current.code(), "status=" + current.status().code() + "->" + next.code());
             return record;
         });

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.ResultReturn;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.store.internal.DossierTable;
+import org.motcua.store.internal.ResultReturnTable;
 import org.motcua.store.internal.Sql;
 
 /**
@@ -20,12 +22,16 @@ import org.motcua.store.internal.Sql;
  */
 public final class ReceivedDossiers {
 
-    /** A dossier with the instant its result was handed to the applicant (its RETURN_RESULT handover), if it was. */
-    public record Received(Dossier dossier, Optional<LocalDateTime> returnedAt) {
+    /**
+     * A dossier with the instant its result was handed over (its RETURN_RESULT handover) and how, if it was. A dossier
+     * returned before the desk recorded how has {@code returnedAt} without {@code howReturned}.
+     */
+    public record Received(Dossier dossier, Optional<LocalDateTime> returnedAt, Optional<ResultReturn> howReturned) {
 
         public Received {
             Objects.requireNonNull(dossier, "dossier");
             Objects.requireNonNull(returnedAt, "returnedAt");
+            Objects.requireNonNull(howReturned, "howReturned");
         }
     }
 
@@ -44,8 +50,10 @@ public final class ReceivedDossiers {
         if (offset < 0 || limit < 1 || limit > DossierQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("page must have offset >= 0 and 1 <= limit <= " + DossierQuery.MAX_LIMIT);
         }
-        String sql = "SELECT d.*, (SELECT MAX(h.at) FROM handover h WHERE h.dossier_id = d.id AND h.action = ?) AS returned_at "
-                + "FROM dossier d WHERE d.received_at >= ? AND d.received_at < ? "
+        String sql = "SELECT d.*, (SELECT MAX(h.at) FROM handover h WHERE h.dossier_id = d.id AND h.action = ?) AS returned_at, "
+                + "r.collected_by, r.collector_name, r.collector_id, r.tracking_number, r.rating, r.rating_comment "
+                + "FROM dossier d LEFT JOIN result_return r ON r.dossier_id = d.id "
+                + "WHERE d.received_at >= ? AND d.received_at < ? "
                 + "ORDER BY d.received_at, d.code LIMIT ? OFFSET ?";
         return store.read(c -> {
             List<Received> rows = new ArrayList<>();
@@ -54,7 +62,8 @@ public final class ReceivedDossiers {
                         limit + 1, offset);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new Received(DossierTable.read(c, rs), Sql.dateTime(rs, "returned_at")));
+                        rows.add(new Received(DossierTable.read(c, rs), Sql.dateTime(rs, "returned_at"),
+                                ResultReturnTable.details(rs)));
                     }
                 }
             }

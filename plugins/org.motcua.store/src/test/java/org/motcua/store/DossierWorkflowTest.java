@@ -18,8 +18,10 @@ import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.FieldAssistance;
-import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.dossier.ResultReturn;
+import org.motcua.core.dossier.Satisfaction;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.lifecycle.IllegalTransitionException;
@@ -64,8 +66,8 @@ class DossierWorkflowTest {
     void aDossierGoesFromReceptionToReturnWithAFullHandoverLog() {
         Dossier d = received(1);
         finish(d, MON.plusDays(2));
-        workflow.take(d.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, "tiepnhan1", "Nguyễn Văn An 1", "",
-                MON.plusDays(3));
+        workflow.returnResult(d.id(), ResultReturn.byApplicant(Optional.of(Satisfaction.SATISFIED), ""),
+                Role.RECEIVING_OFFICER, "tiepnhan1", MON.plusDays(3));
         List<HandoverRecord> log = store.handovers(d.id());
         assertEquals(List.of(DossierAction.RECEIVE, DossierAction.HAND_OVER_FOR_PROCESSING, DossierAction.MARK_DONE,
                 DossierAction.RETURN_RESULT), log.stream().map(HandoverRecord::action).toList());
@@ -96,8 +98,8 @@ class DossierWorkflowTest {
         ValidationException e = assertThrows(ValidationException.class, () -> workflow.take(d.id(), DossierAction.REFUSE,
                 Role.RECEIVING_OFFICER, "tiepnhan1", "", "  ", MON));
         assertTrue(e.messages(Locale.forLanguageTag("vi")).startsWith("Cần ghi lý do"), e.messages(Locale.ROOT));
-        assertThrows(IllegalTransitionException.class, () -> workflow.take(d.id(), DossierAction.RETURN_RESULT,
-                Role.RECEIVING_OFFICER, "tiepnhan1", "", "", MON));
+        assertThrows(IllegalTransitionException.class, () -> workflow.returnResult(d.id(),
+                ResultReturn.byApplicant(Optional.empty(), ""), Role.RECEIVING_OFFICER, "tiepnhan1", MON));
         assertEquals(1, store.handovers(d.id()).size());
         assertEquals(1, store.count("outbox"));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.dossier.Dossier;
+import org.motcua.core.dossier.ResultReturn;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
 
@@ -79,8 +80,8 @@ class ReceivedDossiersTest {
                 LocalDateTime.of(2026, 3, 9, 9, 0));
         workflow.take(first.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly1", "tiepnhan1", "",
                 LocalDateTime.of(2026, 3, 10, 14, 0));
-        workflow.take(first.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, "tiepnhan1", "Nguyễn Văn An", "",
-                handedBack);
+        workflow.returnResult(first.id(), ResultReturn.byApplicant(Optional.empty(), ""), Role.RECEIVING_OFFICER,
+                "tiepnhan1", handedBack);
 
         List<ReceivedDossiers.Received> rows = new ReceivedDossiers(store)
                 .between(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 9), 0, 10).items();

@@ -14,6 +14,8 @@ import org.motcua.core.dossier.Channel;
 import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.ReceivedDocument;
 import org.motcua.core.dossier.ResultDelivery;
+import org.motcua.core.dossier.ResultReturn;
+import org.motcua.core.dossier.Satisfaction;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
@@ -78,8 +80,8 @@ final class DayOfWork {
         for (UUID id : sameDay) {
             workflow.take(id, DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly1", "tiepnhan1", "", closing);
             afterEachAction.run();
-            workflow.take(id, DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, "tiepnhan1", "người nộp", "",
-                    closing.plusMinutes(5));
+            workflow.returnResult(id, ResultReturn.byApplicant(Optional.of(Satisfaction.SATISFIED), ""),
+                    Role.RECEIVING_OFFICER, "tiepnhan1", closing.plusMinutes(5));
             afterEachAction.run();
             actions += 2;
         }

@@ -27,9 +27,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class MessageBundlesTest {
 
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
-    /** A bundle: a class of its package (its bundle's loader finds the files) and the base name. */
-    record Bundle(Class<?> anchor, String baseName) {
+    /**
+     * A bundle: a class of its package (its bundle's loader finds the files), the base name, and whether its texts
+     * always go through {@link java.text.MessageFormat} (then an apostrophe is written {@code ''}) or only when they
+     * have arguments (the UI's own {@code Messages}).
+     */
+    record Bundle(Class<?> anchor, String baseName, boolean alwaysFormatted) {
         @Override
         public String toString() {
             return anchor.getPackageName() + "." + baseName;
@@ -37,13 +42,13 @@ public class MessageBundlesTest {
     }
 
     static Stream<Bundle> bundles() {
-        return Stream.of(new Bundle(Messages.class, "messages"),
-                new Bundle(org.motcua.print.FormKind.class, "messages"),
-                new Bundle(org.motcua.core.dossier.Dossier.class, "labels"),
-                new Bundle(org.motcua.core.validation.Texts.class, "messages"),
-                new Bundle(org.motcua.core.catalogue.Procedure.class, "labels"),
-                new Bundle(org.motcua.core.lifecycle.DossierAction.class, "labels"),
-                new Bundle(org.motcua.core.calendar.WorkingCalendar.class, "labels"));
+        return Stream.of(new Bundle(Messages.class, "messages", false),
+                new Bundle(org.motcua.print.FormKind.class, "messages", true),
+                new Bundle(org.motcua.core.dossier.Dossier.class, "labels", true),
+                new Bundle(org.motcua.core.validation.Texts.class, "messages", true),
+                new Bundle(org.motcua.core.catalogue.Procedure.class, "labels", true),
+                new Bundle(org.motcua.core.lifecycle.DossierAction.class, "labels", true),
+                new Bundle(org.motcua.core.calendar.WorkingCalendar.class, "labels", true));
     }
 
     @ParameterizedTest
@@ -65,6 +70,14 @@ public class MessageBundlesTest {
                 problems.add(key + " is empty");
             } else if (!arguments(en).equals(arguments(vi))) {
                 problems.add(key + " has arguments " + arguments(en) + " in English but " + arguments(vi) + " in Vietnamese");
+            }
+            for (String text : List.of(en, vi)) {
+                boolean formatted = b.alwaysFormatted() || !arguments(text).isEmpty();
+                if (formatted && LONE_APOSTROPHE.matcher(text).find()) {
+                    problems.add(key + ": MessageFormat would drop the apostrophe (write '') in \"" + text + "\"");
+                } else if (!formatted && text.contains("''")) {
+                    problems.add(key + ": shown as written, so '' shows twice in \"" + text + "\"");
+                }
             }
         }
         assertTrue(problems.isEmpty(), b + ": " + problems);

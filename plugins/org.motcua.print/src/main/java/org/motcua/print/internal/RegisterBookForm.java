@@ -49,14 +49,14 @@ final class RegisterBookForm {
         TableWriter t = new TableWriter(c, TableWriter.columns(c.geometry().contentWidth(),
                 w.raw("register.table.no"), 3.5, Align.CENTER,
                 w.raw("register.table.code"), 15, Align.LEFT,
-                w.raw("register.table.procedure"), 15, Align.LEFT,
+                w.raw("register.table.procedure"), 13, Align.LEFT,
                 w.raw("register.table.applicant"), 10.5, Align.LEFT,
                 w.raw("register.table.address"), 12, Align.LEFT,
                 w.raw("register.table.body"), 8, Align.LEFT,
                 w.raw("register.table.received"), 6.5, Align.CENTER,
                 w.raw("register.table.due"), 6.5, Align.CENTER,
                 w.raw("register.table.finished"), 6.5, Align.CENTER,
-                w.raw("register.table.returned"), 6.5, Align.CENTER,
+                w.raw("register.table.returned"), 8.5, Align.CENTER,
                 w.raw("register.table.sign"), 4.5, Align.CENTER,
                 w.raw("register.table.note"), 5.5, Align.LEFT), CELL, CELL,
                 () -> c.paragraph(Span.italic(running), CELL, Align.CENTER));
@@ -83,7 +83,8 @@ final class RegisterBookForm {
                 w.orDots(address), w.orDots(e.decidingBody()), w.shortDay(d.receivedAt().toLocalDate()),
                 w.shortDay(d.dueAt().toLocalDate()),
                 d.finishedAt().map(f -> w.shortDay(f.toLocalDate())).orElse(dots),
-                e.returnedAt().map(r -> w.shortDay(r.toLocalDate())).orElse(dots), "",
+                e.returnedAt().map(r -> w.shortDay(r.toLocalDate()) + (e.howReturned().isEmpty() ? "" : ", " + e.howReturned()))
+                        .orElse(dots), "",
                 d.status().displayName(FormContext.VI) + (d.note().isBlank() ? "" : ". " + d.note()));
     }
 

@@ -16,7 +16,54 @@ import org.motcua.protocol.json.SchemaInvalid;
  */
 public record DossierActionTaken(String dossierId, String dossierCode, int step, String action, int status, String from,
         String to, String at, Optional<String> stepDeadline, Optional<String> timeliness, Optional<String> newDueAt,
-        String note) {
+        String note, Optional<ResultReturned> resultReturned) {
+
+    /** Any action but a return (which says how the result was returned). */
+    public DossierActionTaken(String dossierId, String dossierCode, int step, String action, int status, String from,
+            String to, String at, Optional<String> stepDeadline, Optional<String> timeliness, Optional<String> newDueAt,
+            String note) {
+        this(dossierId, dossierCode, step, action, status, from, to, at, stepDeadline, timeliness, newDueAt, note,
+                Optional.empty());
+    }
+
+    /**
+     * How a result was returned ({@code RETURN_RESULT} only; optional member {@code resultReturned}, added within
+     * schema 1: readers that do not know it ignore it).
+     *
+     * @param collectedBy        {@code APPLICANT}, {@code AUTHORISED_PERSON} or {@code POST}
+     * @param collectorName      the authorised person's name
+     * @param collectorCitizenId the authorised person's citizen ID
+     * @param trackingNumber     the postal tracking number
+     * @param rating             {@code SATISFIED}, {@code ACCEPTABLE} or {@code NOT_SATISFIED}; absent when not rated
+     * @param comment            the citizen's comment, may be empty
+     */
+    public record ResultReturned(String collectedBy, Optional<String> collectorName, Optional<String> collectorCitizenId,
+            Optional<String> trackingNumber, Optional<String> rating, String comment) {
+
+        public static final Set<String> COLLECTED_BY = Set.of("APPLICANT", "AUTHORISED_PERSON", "POST");
+        public static final Set<String> RATINGS = Set.of("SATISFIED", "ACCEPTABLE", "NOT_SATISFIED");
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("collectedBy", collectedBy);
+            collectorName.ifPresent(v -> o.put("collectorName", v));
+            collectorCitizenId.ifPresent(v -> o.put("collectorCitizenId", v));
+            trackingNumber.ifPresent(v -> o.put("trackingNumber", v));
+            rating.ifPresent(v -> o.put("rating", v));
+            o.put("comment", comment);
+            return o;
+        }
+
+        static ResultReturned read(DocReader r) {
+            Optional<String> rating = r.optString("rating", 20);
+            rating.filter(v -> !RATINGS.contains(v)).ifPresent(v -> r.fault("rating", "not one of " + RATINGS));
+            ResultReturned out = new ResultReturned(r.oneOf("collectedBy", COLLECTED_BY),
+                    r.optString("collectorName", PayloadSchema.NAME), PayloadSchema.optCitizenId(r, "collectorCitizenId"),
+                    r.optString("trackingNumber", 30), rating, r.string("comment", PayloadSchema.TEXT));
+            r.endObject();
+            return out;
+        }
+    }
 
     public static final int SCHEMA = 1;
 
@@ -41,6 +88,7 @@ public record DossierActionTaken(String dossierId, String dossierCode, int step,
         timeliness.ifPresent(v -> o.put("timeliness", v));
         newDueAt.ifPresent(v -> o.put("newDueAt", v));
         o.put("note", note);
+        resultReturned.ifPresent(v -> o.set("resultReturned", v.toJson()));
         return o;
     }
 
@@ -56,7 +104,10 @@ public record DossierActionTaken(String dossierId, String dossierCode, int step,
         DossierActionTaken a = new DossierActionTaken(r.uuid("dossierId"), PayloadSchema.dossierCode(r, "dossierCode"),
                 (int) r.integer("step", 1, 100_000), r.oneOf("action", ACTIONS), (int) r.integer("status", 1, 10),
                 r.string("from", 64), r.string("to", 64), r.time("at"), r.optTime("stepDeadline"), timeliness,
-                r.optTime("newDueAt"), r.string("note", PayloadSchema.TEXT));
+                r.optTime("newDueAt"), r.string("note", PayloadSchema.TEXT),
+                r.optObject("resultReturned").map(ResultReturned::read));
+        a.resultReturned().filter(x -> !"RETURN_RESULT".equals(a.action()))
+                .ifPresent(x -> r.fault("resultReturned", "only with action RETURN_RESULT"));
         r.end();
         return a;
     }

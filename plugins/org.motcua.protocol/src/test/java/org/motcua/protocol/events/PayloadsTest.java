@@ -42,6 +42,25 @@ class PayloadsTest {
     }
 
     @Test
+    void aReturnCarriesWhoCollectedTheResultAndTheRating() throws Exception {
+        DossierActionTaken.ResultReturned how = new DossierActionTaken.ResultReturned("AUTHORISED_PERSON",
+                Optional.of("Trần Thị Bình"), Optional.of("001185000123"), Optional.empty(), Optional.of("SATISFIED"), "");
+        DossierActionTaken a = new DossierActionTaken("c2b4d6e8-0a1c-4e3f-8a5b-7c9d1e3f5a7b", "000.17.22.H56-250531-0001", 4,
+                "RETURN_RESULT", 10, "officer-07", "Trần Thị Bình", "2025-06-02T09:21:04.910+07:00", Optional.empty(),
+                Optional.empty(), Optional.empty(), "", Optional.of(how));
+        byte[] bytes = CanonicalJson.write(a.toJson());
+        assertEquals(a, DossierActionTaken.read(org.motcua.protocol.json.StrictJson.parseCanonical(bytes)));
+
+        ObjectNode badRating = a.toJson();
+        ((ObjectNode) badRating.get("resultReturned")).put("rating", "DELIGHTED");
+        assertEquals("/resultReturned/rating",
+                assertThrows(SchemaInvalid.class, () -> DossierActionTaken.read(badRating)).errors().get(0).pointer());
+        ObjectNode onAnotherAction = a.toJson().put("action", "MARK_DONE").put("status", 9);
+        assertEquals("/resultReturned",
+                assertThrows(SchemaInvalid.class, () -> DossierActionTaken.read(onAnotherAction)).errors().get(0).pointer());
+    }
+
+    @Test
     void badPayloadsAreSchemaInvalid() {
         ObjectNode noCode = received().toJson();
         noCode.remove("dossierCode");

@@ -8,6 +8,8 @@ import org.motcua.core.dossier.AuthorisedPerson;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.FieldAssistance;
 import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.ResultReturn;
+import org.motcua.core.dossier.Satisfaction;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Timeliness;
 import org.motcua.protocol.events.DossierActionTaken;
@@ -51,8 +53,24 @@ public final class EventPayloads {
 
     /** One handover record after the reception, of the dossier whose code is {@code code}. */
     public static DossierActionTaken actionTaken(String code, HandoverRecord r) {
+        return actionTaken(code, r, Optional.empty());
+    }
+
+    /** A handover step; a return carries how the result was returned and the citizen's rating. */
+    public static DossierActionTaken actionTaken(String code, HandoverRecord r, Optional<ResultReturn> returned) {
         return new DossierActionTaken(r.dossierId().toString(), code, r.step(), r.action().name(), r.status().code(),
                 r.fromOfficer(), r.toOfficer(), DeskTime.wire(r.at()), r.stepDeadline().map(DeskTime::wire),
-                r.timeliness().map(Timeliness::name), r.newDueAt().map(DeskTime::wire), r.note());
+                r.timeliness().map(Timeliness::name), r.newDueAt().map(DeskTime::wire), r.note(),
+                returned.map(EventPayloads::returned));
+    }
+
+    private static DossierActionTaken.ResultReturned returned(ResultReturn r) {
+        return new DossierActionTaken.ResultReturned(r.collectedBy().name(), nonEmpty(r.collectorName()),
+                r.collectorId().map(CitizenId::digits), nonEmpty(r.trackingNumber()), r.rating().map(Satisfaction::name),
+                r.comment());
+    }
+
+    private static Optional<String> nonEmpty(String s) {
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 }

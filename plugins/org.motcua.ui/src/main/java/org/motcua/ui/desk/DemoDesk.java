@@ -16,6 +16,8 @@ import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.ReceivedDocument;
 import org.motcua.core.dossier.ResultDelivery;
+import org.motcua.core.dossier.ResultReturn;
+import org.motcua.core.dossier.Satisfaction;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
@@ -142,8 +144,9 @@ public final class DemoDesk {
                 desk.workflow().take(d.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "xuly", DEFAULT_USER, "", done);
                 LocalDateTime returned = workingMorning(calendar, calendar.nextWorkingDay(done.toLocalDate()), i);
                 if (i % 2 == 0 && !returned.isAfter(now)) {
-                    desk.workflow().take(d.id(), DossierAction.RETURN_RESULT, Role.RECEIVING_OFFICER, DEFAULT_USER,
-                            NAMES[i], "", returned);
+                    desk.workflow().returnResult(d.id(), ResultReturn.byApplicant(Optional.of(i % 4 == 0
+                            ? Satisfaction.SATISFIED : Satisfaction.ACCEPTABLE), ""), Role.RECEIVING_OFFICER, DEFAULT_USER,
+                            returned);
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.ResultReturn;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.print.PrintedForm;
@@ -31,8 +32,11 @@ final class ActionRunner {
     static final Set<DossierAction> NEED_REASON = EnumSet.of(DossierAction.REFUSE, DossierAction.REQUEST_SUPPLEMENT,
             DossierAction.STOP, DossierAction.WITHDRAW, DossierAction.EXTEND_DEADLINE);
 
-    /** What the officer answered. {@code extraDays} only for an extension. */
-    record Answer(String to, String note, int extraDays) {
+    /** What the officer answered. {@code extraDays} only for an extension, {@code returned} only for a return. */
+    record Answer(String to, String note, int extraDays, ResultReturn returned) {
+        Answer(String to, String note, int extraDays) {
+            this(to, note, extraDays, null);
+        }
     }
 
     private final Messages messages = Messages.current();
@@ -50,8 +54,14 @@ final class ActionRunner {
     }
 
     void start(Shell shell) {
-        String to = action == DossierAction.RETURN_RESULT ? dossier.applicant().fullName() : "";
-        ActionDialog dialog = new ActionDialog(shell, action, to, NEED_REASON.contains(action));
+        if (action == DossierAction.RETURN_RESULT) {
+            ReturnResultDialog dialog = new ReturnResultDialog(shell, dossier);
+            if (dialog.open() == Window.OK) {
+                run(new Answer("", "", 0, dialog.answer()));
+            }
+            return;
+        }
+        ActionDialog dialog = new ActionDialog(shell, action, "", NEED_REASON.contains(action));
         if (dialog.open() == Window.OK) {
             run(dialog.answer());
         }
@@ -65,11 +75,14 @@ final class ActionRunner {
             String error = null;
             HandoverRecord step = null;
             try {
-                step = action == DossierAction.EXTEND_DEADLINE
-                        ? desk.workflow().extend(dossier.id(), ProcessingTime.workingDays(answer.extraDays()), desk.role(),
-                                desk.username(), answer.note(), now)
-                        : desk.workflow().take(dossier.id(), action, desk.role(), desk.username(), answer.to(),
-                                answer.note(), now);
+                step = switch (action) {
+                    case EXTEND_DEADLINE -> desk.workflow().extend(dossier.id(),
+                            ProcessingTime.workingDays(answer.extraDays()), desk.role(), desk.username(), answer.note(), now);
+                    case RETURN_RESULT -> desk.workflow().returnResult(dossier.id(), answer.returned(), desk.role(),
+                            desk.username(), now);
+                    default -> desk.workflow().take(dossier.id(), action, desk.role(), desk.username(), answer.to(),
+                            answer.note(), now);
+                };
             } catch (ValidationException e) {
                 error = e.messages(messages.locale());
             } catch (RuntimeException e) {

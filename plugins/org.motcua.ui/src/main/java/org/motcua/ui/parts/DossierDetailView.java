@@ -24,6 +24,7 @@ import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Applicant;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.store.ResultReturns;
 import org.motcua.core.dossier.ReceivedDocument;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
@@ -122,6 +123,12 @@ final class DossierDetailView {
                 h.timeliness().map(t -> t.displayName(messages.locale())).orElse(""),
                 h.newDueAt().map(n -> messages.get("detail.newDue", n.format(WHEN)) + " ").orElse("") + h.note()});
         }
+
+        new ResultReturns(desk.store()).of(dossierId).ifPresent(r -> {
+            Label returned = UiIds.name(new Label(timeline, SWT.WRAP), "detail.returned");
+            returned.setText(ReturnWords.describe(r.details(), d.applicant(), messages));
+            returned.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        });
 
         Composite actions = UiIds.name(new Composite(root, SWT.NONE), "detail.actions");
         actions.setLayout(new RowLayout(SWT.HORIZONTAL));

@@ -10,6 +10,7 @@ import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.print.RegisterData;
 import org.motcua.print.RegisterEntry;
+import org.motcua.ui.parts.ReturnWords;
 import org.motcua.store.DossierQuery;
 import org.motcua.store.Page;
 import org.motcua.store.ReceivedDossiers;
@@ -54,6 +55,7 @@ public final class RegisterBook {
         Dossier d = r.dossier();
         Optional<Procedure> p = desk.catalogue().version(d.procedureCode(), d.procedureVersion());
         return new RegisterEntry(d, p.map(Procedure::name).orElse(d.procedureCode()),
-                p.map(Procedure::decidingBody).orElse(""), r.returnedAt());
+                p.map(Procedure::decidingBody).orElse(""), r.returnedAt(),
+                r.howReturned().map(ReturnWords::forRegister).orElse(""));
     }
 }
