@@ -77,7 +77,12 @@ class EnglishWalkUiTest {
                 shell.open();
                 long until = System.currentTimeMillis() + 500;
                 Widgets.settle(shell.getDisplay(), null, () -> System.currentTimeMillis() > until);
-                for (String text : ownTexts(shell)) {
+                List<String> texts = ownTexts(shell);
+                for (Shell dialog : shell.getShells()) {
+                    texts.addAll(ownTexts(dialog));   // a scene that is a dialog opens it over the shell
+                    texts.add(dialog.getText());
+                }
+                for (String text : texts) {
                     checked++;
                     for (Pattern p : vietnamese) {
                         if (p.matcher(text).matches()) {

@@ -86,7 +86,14 @@ class ScreenshotsTest {
                 new Scene("07-thiet-lap", DemoDesk.ADMIN, (desk, parent) -> new SettingsPart(desk, forms.apply(desk),
                         new DeskFiles(dir), TestPrinters.none()).createControls(parent)),
                 new Scene("08-nop-ho-so-co-ho-tro", "tinhnguyen", (desk, parent) -> new AssistedFilingPart(desk)
-                        .createControls(parent)));
+                        .createControls(parent)),
+                // a dialog: opened without blocking over the scene's shell, and captured itself
+                new Scene("09-tra-ket-qua", "tiepnhan", (desk, parent) -> {
+                    ReturnResultDialog dialog = new ReturnResultDialog(parent.getShell(), desk.store()
+                            .dossier(firstDone(desk)).orElseThrow());
+                    dialog.setBlockOnOpen(false);
+                    dialog.open();
+                }));
     }
 
     /** Presses "Xem" for the default range (this month) and waits for the figures, as a leader opening reports does. */
@@ -143,8 +150,16 @@ class ScreenshotsTest {
             // let jobs (pages of the list, outbox counts) finish and the shell paint
             long until = System.currentTimeMillis() + 1_500;
             Widgets.settle(display, null, () -> System.currentTimeMillis() > until);
-            Image image = new Image(display, shell.getClientArea().width, shell.getClientArea().height);
-            GC gc = new GC(shell);
+            Shell target = shell;
+            for (Shell child : shell.getShells()) {
+                target = child;   // a dialog the scene opened over its shell: on top, painted, then captured
+                child.moveAbove(null);
+                child.forceActive();
+                long painted = System.currentTimeMillis() + 500;
+                Widgets.settle(display, null, () -> System.currentTimeMillis() > painted);
+            }
+            Image image = new Image(display, target.getClientArea().width, target.getClientArea().height);
+            GC gc = new GC(target);
             try {
                 gc.copyArea(image, 0, 0);
             } finally {
@@ -157,6 +172,11 @@ class ScreenshotsTest {
         } finally {
             shell.dispose();
         }
+    }
+
+    private static UUID firstDone(Desk desk) {
+        return desk.search().find(DossierQuery.text("", desk.now(), 1).withStatuses(java.util.Set.of(
+                org.motcua.core.lifecycle.DossierStatus.DONE))).items().get(0).id();
     }
 
     private static UUID firstDossier(Desk desk) {
