@@ -18,14 +18,23 @@ public record OnTimeReportData(LocalDate from, LocalDate to, Grouping grouping, 
     /** What a row stands for; names the group column. */
     public enum Grouping { MONTH, PROCEDURE, FIELD }
 
-    /** One group's counts. Rates are shares of {@link #total()}, 0 when nothing finished. */
-    public record Row(String group, long early, long onTime, long late) {
+    /**
+     * One group's counts, and the ratings citizens gave the results returned among them. Rates are shares of
+     * {@link #total()}, 0 when nothing finished.
+     */
+    public record Row(String group, long early, long onTime, long late, long satisfied, long acceptable,
+            long notSatisfied) {
 
         public Row {
             Objects.requireNonNull(group, "group");
-            if (early < 0 || onTime < 0 || late < 0) {
+            if (early < 0 || onTime < 0 || late < 0 || satisfied < 0 || acceptable < 0 || notSatisfied < 0) {
                 throw new IllegalArgumentException("negative count in " + group);
             }
+        }
+
+        /** Counts without ratings. */
+        public Row(String group, long early, long onTime, long late) {
+            this(group, early, onTime, late, 0, 0, 0);
         }
 
         public long total() {
@@ -55,12 +64,15 @@ public record OnTimeReportData(LocalDate from, LocalDate to, Grouping grouping, 
 
     /** All groups together. */
     public Row total(String label) {
-        long early = 0, onTime = 0, late = 0;
+        long early = 0, onTime = 0, late = 0, satisfied = 0, acceptable = 0, notSatisfied = 0;
         for (Row r : rows) {
             early += r.early();
             onTime += r.onTime();
             late += r.late();
+            satisfied += r.satisfied();
+            acceptable += r.acceptable();
+            notSatisfied += r.notSatisfied();
         }
-        return new Row(label, early, onTime, late);
+        return new Row(label, early, onTime, late, satisfied, acceptable, notSatisfied);
     }
 }

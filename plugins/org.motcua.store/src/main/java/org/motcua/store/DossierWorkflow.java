@@ -17,10 +17,10 @@ import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.core.dossier.ResultReturn;
-import org.motcua.core.lifecycle.Deadlines;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierLifecycle;
 import org.motcua.core.lifecycle.DossierStatus;
+import org.motcua.core.lifecycle.IndexTimeliness;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.lifecycle.Timeliness;
 import org.motcua.core.validation.ValidationException;
@@ -44,8 +44,8 @@ public final class DossierWorkflow {
             DossierAction.STOP, DossierAction.WITHDRAW, DossierAction.EXTEND_DEADLINE);
 
     /** Actions that finish processing: the result's timeliness is judged against the due date. */
-    private static final Set<DossierAction> FINISHING = EnumSet.of(DossierAction.MARK_DONE, DossierAction.REFUSE,
-            DossierAction.STOP);
+    /** The actions that end a dossier (and are judged early, on time or late by the index's rule). */
+    private static final Set<DossierAction> FINISHING = IndexTimeliness.ENDING;
 
     private final Store store;
     private final DeadlineCalculator deadlines;
@@ -54,6 +54,11 @@ public final class DossierWorkflow {
     public DossierWorkflow(Store store, DeadlineCalculator deadlines) {
         this.store = store;
         this.deadlines = deadlines;
+    }
+
+    /** The due date printed on the receipt: the apology (form 04) shows it beside the new one. */
+    public LocalDateTime receiptDue(UUID dossierId) {
+        return store.read(c -> current(c, dossierId).receiptDue());
     }
 
     /**
@@ -108,9 +113,16 @@ public final class DossierWorkflow {
         return store.write(c -> {
             Current current = current(c, dossierId);
             DossierStatus next = lifecycle.next(current.status(), action, role);
-            Optional<Timeliness> timeliness = FINISHING.contains(action)
-                    ? Optional.of(Deadlines.timeliness(at, current.dueAt())) : Optional.empty();
-            Optional<LocalDateTime> stepDeadline = FINISHING.contains(action) ? Optional.of(current.dueAt()) : Optional.empty();
+            // judged by the index: against the receipt's date, supplement waiting not counted, a second request late
+            Optional<IndexTimeliness.Judgement> judged = FINISHING.contains(action)
+                    ? Optional.of(IndexTimeliness.judge(current.receiptDue(), at, HandoverTable.of(c, dossierId), deadlines))
+                    : Optional.empty();
+            Optional<Timeliness> timeliness = judged.map(IndexTimeliness.Judgement::timeliness);
+            Optional<LocalDateTime> stepDeadline = judged.map(IndexTimeliness.Judgement::indexDue);
+            if (extension != null) {   // the receipt's date is kept for the index before the apology moves due_at
+                Sql.update(c, "UPDATE dossier SET original_due_at = COALESCE(original_due_at, due_at) WHERE id = ?",
+                        dossierId);
+            }
             boolean receptionAtCentre = action == DossierAction.RECEIVE && current.status() == DossierStatus.NEW;
             Optional<LocalDateTime> newDue = receptionAtCentre ? Optional.of(dueFromReception(c, current, at))
                     : Optional.ofNullable(extension).map(e -> deadlines.extend(current.dueAt(), e));
@@ -160,20 +172,21 @@ public final class DossierWorkflow {
     }
 
     private record Current(String code, DossierStatus status, LocalDateTime dueAt, int rowVersion, int lastStep,
-            String procedureCode, int procedureVersion) {
+            String procedureCode, int procedureVersion, LocalDateTime receiptDue) {
     }
 
     private static Current current(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT code, status, due_at, row_version, "
-                + "(SELECT MAX(step) FROM handover h WHERE h.dossier_id = d.id), procedure_code, procedure_version "
-                + "FROM dossier d WHERE id = ?")) {
+                + "(SELECT MAX(step) FROM handover h WHERE h.dossier_id = d.id), procedure_code, procedure_version, "
+                + "COALESCE(original_due_at, due_at) FROM dossier d WHERE id = ?")) {
             Sql.bind(ps, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new ValidationException(Violation.of("dossier", "action.unknownDossier", id.toString()));
                 }
                 return new Current(rs.getString(1), DossierStatus.fromCode(rs.getInt(2)),
-                        rs.getTimestamp(3).toLocalDateTime(), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getInt(7));
+                        rs.getTimestamp(3).toLocalDateTime(), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getInt(7),
+                        rs.getTimestamp(8).toLocalDateTime());
             }
         }
     }

@@ -34,13 +34,16 @@ final class OnTimeReportForm {
         String running = w.text("report.onTime.running", "unit", ctx.unit().unitName(), "from", from, "to", to);
         TableWriter t = new TableWriter(c, TableWriter.columns(c.geometry().contentWidth(),
                 w.raw("report.onTime.table.no"), 4, Align.CENTER,
-                heading, 26, Align.LEFT,
-                w.raw("report.onTime.table.early"), 8, Align.RIGHT,
-                w.raw("report.onTime.table.onTime"), 8, Align.RIGHT,
-                w.raw("report.onTime.table.late"), 8, Align.RIGHT,
-                w.raw("report.onTime.table.total"), 8, Align.RIGHT,
-                w.raw("report.onTime.table.inTimeRate"), 10, Align.RIGHT,
-                w.raw("report.onTime.table.lateRate"), 10, Align.RIGHT), CELL, CELL - 1,
+                heading, 20, Align.LEFT,
+                w.raw("report.onTime.table.early"), 7, Align.RIGHT,
+                w.raw("report.onTime.table.onTime"), 7, Align.RIGHT,
+                w.raw("report.onTime.table.late"), 7, Align.RIGHT,
+                w.raw("report.onTime.table.total"), 7, Align.RIGHT,
+                w.raw("report.onTime.table.inTimeRate"), 9, Align.RIGHT,
+                w.raw("report.onTime.table.lateRate"), 9, Align.RIGHT,
+                w.raw("report.onTime.table.satisfied"), 7.5, Align.RIGHT,
+                w.raw("report.onTime.table.acceptable"), 7.5, Align.RIGHT,
+                w.raw("report.onTime.table.notSatisfied"), 7.5, Align.RIGHT), CELL, CELL - 1,
                 () -> c.paragraph(Span.italic(running), CELL, Align.CENTER));
         if (data.rows().isEmpty()) {
             c.paragraph(Span.italic(w.raw("report.onTime.empty")), BODY, Align.CENTER);
@@ -64,7 +67,8 @@ final class OnTimeReportForm {
 
     private static List<String> cells(String no, Row r) {
         return List.of(no, r.group(), Long.toString(r.early()), Long.toString(r.onTime()), Long.toString(r.late()),
-                Long.toString(r.total()), percent(r.inTimeRate()), percent(r.lateRate()));
+                Long.toString(r.total()), percent(r.inTimeRate()), percent(r.lateRate()), Long.toString(r.satisfied()),
+                Long.toString(r.acceptable()), Long.toString(r.notSatisfied()));
     }
 
     /** "66,7": one decimal with the Vietnamese decimal comma. */

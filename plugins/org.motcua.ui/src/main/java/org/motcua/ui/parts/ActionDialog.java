@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.ui.Messages;
+import org.motcua.ui.UiIds;
 
 /** Asks who receives the dossier next and the note; the note is required where it is the citizen's reason. */
 final class ActionDialog extends TitleAreaDialog {
@@ -37,6 +38,7 @@ final class ActionDialog extends TitleAreaDialog {
     protected void configureShell(Shell shell) {
         super.configureShell(shell);
         shell.setText(action.displayName(messages.locale()));
+        UiIds.name(shell, "action.dialog");
     }
 
     @Override
@@ -57,7 +59,7 @@ final class ActionDialog extends TitleAreaDialog {
             days.setValues(3, 1, 60, 0, 1, 5);
         }
         new Label(c, SWT.NONE).setText(messages.get(reasonRequired ? "action.reason" : "action.note"));
-        note = new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        note = UiIds.name(new Text(c, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL), "action.note");
         GridData nd = new GridData(SWT.FILL, SWT.FILL, true, true);
         nd.heightHint = 80;
         nd.widthHint = 380;

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
@@ -16,9 +17,11 @@ import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.core.dossier.ResultReturn;
 import org.motcua.core.lifecycle.DossierAction;
+import org.motcua.core.lifecycle.IndexTimeliness;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.print.PrintedForm;
 import org.motcua.ui.Messages;
+import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
 
 /**
@@ -61,10 +64,33 @@ final class ActionRunner {
             }
             return;
         }
+        if (action == DossierAction.REQUEST_SUPPLEMENT && !secondRequestConfirmed(shell)) {
+            return;
+        }
         ActionDialog dialog = new ActionDialog(shell, action, "", NEED_REASON.contains(action));
         if (dialog.open() == Window.OK) {
             run(dialog.answer());
         }
+    }
+
+    /**
+     * Before a dossier's second supplement request the officer is told that the index will count it late whenever it
+     * ends; "Hủy" is the default. True when this is the first request, or the officer goes on.
+     */
+    private boolean secondRequestConfirmed(Shell shell) {
+        if (!IndexTimeliness.secondSupplementRequest(desk.store().handovers(dossier.id()))) {
+            return true;
+        }
+        MessageDialog warning = new MessageDialog(shell, messages.get("supplement.second.title"), null,
+                messages.get("supplement.second.message", dossier.code().format()), MessageDialog.WARNING, 1,
+                messages.get("supplement.second.goOn"), messages.get("dialog.cancel")) {
+            @Override
+            protected void configureShell(Shell s) {
+                super.configureShell(s);
+                UiIds.name(s, "supplement.second");
+            }
+        };
+        return warning.open() == 0;
     }
 
     /** Runs the action in a job; the view shows the outcome. */

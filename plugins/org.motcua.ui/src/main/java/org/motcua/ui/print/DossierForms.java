@@ -54,8 +54,8 @@ public final class DossierForms {
 
     /**
      * The letter for the citizen after {@code step} was stored: 02 for a supplement request (each line of the
-     * note is one missing item), 03 for a refusal, 04 for an extension (from the appointment of {@code before} to
-     * the new one), 05 for a stop; empty for actions that give the citizen no letter.
+     * note is one missing item), 03 for a refusal, 04 for an extension (the appointment on the receipt beside the
+     * new one), 05 for a stop; empty for actions that give the citizen no letter.
      *
      * @param before the dossier as it was before the action
      */
@@ -70,7 +70,8 @@ public final class DossierForms {
             case REQUEST_SUPPLEMENT -> Optional.of(f.supplementRequest(
                     SupplementRequestData.fromHandover(d, p, step, officer, settings.get(Key.DESK_PHONE))));
             case REFUSE -> Optional.of(f.refusal(new RefusalData(d, p, step.note(), officer, step.at())));
-            case EXTEND_DEADLINE -> Optional.of(f.apology(new ApologyData(d, p, before.dueAt(),
+            // the receipt's date beside the new one, even after an earlier apology: the index judges by the receipt's
+            case EXTEND_DEADLINE -> Optional.of(f.apology(new ApologyData(d, p, desk.workflow().receiptDue(d.id()),
                     step.newDueAt().orElse(d.dueAt()), step.note(), head, step.at())));
             case STOP -> Optional.of(f.stopNotice(new StopNoticeData(d, p, step.note(), head, step.at())));
             default -> Optional.empty();

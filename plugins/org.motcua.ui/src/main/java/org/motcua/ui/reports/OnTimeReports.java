@@ -38,8 +38,8 @@ public final class OnTimeReports {
         ReportReaders.requireRange(from, to);
         List<OnTimeStatistics.Row> stats = new OnTimeStatistics(desk.store()).finishedBetween(from, to, by(grouping));
         Map<String, String> names = names(grouping, desk.catalogue());
-        List<Row> rows = stats.stream().map(r -> new Row(label(grouping, r.key(), names), r.early(), r.onTime(), r.late()))
-                .toList();
+        List<Row> rows = stats.stream().map(r -> new Row(label(grouping, r.key(), names), r.early(), r.onTime(), r.late(),
+                r.satisfied(), r.acceptable(), r.notSatisfied())).toList();
         return new OnTimeReportData(from, to, grouping, rows, desk.now());
     }
 

@@ -62,7 +62,9 @@ public final class ReportCsv {
         out.write(BOM);
         line(out, List.of(messages.get("reports.group." + report.grouping().name()), messages.get("reports.col.early"),
                 messages.get("reports.col.onTime"), messages.get("reports.col.late"), messages.get("reports.col.total"),
-                messages.get("reports.col.inTimeRate"), messages.get("reports.col.lateRate")));
+                messages.get("reports.col.inTimeRate"), messages.get("reports.col.lateRate"),
+                messages.get("reports.col.satisfied"), messages.get("reports.col.acceptable"),
+                messages.get("reports.col.notSatisfied")));
         for (Row r : report.rows()) {
             line(out, cells(r));
         }
@@ -72,7 +74,8 @@ public final class ReportCsv {
 
     private List<String> cells(Row r) {
         return List.of(r.group(), Long.toString(r.early()), Long.toString(r.onTime()), Long.toString(r.late()),
-                Long.toString(r.total()), rate(r.inTimeRate()), rate(r.lateRate()));
+                Long.toString(r.total()), rate(r.inTimeRate()), rate(r.lateRate()), Long.toString(r.satisfied()),
+                Long.toString(r.acceptable()), Long.toString(r.notSatisfied()));
     }
 
     private String rate(double share) {

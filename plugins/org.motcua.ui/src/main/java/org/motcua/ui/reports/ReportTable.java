@@ -16,7 +16,8 @@ import org.motcua.ui.UiIds;
 final class ReportTable {
 
     static final String[] COUNT_KEYS = {"reports.col.early", "reports.col.onTime", "reports.col.late",
-        "reports.col.total", "reports.col.inTimeRate", "reports.col.lateRate"};
+        "reports.col.total", "reports.col.inTimeRate", "reports.col.lateRate", "reports.col.satisfied",
+        "reports.col.acceptable", "reports.col.notSatisfied"};
 
     private final Messages messages;
     private final Table table;
@@ -63,7 +64,8 @@ final class ReportTable {
 
     private String[] cells(Row r) {
         return new String[] {r.group(), Long.toString(r.early()), Long.toString(r.onTime()), Long.toString(r.late()),
-            Long.toString(r.total()), percent(r.inTimeRate()), percent(r.lateRate())};
+            Long.toString(r.total()), percent(r.inTimeRate()), percent(r.lateRate()), Long.toString(r.satisfied()),
+            Long.toString(r.acceptable()), Long.toString(r.notSatisfied())};
     }
 
     /** "66,7" in Vietnamese, "66.7" in English. */

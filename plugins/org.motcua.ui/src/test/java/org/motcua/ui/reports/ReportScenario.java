@@ -16,6 +16,8 @@ import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.ReceivedDocument;
 import org.motcua.core.dossier.ResultDelivery;
+import org.motcua.core.dossier.ResultReturn;
+import org.motcua.core.dossier.Satisfaction;
 import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
@@ -29,7 +31,8 @@ import org.motcua.ui.desk.TestDesks;
  * the intake and moved through the workflow, so the reports have known answers:
  *
  * <pre>
- * finished 1–8 March:  civil status (1.005461)  early 2, on time 1, late 1
+ * finished 1–8 March:  civil status (1.005461)  early 2, on time 1, late 1 (one early and the late one returned
+ *                      and rated: satisfied, not satisfied)
  *                      social protection (1.001731) early 1, late 1
  * finished outside:    a late one in February, an early one on 9 March
  * still open:          one due today after 08:30, one due tomorrow, one overdue, one due on Wednesday
@@ -64,10 +67,12 @@ final class ReportScenario {
         }
         try (Desk desk = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
             // finished in the range
-            early(desk, CIVIL, at(3, 2, 8, 0), at(3, 3, 10, 0));
+            // two collected and rated at the counter: satisfied with an early result, not satisfied with a late one
+            rated(desk, early(desk, CIVIL, at(3, 2, 8, 0), at(3, 3, 10, 0)), Satisfaction.SATISFIED, at(3, 3, 14, 0));
             early(desk, CIVIL, at(3, 3, 8, 0), at(3, 4, 10, 0));
             finish(desk, receive(desk, CIVIL, at(2, 24, 8, 0)), d -> d.dueAt().minusMinutes(1));
-            finish(desk, receive(desk, CIVIL, at(2, 25, 8, 0)), d -> d.dueAt().plusDays(2));
+            rated(desk, finish(desk, receive(desk, CIVIL, at(2, 25, 8, 0)), d -> d.dueAt().plusDays(2)),
+                    Satisfaction.NOT_SATISFIED, at(3, 6, 9, 0));
             early(desk, SOCIAL, at(3, 2, 8, 0), at(3, 2, 15, 0));
             finish(desk, receive(desk, SOCIAL, at(2, 26, 8, 0)), d -> d.dueAt().plusDays(1));
             // finished outside the range
@@ -92,8 +97,13 @@ final class ReportScenario {
         return LocalDateTime.of(2026, month, day, hour, minute);
     }
 
-    private void early(Desk desk, String procedure, LocalDateTime received, LocalDateTime finished) {
-        finish(desk, receive(desk, procedure, received), d -> finished);
+    private Dossier early(Desk desk, String procedure, LocalDateTime received, LocalDateTime finished) {
+        return finish(desk, receive(desk, procedure, received), d -> finished);
+    }
+
+    private static void rated(Desk desk, Dossier d, Satisfaction rating, LocalDateTime at) {
+        desk.workflow().returnResult(d.id(), ResultReturn.byApplicant(Optional.of(rating), ""), Role.RECEIVING_OFFICER,
+                desk.username(), at);
     }
 
     private Dossier receive(Desk desk, String code, LocalDateTime at) {
@@ -109,10 +119,11 @@ final class ReportScenario {
     }
 
     /** Hands the dossier over at reception and marks it done at the time {@code when} gives. */
-    private void finish(Desk desk, Dossier d, java.util.function.Function<Dossier, LocalDateTime> when) {
+    private Dossier finish(Desk desk, Dossier d, java.util.function.Function<Dossier, LocalDateTime> when) {
         desk.workflow().take(d.id(), DossierAction.HAND_OVER_FOR_PROCESSING, Role.RECEIVING_OFFICER, desk.username(),
                 "processing.officer", "", d.receivedAt().plusMinutes(5));
         desk.workflow().take(d.id(), DossierAction.MARK_DONE, Role.PROCESSING_OFFICER, "processing.officer",
                 desk.username(), "", when.apply(d));
+        return d;
     }
 }

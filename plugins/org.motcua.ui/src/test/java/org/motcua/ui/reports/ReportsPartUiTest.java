@@ -164,10 +164,11 @@ class ReportsPartUiTest {
         assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM");
         String civil = desk.catalogue().latest(ReportScenario.CIVIL).orElseThrow().name();
         String social = desk.catalogue().latest(ReportScenario.SOCIAL).orElseThrow().name();
-        assertEquals("\uFEFF\"Thủ tục hành chính\",\"Sớm hạn\",\"Đúng hạn\",\"Trễ hạn\",\"Tổng số\",\"Tỷ lệ đúng hạn (%)\",\"Tỷ lệ trễ hạn (%)\"\r\n"
-                + "\"" + social + "\",\"1\",\"0\",\"1\",\"2\",\"50.0\",\"50.0\"\r\n"
-                + "\"" + civil + "\",\"2\",\"1\",\"1\",\"4\",\"75.0\",\"25.0\"\r\n"
-                + "\"Tổng cộng\",\"3\",\"1\",\"2\",\"6\",\"66.7\",\"33.3\"\r\n",
+        assertEquals("\uFEFF\"Thủ tục hành chính\",\"Sớm hạn\",\"Đúng hạn\",\"Trễ hạn\",\"Tổng số\",\"Tỷ lệ đúng hạn (%)\",\"Tỷ lệ trễ hạn (%)\","
+                + "\"Hài lòng\",\"Chấp nhận được\",\"Không hài lòng\"\r\n"
+                + "\"" + social + "\",\"1\",\"0\",\"1\",\"2\",\"50.0\",\"50.0\",\"0\",\"0\",\"0\"\r\n"
+                + "\"" + civil + "\",\"2\",\"1\",\"1\",\"4\",\"75.0\",\"25.0\",\"1\",\"0\",\"1\"\r\n"
+                + "\"Tổng cộng\",\"3\",\"1\",\"2\",\"6\",\"66.7\",\"33.3\",\"1\",\"0\",\"1\"\r\n",
                 new String(bytes, StandardCharsets.UTF_8));
         assertTrue(named(shell, Label.class, "reports.status").getText().startsWith("Đã lưu tệp CSV: "));
     }
@@ -184,7 +185,7 @@ class ReportsPartUiTest {
         Path file = dir.resolve("bao-cao-vn.csv");
         part.exportCsv(file);
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertTrue(text.contains("\r\n\"Tổng cộng\";\"3\";\"1\";\"2\";\"6\";\"66,7\";\"33,3\"\r\n"), text);
+        assertTrue(text.contains("\r\n\"Tổng cộng\";\"3\";\"1\";\"2\";\"6\";\"66,7\";\"33,3\";\"1\";\"0\";\"1\"\r\n"), text);
         assertEquals("true", new org.motcua.store.DeskSettings(desk.store()).get(
                 org.motcua.store.DeskSettings.Key.CSV_VIETNAMESE_EXCEL));
     }
@@ -196,7 +197,7 @@ class ReportsPartUiTest {
                 ReportScenario.TODAY.atTime(9, 0));
         java.io.StringWriter out = new java.io.StringWriter();
         new ReportCsv(Messages.forLocale(Locale.forLanguageTag("vi"))).write(data, out);
-        assertTrue(out.toString().contains("\r\n\"Lĩnh vực \"\"A\"\", phụ\",\"1\",\"0\",\"0\",\"1\",\"100.0\",\"0.0\"\r\n"),
+        assertTrue(out.toString().contains("\r\n\"Lĩnh vực \"\"A\"\", phụ\",\"1\",\"0\",\"0\",\"1\",\"100.0\",\"0.0\",\"0\",\"0\",\"0\"\r\n"),
                 out.toString());
     }
 
@@ -282,6 +283,9 @@ class ReportsPartUiTest {
         }
         assertEquals(5, inside, "five dossiers were received on 2 and 3 March");
         assertTrue(text.contains("Tổng số hồ sơ: 5"), text);
+        // the dossier returned on 3 March says how: collected by the applicant in person
+        assertTrue(text.replaceAll("\\s+", " ").contains("03/03/2026, trực tiếp")
+                || text.replaceAll("\\s+", " ").contains("03/03, trực tiếp"), text);
     }
 
     @Test
