@@ -13,7 +13,9 @@ public enum FormKind {
     CONTROL_SLIP("06", "05"),
     REGISTER("07", "06"),
     /** The on-time report (báo cáo đúng hạn): not a numbered form in either edition. */
-    ON_TIME_REPORT(null, null);
+    ON_TIME_REPORT(null, null),
+    /** The label on the envelope of a result sent by post: not a numbered form. */
+    ENVELOPE_LABEL(null, null);
 
     private final String number2025;
     private final String number2018;

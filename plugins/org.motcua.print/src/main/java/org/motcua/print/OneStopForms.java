@@ -44,4 +44,7 @@ public interface OneStopForms {
 
     /** Form 07 (06 in 2018): as many landscape pages as needed, the table header and page number on each. */
     PrintedForm register(RegisterData data) throws IOException;
+
+    /** The envelope label of a result sent by post (not a numbered form). */
+    PrintedForm envelopeLabel(EnvelopeLabelData data) throws IOException;
 }

@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.motcua.print.ApologyData;
 import org.motcua.print.ControlSlipData;
+import org.motcua.print.EnvelopeLabelData;
 import org.motcua.print.FormKind;
 import org.motcua.print.FormSettings;
 import org.motcua.print.OneStopForms;
@@ -79,6 +80,12 @@ public final class PdfOneStopForms implements OneStopForms {
     public PrintedForm controlSlip(ControlSlipData data) throws IOException {
         return build(FormKind.CONTROL_SLIP, data.dossier().code().format(), "control.title", PageGeometry.OFFICIAL_A4,
                 0, c -> ControlSlipForm.compose(c, context, data));
+    }
+
+    @Override
+    public PrintedForm envelopeLabel(EnvelopeLabelData data) throws IOException {
+        return build(FormKind.ENVELOPE_LABEL, data.dossier().code().format(), "envelope.title", PageGeometry.OFFICIAL_A4, 0,
+                c -> EnvelopeLabelForm.compose(c, context, data));
     }
 
     @Override

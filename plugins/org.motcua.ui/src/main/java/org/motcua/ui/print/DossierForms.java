@@ -6,20 +6,25 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.motcua.core.catalogue.Procedure;
+import org.motcua.core.dossier.CollectedBy;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.dossier.ResultReturn;
 import org.motcua.print.ApologyData;
 import org.motcua.print.ControlSlipData;
+import org.motcua.print.EnvelopeLabelData;
 import org.motcua.print.OneStopForms;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.ReceiptData;
 import org.motcua.print.RefusalData;
 import org.motcua.print.StopNoticeData;
 import org.motcua.print.SupplementRequestData;
-import org.motcua.store.DeskSettings;
 import org.motcua.store.DeskSettings.Key;
-import org.motcua.store.OfficerAccounts;
+import org.motcua.store.DeskSettings;
 import org.motcua.store.OfficerAccounts.Officer;
+import org.motcua.store.OfficerAccounts;
+import org.motcua.store.ResultReturns;
+import org.motcua.store.ReturnedResult;
 import org.motcua.ui.desk.Desk;
 
 /**
@@ -55,7 +60,8 @@ public final class DossierForms {
     /**
      * The letter for the citizen after {@code step} was stored: 02 for a supplement request (each line of the
      * note is one missing item), 03 for a refusal, 04 for an extension (the appointment on the receipt beside the
-     * new one), 05 for a stop; empty for actions that give the citizen no letter.
+     * new one), 05 for a stop, the envelope label for a result sent by post; empty for actions that give the citizen
+     * no paper.
      *
      * @param before the dossier as it was before the action
      */
@@ -74,8 +80,18 @@ public final class DossierForms {
             case EXTEND_DEADLINE -> Optional.of(f.apology(new ApologyData(d, p, desk.workflow().receiptDue(d.id()),
                     step.newDueAt().orElse(d.dueAt()), step.note(), head, step.at())));
             case STOP -> Optional.of(f.stopNotice(new StopNoticeData(d, p, step.note(), head, step.at())));
+            case RETURN_RESULT -> envelopeLabel(d, f, settings.get(Key.DESK_PHONE), step);
             default -> Optional.empty();
         };
+    }
+
+    /** A result sent by post gets the label for its envelope; one collected at the counter needs no paper. */
+    private Optional<PrintedForm> envelopeLabel(Dossier d, OneStopForms f, String deskPhone, HandoverRecord step)
+            throws IOException {
+        Optional<ResultReturn> how = new ResultReturns(desk.store()).of(d.id()).map(ReturnedResult::details)
+                .filter(r -> r.collectedBy() == CollectedBy.POST);
+        return how.isEmpty() ? Optional.empty()
+                : Optional.of(f.envelopeLabel(new EnvelopeLabelData(d, how.get().trackingNumber(), deskPhone, step.at())));
     }
 
     private Dossier dossier(UUID id) {

@@ -136,6 +136,32 @@ class ReturnResultUiTest {
         }
     }
 
+    @Test
+    void aResultSentByPostPrintsItsEnvelopeLabel() throws Exception {
+        try (Desk desk = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
+            RecordingFormOutput output = new RecordingFormOutput();
+            new DossierDetailView(shell, desk, new DeskForms(desk, dir), output, done);
+            shell.layout(true, true);
+            shell.open();
+            ModalScript script = new ModalScript(display).when("the dialog is open", () -> dialog() != null, () -> {
+                Shell d = dialog();
+                select(d, "return.who.POST");
+                assertTrue(named(d, Text.class, "return.tracking").getEnabled(), "the tracking number can be typed");
+                assertTrue(!named(d, Text.class, "return.name").getEnabled(), "a name cannot");
+                named(d, Text.class, "return.tracking").setText("ee123456789vn");
+                press(named(d, Button.class, "return.ok"));
+            });
+            script.start();
+            named(shell, Button.class, "action." + DossierAction.RETURN_RESULT.name()).notifyListeners(SWT.Selection, null);
+            script.verify();
+            Widgets.settle(display, null, () -> !output.shown().isEmpty());
+            assertEquals(org.motcua.print.FormKind.ENVELOPE_LABEL, output.last().kind());
+            String label = RecordingFormOutput.text(output.last());
+            assertTrue(label.contains("Mã vận đơn: EE123456789VN") && label.contains("TRẦN VĂN BÌNH"), label);
+            assertEquals(CollectedBy.POST, new ResultReturns(desk.store()).of(done).orElseThrow().details().collectedBy());
+        }
+    }
+
     /** True while the dialog shows an error in its title area (TitleAreaDialog has no name on that label). */
     private static boolean errorShown(Shell d) {
         List<String> texts = new java.util.ArrayList<>(Widgets.labels(d));
