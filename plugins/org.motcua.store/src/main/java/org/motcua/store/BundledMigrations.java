@@ -29,7 +29,8 @@ final class BundledMigrations implements ResourceProvider {
             "V5__list_order_index.sql",
             "V6__sync_state.sql",
             // V7 is a Java migration (internal.migration.V7__Rechain_outbox), registered in SchemaMigrator
-            "V8__sync_constraints.sql");
+            "V8__sync_constraints.sql",
+            "V9__rekey_request.sql");
 
     @Override
     public LoadableResource getResource(String name) {
