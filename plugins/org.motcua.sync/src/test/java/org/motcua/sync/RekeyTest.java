@@ -240,6 +240,21 @@ class RekeyTest {
         assertEquals(2, province.rekeys.committed());
     }
 
+    @Test
+    void aReEnrolmentForgetsARekeyStillWaitingForItsAnswer() throws Exception {
+        province.answerDelay = Duration.ofSeconds(5);
+        province.delayedAnswers = 1;
+        assertEquals(SyncFailure.Reason.OFFLINE, failureOf(() -> desk.engine.rekey("quantri", Role.ADMIN).join()));
+        assertTrue(new DeviceRekeys(desk.store).pending().isPresent());
+        // the province's admin issues a re-enrolment code instead (e.g. the old key is thought compromised)
+        desk.enrol(province);
+        assertTrue(new DeviceRekeys(desk.store).pending().isEmpty(), "signed by a key the desk no longer holds");
+        desk.receive();
+        assertEquals(Optional.empty(), desk.sync().problem(), "the next attempt does not resend the void request");
+        assertEquals(1, province.rekeys.bodies.size());
+        assertEquals(1, province.ledger.eventsStored());
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private DeviceEnrolments.Enrolment enrolment() {
