@@ -30,6 +30,7 @@ final class BundledMigrations implements ResourceProvider {
             "V6__sync_state.sql",
             // V7 is a Java migration (internal.migration.V7__Rechain_outbox), registered in SchemaMigrator
             "V8__sync_constraints.sql",
+            "V9__rekey_request.sql",
             "V10__result_return.sql",
             "V11__receipt_due.sql");
 

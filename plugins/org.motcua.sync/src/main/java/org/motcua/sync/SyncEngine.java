@@ -12,11 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.motcua.core.lifecycle.Role;
 import org.motcua.store.Store;
 import org.motcua.store.sync.SyncLedger;
 import org.motcua.sync.internal.CycleFailure;
 import org.motcua.sync.internal.Enroller;
 import org.motcua.sync.internal.HttpTransport;
+import org.motcua.sync.internal.Rekeyer;
 import org.motcua.sync.internal.StatusBoard;
 import org.motcua.sync.internal.SyncContext;
 import org.motcua.sync.internal.SyncCycle;
@@ -174,6 +176,20 @@ public final class SyncEngine implements SyncService {
     }
 
     @Override
+    public CompletableFuture<RekeyResult> rekey(String actor, Role role) {
+        return call(() -> {
+            try {
+                RekeyResult renewed = new Rekeyer(ctx).renew(actor, role);
+                plan(ctx.now());   // the batches re-signed with the new key go up now
+                return renewed;
+            } catch (CycleFailure f) {
+                failed(currentCycle(), f);   // §8.3: stop, or plan the attempt that sends the kept request again
+                throw Rekeyer.failure(f);
+            }
+        });
+    }
+
+    @Override
     public void close() {
         closed = true;
         store.removeChainListener(onNewEvents);
@@ -218,7 +234,7 @@ public final class SyncEngine implements SyncService {
             plan(wait.get());
             return;
         }
-        SyncCycle c = cycle[0] == null ? (cycle[0] = new SyncCycle(ctx)) : cycle[0];
+        SyncCycle c = currentCycle();
         try {
             c.run();
             ctx.ledger.remove(SyncLedger.Key.FAILURES);
@@ -240,6 +256,10 @@ public final class SyncEngine implements SyncService {
             board.done();
             publish();
         }
+    }
+
+    private SyncCycle currentCycle() {
+        return cycle[0] == null ? (cycle[0] = new SyncCycle(ctx)) : cycle[0];
     }
 
     private void failed(SyncCycle c, CycleFailure f) {

@@ -1,7 +1,7 @@
 package org.motcua.sync;
 
 /**
- * An operation the officer started (enrolment, USB transfer) failed; {@link #problem()} or {@link #reason()} says why in
+ * An operation the officer started (enrolment, USB transfer, key renewal) failed; {@link #problem()} or {@link #reason()} says why in
  * a form the UI can word. The message is technical detail for support and never holds a secret.
  */
 public final class SyncFailure extends Exception {
@@ -41,7 +41,15 @@ public final class SyncFailure extends Exception {
         /** Reading or writing a file failed. */
         IO,
         /** Anything else the server answered. */
-        SERVER_REFUSED
+        SERVER_REFUSED,
+        /** Only an administrator may do this (renewing the device key). */
+        ADMIN_ONLY,
+        /** The server is busy or failed for a moment; the request is kept and sent again by itself. */
+        SERVER_BUSY,
+        /** The province revoked this device: syncing stopped; re-enrolment with a new code is needed. */
+        DEVICE_REVOKED,
+        /** The server does not know this device or no longer accepts its key: syncing stopped; re-enrolment needed. */
+        DEVICE_UNKNOWN
     }
 
     private final Reason reason;

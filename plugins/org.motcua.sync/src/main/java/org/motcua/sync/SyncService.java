@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.motcua.core.lifecycle.Role;
 
 /**
  * What the desk's UI uses of sync (plain Java, no SWT). One service per opened desk, running in the background while
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * request and verifies the answer; the UI shows {@link EnrolmentOffer#caFingerprint()}; {@link #confirmEnrolment}
  * commits it (or {@link #cancelEnrolment} forgets it). Without a link: {@link #writeEnrolmentRequest} writes the request
  * file for the admin's CLI, {@link #readEnrolmentResponse} reads its answer into the same kind of offer.
+ * {@link #rekey} later renews the enrolled key.
  */
 public interface SyncService extends AutoCloseable {
 
@@ -57,6 +59,15 @@ public interface SyncService extends AutoCloseable {
 
     /** Imports the province's reply file; importing the same file twice changes nothing. */
     CompletableFuture<UsbResult.Import> importFromUsb(Path replyFile);
+
+    /**
+     * Renews this computer's key (§6.2): a new key, its certificate from the province, every batch waiting to be sent
+     * re-signed; the old key is destroyed. Administrators only ({@code role} is checked here too, not only by the UI).
+     * A request whose answer was lost is kept and sent again, byte for byte, by the next call or sync attempt.
+     *
+     * @param actor the administrator's user name, for the desk's audit log
+     */
+    CompletableFuture<RekeyResult> rekey(String actor, Role role);
 
     /** Stops the engine (waits for the step in progress to end); the store stays open. */
     @Override

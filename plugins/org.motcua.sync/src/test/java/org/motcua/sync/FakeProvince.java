@@ -89,6 +89,8 @@ final class FakeProvince implements AutoCloseable {
     final Map<String, Integer> blobSizes = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<Updates.Item> feed = new CopyOnWriteArrayList<>();
+    /** Rekey (§6.2): committed renewals, superseded certificates, every request received, and its faults. */
+    final FakeRekeys rekeys = new FakeRekeys(this);
     volatile String feedId = "8d1c7a0e-3b2f-4e6d-9a8c-1f0e2d3c4b5a";
 
     // --- faults ----------------------------------------------------------------------------------------------
@@ -221,6 +223,10 @@ final class FakeProvince implements AutoCloseable {
             batch(req, resp, body);
             return;
         }
+        if (sub.equals("/rekey") && method.equals("POST")) {
+            rekey(req, resp, body);
+            return;
+        }
         String auth = header(req, "Authorization");
         if (auth == null || !auth.startsWith("Bearer ") || !deviceId.equals(tokens.get(auth.substring(7)))) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"motcua-sync\", error=\"invalid_token\"");
@@ -317,6 +323,21 @@ final class FakeProvince implements AutoCloseable {
         tokens.put(B64u.encode(token), r.deviceId());
         signed(resp, 201, new Session(r.deviceId(), WireFormats.serverTime(Instant.now().plusSeconds(3600)), Sha256.hex(body),
                 now(), token).canonical());
+    }
+
+    /** §6.2; a delayed answer ({@link #delayedAnswers}) comes after the commit, when the desk has given up waiting. */
+    private void rekey(ClassicHttpRequest req, ClassicHttpResponse resp, byte[] body) throws Exception {
+        FakeRekeys.Answer a = rekeys.rekey(header(req, Protocol.SIGNATURE_HEADER), body);
+        if (a.problem().isPresent()) {
+            problem(resp, a.problem().get(), Map.of());
+            return;
+        }
+        if (delayedAnswers > 0) {
+            delayedAnswers--;
+            Thread.sleep(answerDelay.toMillis());
+        }
+        resp.setHeader(Protocol.SIGNATURE_HEADER, B64u.encode(a.signature()));
+        json(resp, 200, a.body());
     }
 
     private void batch(ClassicHttpRequest req, ClassicHttpResponse resp, byte[] gzip) throws Exception {

@@ -77,7 +77,7 @@ public final class DeviceEnrolments {
     /**
      * Commits a verified enrolment in one transaction: the key, certificates and base URL; the unit and device number
      * the server gave (codes issued from now on use that number's range; printed ones keep theirs); the pending
-     * request removed; a stop left by an earlier revocation lifted.
+     * request and any unanswered rekey removed; a stop left by an earlier revocation lifted.
      */
     public void commit(Enrolment e, String unitCode, String unitName, int deviceNumber) {
         store.write(c -> {
@@ -89,6 +89,8 @@ public final class DeviceEnrolments {
             Sql.update(c, "UPDATE device SET unit_code = ?, unit_name = ?, device_number = ?", unitCode, unitName,
                     deviceNumber);
             Sql.update(c, "DELETE FROM sync_enrolment_request");
+            // a rekey request signed by the key this enrolment replaces can never be completed: it goes with that key
+            Sql.update(c, "DELETE FROM sync_rekey_request");
             Sql.update(c, "DELETE FROM sync_setting WHERE setting_key IN ('STOPPED', 'NEXT_ATTEMPT_AT', 'FAILURES')");
             SyncLedger.raiseServerTime(c, e.serverTime());
             store.deviceChanged(c);

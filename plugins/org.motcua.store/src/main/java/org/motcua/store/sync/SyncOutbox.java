@@ -213,8 +213,13 @@ public final class SyncOutbox {
 
     /** Replaces the signature of a frozen batch after a new device key (the bytes, and so idempotency, are unchanged). */
     public void resign(UUID batchId, byte[] signature, String signerSerial) {
-        store.write(c -> Sql.update(c, "UPDATE sync_batch SET signature = ?, signer_serial = ? WHERE batch_id = ? "
-                + "AND state = 'FROZEN'", signature, signerSerial, batchId));
+        store.write(c -> resign(c, batchId, signature, signerSerial));
+    }
+
+    /** The same inside a caller's transaction (the rekey's key switch); 1 when the batch was frozen and re-signed. */
+    static int resign(Connection c, UUID batchId, byte[] signature, String signerSerial) throws SQLException {
+        return Sql.update(c, "UPDATE sync_batch SET signature = ?, signer_serial = ? WHERE batch_id = ? AND state = 'FROZEN'",
+                signature, signerSerial, batchId);
     }
 
     /**

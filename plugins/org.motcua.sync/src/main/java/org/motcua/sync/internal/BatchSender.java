@@ -66,7 +66,11 @@ public final class BatchSender {
         }
     }
 
-    /** After a new device key (re-enrolment), frozen bodies are re-signed; the bytes, and so idempotency, stay the same. */
+    /**
+     * After a new device key from re-enrolment, frozen bodies are re-signed just before they are next sent (a rekey
+     * re-signs them in its own key-switch transaction; this also catches any it could have missed). The bytes, and so
+     * idempotency, stay the same.
+     */
     private FrozenBatch resignIfNeeded(FrozenBatch b) throws CycleFailure {
         DeviceKeyring keys = ctx.keyring();
         if (b.signerSerial().equals(keys.serial())) {

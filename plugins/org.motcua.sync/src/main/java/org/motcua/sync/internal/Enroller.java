@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,7 +27,6 @@ import org.motcua.protocol.json.StrictJson;
 import org.motcua.protocol.pki.Certificates;
 import org.motcua.protocol.pki.Csrs;
 import org.motcua.protocol.pki.DeviceKeys;
-import org.motcua.protocol.pki.MotCuaOids;
 import org.motcua.store.sync.DeviceEnrolments;
 import org.motcua.sync.EnrolmentOffer;
 import org.motcua.sync.SyncFailure;
@@ -193,9 +191,10 @@ public final class Enroller {
         }
         requireCa(ca);
         PublicKey mine = Csrs.verifiedKey(request.csr());
-        require(device.getPublicKey().equals(mine), "the device certificate is not for this device's key");
-        require(issuedBy(device, ca), "the device certificate is not issued by the CA");
-        require(hasEku(device, MotCuaOids.KP_DEVICE.getId()), "the device certificate lacks the device usage");
+        Optional<String> wrong = DeviceCertificateCheck.problem(device, ca, mine, request.deviceId());
+        if (wrong.isPresent()) {
+            throw new SyncFailure(Reason.RESPONSE_INVALID, wrong.get());
+        }
         try {
             ServerCertificateCheck.check(response, ca, OffsetDateTime.parse(e.serverTime()).toInstant());
         } catch (SignatureInvalid ex) {
@@ -209,25 +208,9 @@ public final class Enroller {
 
     private static void requireCa(X509Certificate ca) throws SyncFailure {
         boolean[] usage = ca.getKeyUsage();
-        require(ca.getBasicConstraints() >= 0 && usage != null && usage.length > 5 && usage[5] && issuedBy(ca, ca),
+        require(ca.getBasicConstraints() >= 0 && usage != null && usage.length > 5 && usage[5]
+                && DeviceCertificateCheck.issuedBy(ca, ca),
                 "the CA certificate is not a self-signed CA");
-    }
-
-    private static boolean issuedBy(X509Certificate cert, X509Certificate ca) {
-        try {
-            cert.verify(ca.getPublicKey());
-            return cert.getIssuerX500Principal().equals(ca.getSubjectX500Principal());
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static boolean hasEku(X509Certificate cert, String oid) {
-        try {
-            return cert.getExtendedKeyUsage() != null && cert.getExtendedKeyUsage().contains(oid);
-        } catch (CertificateParsingException e) {
-            return false;
-        }
     }
 
     /**

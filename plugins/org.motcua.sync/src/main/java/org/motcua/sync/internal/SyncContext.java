@@ -14,6 +14,7 @@ import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.Store;
 import org.motcua.store.sync.DeviceEnrolments;
+import org.motcua.store.sync.DeviceRekeys;
 import org.motcua.store.sync.FeedStore;
 import org.motcua.store.sync.SyncLedger;
 import org.motcua.store.sync.SyncOutbox;
@@ -32,6 +33,7 @@ public final class SyncContext implements AutoCloseable {
     public final SyncOutbox outbox;
     public final SyncLedger ledger;
     public final DeviceEnrolments enrolments;
+    public final DeviceRekeys rekeys;
     public final FeedStore feed;
     public final Clock clock;
     public final Path blobDirectory;
@@ -54,6 +56,7 @@ public final class SyncContext implements AutoCloseable {
         this.outbox = new SyncOutbox(store);
         this.ledger = new SyncLedger(store);
         this.enrolments = new DeviceEnrolments(store);
+        this.rekeys = new DeviceRekeys(store);
         this.feed = new FeedStore(store);
         this.clock = clock;
         this.blobDirectory = blobDirectory;

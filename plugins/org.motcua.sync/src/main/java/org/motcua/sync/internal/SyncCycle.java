@@ -24,6 +24,7 @@ import org.motcua.sync.SyncProblem;
  */
 public final class SyncCycle {
 
+    private static final System.Logger LOG = System.getLogger(SyncCycle.class.getName());
     private static final Duration LIMITS_MAX_AGE = Duration.ofDays(1);
     /** A batch that keeps coming back without an acknowledgement ends the attempt instead of looping. */
     private static final int MAX_ROUNDS_PER_BATCH = 4;
@@ -35,23 +36,25 @@ public final class SyncCycle {
     private Instant probedAt;
     private final TargetSize target;
     private final BatchSender sender;
+    private final Rekeyer rekeyer;
 
     public SyncCycle(SyncContext ctx) {
         this.ctx = ctx;
         this.target = new TargetSize(ctx);
         this.sender = new BatchSender(ctx, new BlobUploader(ctx), target);
+        this.rekeyer = new Rekeyer(ctx);
     }
 
     public TargetSize target() {
         return target;
     }
 
-    /** Runs the attempt to its end; returns how many batches were acknowledged. */
     /** What this attempt had to report although it succeeded (the server lost data it had acknowledged). */
     public java.util.Optional<String> alert() {
         return sender.serverLostData();
     }
 
+    /** Runs the attempt to its end; returns how many batches were acknowledged. */
     public int run() throws CycleFailure {
         sender.clearAlerts();
         ctx.keyring();
@@ -61,6 +64,32 @@ public final class SyncCycle {
             probe();
             probedAt = ctx.now();
         }
+        finishRekey();
+        try {
+            return sendAll();
+        } catch (CycleFailure f) {
+            if (f.problem() == SyncProblem.DEVICE_UNKNOWN && ctx.rekeys.pending().isPresent()) {
+                // the server may have pinned the new key while its answer has not verified yet: retry, do not stop
+                throw CycleFailure.of(SyncProblem.BAD_RESPONSE, "the current key was refused while a key renewal waits "
+                        + "for a valid answer (" + f.detail() + ")");
+            }
+            throw f;
+        }
+    }
+
+    /**
+     * A key renewal whose answer was lost is finished before anything is sent (§6.2): the server may already refuse the
+     * old key. An answer that fails verification, or a refusal for good, leaves the current key in use.
+     */
+    private void finishRekey() throws CycleFailure {
+        try {
+            rekeyer.finishPending();
+        } catch (Rekeyer.AnswerRefused | Rekeyer.RequestRefused e) {
+            LOG.log(System.Logger.Level.WARNING, "key renewal not finished, the current key goes on: " + e.getMessage());
+        }
+    }
+
+    private int sendAll() throws CycleFailure {
         int acked = 0;
         Map<UUID, Integer> rounds = new HashMap<>();
         while (true) {

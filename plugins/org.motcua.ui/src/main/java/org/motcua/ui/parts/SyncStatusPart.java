@@ -30,13 +30,15 @@ import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.sync.EnrolmentDialog;
+import org.motcua.ui.sync.KeyRenewal;
 import org.motcua.ui.sync.SyncWords;
 import org.motcua.ui.sync.UsbTransfer;
 
 /**
  * The desk's link with the province, in Vietnamese: enrolled or not (unit, device number), the last successful sync,
  * what waits, the upload in progress with a progress bar, the next attempt, the last problem in an officer's words,
- * and a warning when the PC's clock is off. "Đồng bộ ngay", enrolment (admin only) and the USB transfers are here.
+ * and a warning when the PC's clock is off. "Đồng bộ ngay", enrolment and key renewal (admin only) and the USB
+ * transfers are here.
  * The state comes from the desk's sync engine, which tells of every change on its own thread; the part hops to the
  * display thread. The outbox and audit chains are verified in a job, as before.
  */
@@ -96,11 +98,15 @@ public class SyncStatusPart {
         Button now = button(actions, "sync.now", () -> desk.sync().ifPresent(SyncService::syncNow));
         enrol = button(actions, "sync.enrol", this::enrol);
         enrol.setVisible(desk.role() == Role.ADMIN);   // enrolment is the administrator's
+        Button rekey = button(actions, "sync.rekey", () -> desk.sync().ifPresent(s -> new KeyRenewal(messages, s, words)
+                .renew(actions.getShell(), desk.username(), desk.role(), this::told)));
+        rekey.setVisible(desk.role() == Role.ADMIN);   // so is the device key
         Button export = button(actions, "sync.usbExport", () -> usb().ifPresent(u -> u.export(actions.getShell(), this::told)));
         Button importReply = button(actions, "sync.usbImport",
                 () -> usb().ifPresent(u -> u.importReply(actions.getShell(), this::told)));
         boolean running = desk.sync().isPresent();
         now.setEnabled(running);
+        rekey.setEnabled(running);
         export.setEnabled(running);
         importReply.setEnabled(running);
         transfer = line(parent, "sync.transfer");

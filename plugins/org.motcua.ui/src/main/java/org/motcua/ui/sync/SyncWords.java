@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.motcua.sync.RekeyResult;
 import org.motcua.sync.SyncFailure;
 import org.motcua.sync.SyncStatus;
 import org.motcua.ui.Messages;
@@ -18,6 +21,10 @@ public final class SyncWords {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /** Failures of a key renewal that have their own sentence ({@code rekey.failure.*}). */
+    private static final Set<SyncFailure.Reason> REKEY_SENTENCES = EnumSet.of(SyncFailure.Reason.OFFLINE,
+            SyncFailure.Reason.SERVER_BUSY, SyncFailure.Reason.RESPONSE_INVALID, SyncFailure.Reason.SERVER_REFUSED);
 
     private final Messages messages;
     private final ZoneId zone;
@@ -90,14 +97,36 @@ public final class SyncWords {
 
     /** Why an enrolment or USB transfer failed. */
     public String failure(Throwable t) {
-        Throwable cause = t;
-        while (cause.getCause() != null && !(cause instanceof SyncFailure)) {
-            cause = cause.getCause();
-        }
+        Throwable cause = cause(t);
         if (cause instanceof SyncFailure f) {
             return messages.get("sync.failure." + f.reason().name());
         }
         return messages.get("sync.failure.other", String.valueOf(cause.getMessage()));
+    }
+
+    /** What a key renewal did: the new certificate's last day, and the batches waiting that were re-signed. */
+    public String rekeyed(RekeyResult r) {
+        String done = messages.get("rekey.done", DAY.format(r.validUntil().atZone(zone)));
+        return r.batchesResigned() == 0 ? done : done + "\n" + messages.get("rekey.done.resigned", r.batchesResigned());
+    }
+
+    /**
+     * Why a key renewal failed. Where the renewal has its own sentence it says what the officer most needs to know:
+     * the request is kept (or forgotten) and the current key still works.
+     */
+    public String rekeyFailure(Throwable t) {
+        if (cause(t) instanceof SyncFailure f && REKEY_SENTENCES.contains(f.reason())) {
+            return messages.get("rekey.failure." + f.reason().name());
+        }
+        return failure(t);
+    }
+
+    private static Throwable cause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && !(cause instanceof SyncFailure)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** "3 phút", "2 giờ 5 phút", "1 ngày 3 giờ": how far the clocks are apart, whichever is ahead. */
