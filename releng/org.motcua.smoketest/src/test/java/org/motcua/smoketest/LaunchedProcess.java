@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child process whose merged output is collected line by line, so a test can wait for a marker. */
@@ -18,8 +19,14 @@ final class LaunchedProcess implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
 
     LaunchedProcess(String name, List<String> command, Path workDir) throws IOException {
+        this(name, command, workDir, Map.of());
+    }
+
+    /** @param environment added to this process's own environment */
+    LaunchedProcess(String name, List<String> command, Path workDir, Map<String, String> environment) throws IOException {
         this.name = name;
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(environment);
         this.process = pb.start();
         Thread pump = new Thread(this::pump, name + "-output");
         pump.setDaemon(true);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,13 +51,15 @@ class ProductSmokeTest {
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"kind\":\"health\"") && health.body().contains("\"protocol\":1"), health.body());
 
-            try (LaunchedProcess client = new LaunchedProcess("client", List.of(java,
-                    "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dmotcua.server.url=" + serverUrl,
-                    // Demo mode: creates the demo desk in the workspace and logs in without the login dialog.
-                    "-Dmotcua.demo=true", "-Dmotcua.demo.enrolmentCode=" + code,
-                    "-jar", launcherJar(product).toString(),
-                    "-nl", "vi_VN", "-clearPersistedState", "-consoleLog", "-data", tmp.resolve("workspace").toString()),
-                    product)) {
+            // The product's own start script with its Java options, as an officer's desktop entry starts it. Demo mode:
+            // creates the demo desk in the workspace and logs in without the login dialog.
+            Path javaHome = Path.of(java).getParent().getParent();
+            Path classData = product.resolve("configuration").resolve("motcua.jsa");
+            Files.deleteIfExists(classData);
+            try (LaunchedProcess client = new LaunchedProcess("client", List.of(product.resolve("motcua.sh").toString(),
+                    "-consoleLog", "-data", tmp.resolve("workspace").toString()), tmp,
+                    Map.of("JAVA_HOME", javaHome.toString(), "MOTCUA_SERVER_URL", serverUrl,
+                            "MOTCUA_JAVA_OPTS", "-Dmotcua.demo=true -Dmotcua.demo.enrolmentCode=" + code))) {
                 String ready = client.awaitLine(CLIENT_READY, Duration.ofSeconds(120));
                 assertTrue(ready.contains("title=\"MotCua — Một cửa xã\""), ready);
                 assertTrue(ready.contains("locale=vi_VN"), ready);
@@ -72,6 +73,8 @@ class ProductSmokeTest {
                 assertTrue(client.output().stream().noneMatch(l -> l.contains("falling back to default theme")),
                         "e4 looked for a CSS theme:\n" + String.join("\n", client.output()));
             }
+            // Written when the desk ends (here by the test's SIGTERM): the next start loads its classes from it.
+            assertTrue(Files.isRegularFile(classData), "the start script left no class-data archive at " + classData);
         }
     }
 
@@ -84,13 +87,6 @@ class ProductSmokeTest {
             assertEquals(0, admin.awaitExit(Duration.ofSeconds(60)), "enrolment-code failed:\n" + admin.output());
             return admin.output().stream().map(String::strip).filter(l -> l.matches("[0-9A-Z]{4}(-[0-9A-Z]{1,4}){8}"))
                     .findFirst().orElseThrow(() -> new AssertionError("no code printed:\n" + admin.output()));
-        }
-    }
-
-    private static Path launcherJar(Path product) throws IOException {
-        try (Stream<Path> jars = Files.list(product.resolve("plugins"))) {
-            return jars.filter(p -> p.getFileName().toString().matches("org\\.eclipse\\.equinox\\.launcher_.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no equinox launcher in " + product));
         }
     }
 

@@ -6,6 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
@@ -40,10 +43,10 @@ public class DeskLifeCycle {
     @PostContextCreate
     public void openDesk(IEclipseContext context, IEventBroker broker, PrinterService printers) {
         DeskFiles files = new DeskFiles(instanceDirectory());
-        DeadlineCalculator deadlines = Desk.sampleDeadlines();  // the desk adds Saturday morning when its settings say so
+        Supplier<DeadlineCalculator> deadlines = deadlinesInBackground();
         Clock clock = Clock.systemDefaultZone();
-        Desk desk = DemoDesk.requested() ? DemoDesk.openOrCreate(files, deadlines, clock)
-                : files.exists() ? login(files, deadlines, clock) : setup(files, deadlines, clock);
+        Desk desk = DemoDesk.requested() ? DemoDesk.openOrCreate(files, deadlines.get(), clock)
+                : files.exists() ? login(files, deadlines, clock) : setup(files, deadlines.get(), clock);
         if (desk == null) {
             System.out.println("MOTCUA-CLIENT-CANCELLED");
             System.exit(0);
@@ -85,7 +88,29 @@ public class DeskLifeCycle {
         }));
     }
 
-    private static Desk login(DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+    /**
+     * The sample calendar (the desk adds Saturday morning when its settings say so). Reading it loads Jackson, about
+     * 0.15 s of a fresh JVM that the login window does not need: it is read on its own thread while the window paints
+     * and the officer types, and the login waits for it only if it is somehow not there yet.
+     */
+    private static Supplier<DeadlineCalculator> deadlinesInBackground() {
+        FutureTask<DeadlineCalculator> reading = new FutureTask<>(Desk::sampleDeadlines);
+        Thread thread = new Thread(reading, "motcua-calendar");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return reading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the calendar", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
+    private static Desk login(DeskFiles files, Supplier<DeadlineCalculator> deadlines, Clock clock) {
         LoginDialog dialog = new LoginDialog(null, files, deadlines, clock);
         return dialog.open() == Window.OK ? dialog.desk() : null;
     }

@@ -3,6 +3,7 @@ package org.motcua.ui.desk;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
@@ -32,13 +33,14 @@ public final class LoginDialog extends TitleAreaDialog {
 
     private final Messages messages = Messages.current();
     private final DeskFiles files;
-    private final DeadlineCalculator deadlines;
+    private final Supplier<DeadlineCalculator> deadlines;
     private final Clock clock;
     private Text username;
     private Text password;
     private Desk desk;
 
-    public LoginDialog(Shell parent, DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+    /** @param deadlines asked for when the officer logs in, so it may still be loading while the dialog paints */
+    public LoginDialog(Shell parent, DeskFiles files, Supplier<DeadlineCalculator> deadlines, Clock clock) {
         super(parent);
         this.files = files;
         this.deadlines = deadlines;
@@ -97,7 +99,7 @@ public final class LoginDialog extends TitleAreaDialog {
         char[] typed = password.getText().toCharArray();
         DeskLogin.Outcome[] outcome = new DeskLogin.Outcome[1];
         BusyIndicator.showWhile(getShell().getDisplay(),
-                () -> outcome[0] = DeskLogin.login(files, username.getText(), typed, deadlines, clock));
+                () -> outcome[0] = DeskLogin.login(files, username.getText(), typed, deadlines.get(), clock));
         Arrays.fill(typed, '\0');
         switch (outcome[0]) {
             case DeskLogin.Opened o -> {

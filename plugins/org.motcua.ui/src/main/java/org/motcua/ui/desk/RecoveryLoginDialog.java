@@ -3,6 +3,7 @@ package org.motcua.ui.desk;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.swt.SWT;
@@ -28,7 +29,7 @@ final class RecoveryLoginDialog extends TitleAreaDialog {
 
     private final Messages messages = Messages.current();
     private final DeskFiles files;
-    private final DeadlineCalculator deadlines;
+    private final Supplier<DeadlineCalculator> deadlines;
     private final Clock clock;
     private Text code;
     private Text admin;
@@ -36,7 +37,7 @@ final class RecoveryLoginDialog extends TitleAreaDialog {
     private Text again;
     private DeskRecovery.Recovered recovered;
 
-    RecoveryLoginDialog(Shell parent, DeskFiles files, DeadlineCalculator deadlines, Clock clock) {
+    RecoveryLoginDialog(Shell parent, DeskFiles files, Supplier<DeadlineCalculator> deadlines, Clock clock) {
         super(parent);
         this.files = files;
         this.deadlines = deadlines;
@@ -85,7 +86,7 @@ final class RecoveryLoginDialog extends TitleAreaDialog {
         char[] pw2 = again.getText().toCharArray();
         DeskRecovery.Result[] result = new DeskRecovery.Result[1];
         BusyIndicator.showWhile(getShell().getDisplay(), () -> result[0] = DeskRecovery.recover(files, code.getText(),
-                admin.getText(), pw, pw2, deadlines, clock, messages));
+                admin.getText(), pw, pw2, deadlines.get(), clock, messages));
         Arrays.fill(pw, '\0');
         Arrays.fill(pw2, '\0');
         switch (result[0]) {

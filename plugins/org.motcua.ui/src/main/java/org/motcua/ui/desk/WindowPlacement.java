@@ -17,8 +17,8 @@ import org.eclipse.swt.widgets.Shell;
  * Where the main window opens. The first time it opens maximized: the commonest commune PC has a 1366×768 screen,
  * and the model's default size left a strip of desktop beside the window. When the desk closes, the window's size
  * and whether it was maximized are kept in {@code window.properties} in the desk's data directory and used at the
- * next start. The application model itself is rebuilt at every start ({@code -clearPersistedState}), so e4 would
- * not remember this by itself.
+ * next start. The application model itself is never saved (product properties {@code persistState=false} and
+ * {@code clearPersistedState=true}), so e4 would not remember this by itself.
  */
 public final class WindowPlacement {
 

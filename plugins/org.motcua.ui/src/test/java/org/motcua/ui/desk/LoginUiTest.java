@@ -50,7 +50,7 @@ class LoginUiTest {
     void fiveWrongPasswordsLockTheNameAtTheKeySlotBeforeTheStoreOpens() throws InterruptedException {
         TestDesks.as(dir, Role.RECEIVING_OFFICER).close();
         DeskFiles files = new DeskFiles(dir);
-        LoginDialog dialog = new LoginDialog(null, files, TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
+        LoginDialog dialog = new LoginDialog(null, files, () -> TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
         dialog.setBlockOnOpen(false);
         dialog.open();
         Shell shell = dialog.getShell();
@@ -92,13 +92,13 @@ class LoginUiTest {
         }
         String oldCode = new String(created.recoveryCode());
 
-        LoginDialog login = new LoginDialog(null, files, TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
+        LoginDialog login = new LoginDialog(null, files, () -> TestDesks.DEADLINES, TestDesks.MONDAY_MORNING);
         login.setBlockOnOpen(false);
         login.open();
         assertEquals("Quên mật khẩu? Dùng mã khôi phục", named(login.getShell(), Link.class, "login.recover").getText()
                 .replaceAll("</?a>", ""));
 
-        RecoveryLoginDialog dialog = new RecoveryLoginDialog(login.getShell(), files, TestDesks.DEADLINES,
+        RecoveryLoginDialog dialog = new RecoveryLoginDialog(login.getShell(), files, () -> TestDesks.DEADLINES,
                 TestDesks.MONDAY_MORNING);
         dialog.setBlockOnOpen(false);
         dialog.open();
