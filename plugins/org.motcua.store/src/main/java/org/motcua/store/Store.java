@@ -24,6 +24,7 @@ import org.motcua.store.internal.CatalogueTable;
 import org.motcua.store.internal.ChainMarker;
 import org.motcua.store.internal.DossierTable;
 import org.motcua.store.internal.EpochTable;
+import org.motcua.store.internal.FileCompaction;
 import org.motcua.store.internal.HandoverTable;
 import org.motcua.store.internal.OutboxTable;
 import org.motcua.store.internal.Sql;
@@ -338,9 +339,22 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /**
+     * Closes the database; H2 compacts it for up to 2 s, or rewrites it whole when most of a large file is free
+     * space ({@link FileCompaction}). Closing twice does nothing.
+     */
     @Override
     public synchronized void close() {
         try {
+            if (connection.isClosed()) {
+                return;
+            }
+            if (FileCompaction.mostlyFree(connection)) {
+                long start = System.nanoTime();
+                FileCompaction.closeCompacting(connection);
+                LOG.log(System.Logger.Level.INFO, "compacted " + file().getFileName() + " on closing, in "
+                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreException(StoreException.Reason.OTHER, "closing the store failed", e);

@@ -60,8 +60,15 @@ public final class OutboxTable {
         }
     }
 
+    /**
+     * The last event of an epoch's chain, read on every append. The ORDER BY names both columns of the (epoch, seq)
+     * unique index on purpose: H2 reads an index backwards only when the ORDER BY covers it; "ORDER BY seq DESC" alone
+     * read every event of the epoch and sorted them (6 ms at 200,000 events, and a bulk load that grew quadratically).
+     */
+    public static final String TAIL_SQL = "SELECT seq, hash FROM outbox WHERE epoch = ? ORDER BY epoch DESC, seq DESC LIMIT 1";
+
     public static Tail tail(Connection c, UUID epoch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM outbox WHERE epoch = ? ORDER BY seq DESC LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement(TAIL_SQL)) {
             Sql.bind(ps, epoch);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Tail(rs.getLong(1), rs.getString(2)) : new Tail(0, Sha256.ZEROS);

@@ -63,7 +63,13 @@ public class DeskLifeCycle {
             DemoDesk.enrolWithLocalServer(sync);
         }
         FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
-        broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> desk.close());
+        broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
+            // Closing may rewrite a mostly free database file whole (seconds on a large desk): the window goes first.
+            for (Shell shell : Display.getDefault().getShells()) {
+                shell.setVisible(false);
+            }
+            desk.close();
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(desk::close, "motcua-desk-close"));
     }
 
