@@ -96,7 +96,7 @@ public final class CanonicalJson {
 
     private static void string(Utf8 out, String s) {
         out.put('"');
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = out.plainPrefix(s); i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.ascii("\\\"");
@@ -150,6 +150,29 @@ public final class CanonicalJson {
             for (int i = 0; i < n; i++) {
                 bytes[length++] = (byte) s.charAt(i);
             }
+        }
+
+        /**
+         * Copies the leading characters of {@code s} that are written as they are and in one byte each (U+0020 to
+         * U+007F except {@code "} and {@code \}) and returns how many: ids, codes, times, member names and numbers
+         * as text are nothing else, so most strings take this loop alone, without the escape and encoding checks.
+         */
+        int plainPrefix(String s) {
+            int n = s.length();
+            if (length + n > bytes.length) {
+                grow(n);
+            }
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
+                    break;
+                }
+                bytes[length + i] = (byte) c;
+                i++;
+            }
+            length += i;
+            return i;
         }
 
         void codePoint(int cp) {

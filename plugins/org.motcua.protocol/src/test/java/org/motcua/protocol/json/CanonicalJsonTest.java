@@ -59,7 +59,7 @@ class CanonicalJsonTest {
     }
 
     /**
-     * The writer encodes UTF-8 itself: on 2,000 random trees (every escape, ASCII, Latin-1, Vietnamese, other BMP
+     * The writer encodes UTF-8 itself: on 2,000 random trees (every escape, runs of plain ASCII, Latin-1, Vietnamese, other BMP
      * characters, surrogate pairs, members in any order, nesting, integers at the limits) its bytes are exactly
      * {@code String.getBytes(UTF_8)} of the plain rendering below, and a lone surrogate is refused wherever it sits.
      */
@@ -83,6 +83,11 @@ class CanonicalJsonTest {
 
     private static String randomString(java.util.Random random) {
         StringBuilder b = new StringBuilder();
+        if (random.nextInt(3) == 0) { // a longer run of printable ASCII first, as in ids and codes (" and \ among them)
+            for (int i = random.nextInt(40); i > 0; i--) {
+                b.append((char) (0x20 + random.nextInt(0x60)));
+            }
+        }
         int n = random.nextInt(12);
         for (int i = 0; i < n; i++) {
             if (random.nextInt(10) == 0) {
