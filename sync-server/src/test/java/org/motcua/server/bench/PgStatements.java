@@ -15,9 +15,11 @@ import org.motcua.server.persistence.Tx;
  *
  * <pre>./motcua bench sync   # or, for the server part alone:
  * mvn clean verify -pl sync-server -am -Dtest=SyncBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmotcua.bench.pgstat=true -Dmotcua.pg.options="-c shared_preload_libraries=pg_stat_statements"</pre>
+ *     -Dmotcua.bench.pgstat=true \
+ *     -Dmotcua.pg.options="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on"</pre>
  *
- * Each statement is printed as one {@code PGSTAT} line, the costliest (execution plus planning time) first.
+ * Each statement is printed as one {@code PGSTAT} line, the costliest (execution plus planning time) first; planning
+ * time and plan counts stay 0 without {@code track_planning=on}, which is off by default.
  */
 final class PgStatements {
 
