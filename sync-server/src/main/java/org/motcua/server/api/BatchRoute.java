@@ -33,7 +33,7 @@ final class BatchRoute {
 
     void post(Context ctx) throws Exception {
         String deviceId = gate.path(ctx, Answers.Scheme.SIGNATURE, true);
-        DeviceRecord device = Tx.plain(services.db, c -> Devices.active(c, deviceId));
+        DeviceRecord device = Tx.read(services.db, c -> Devices.active(c, deviceId));
         String key = idempotencyKey(ctx.header(Protocol.IDEMPOTENCY_KEY_HEADER));
         byte[] signature = DeviceSignatures.headerBytes(ctx.header(Protocol.SIGNATURE_HEADER),
                 services.limits.maxSignatureHeaderBytes());

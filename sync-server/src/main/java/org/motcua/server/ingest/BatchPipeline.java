@@ -71,7 +71,7 @@ public final class BatchPipeline {
         byte[] message = decoder.decode(wire, gzip);
         DeviceSignatures.verify(signature, message, device.pinnedCertificate());
         String bodySha256 = Sha256.hex(message);
-        Optional<Committed> earlier = idempotent(Tx.plain(db, c -> ChainStore.batch(c, deviceId, batchKey)), bodySha256);
+        Optional<Committed> earlier = idempotent(Tx.read(db, c -> ChainStore.batch(c, deviceId, batchKey)), bodySha256);
         if (earlier.isPresent()) {
             return earlier.get();
         }

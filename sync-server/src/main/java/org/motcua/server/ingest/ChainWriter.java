@@ -77,15 +77,37 @@ final class ChainWriter {
         }
     }
 
-    /** The highest dossier number seen from the device per date (§5.5 codeCounters); only ever rises. */
+    /**
+     * The highest dossier number seen from the device per date (§5.5 codeCounters); only ever rises. One statement per
+     * date that has a row (GREATEST keeps the higher number), an INSERT for a date seen for the first time; the
+     * per-device lock held by the batch means no other transaction inserts this device's rows meanwhile.
+     */
     private static void updateCounters(Connection c, String deviceId, Map<LocalDate, Integer> counters) throws SQLException {
-        for (Map.Entry<LocalDate, Integer> e : counters.entrySet()) {
-            int updated = Sql.update(c, "UPDATE device_code_counters SET last_number = ? WHERE device_id = ? AND code_date = ? "
-                    + "AND last_number < ?", e.getValue(), deviceId, e.getKey(), e.getValue());
-            if (updated == 0 && Sql.count(c, "SELECT COUNT(*) FROM device_code_counters WHERE device_id = ? AND code_date = ?",
-                    deviceId, e.getKey()) == 0) {
-                Sql.update(c, "INSERT INTO device_code_counters (device_id, code_date, last_number) VALUES (?, ?, ?)", deviceId,
-                        e.getKey(), e.getValue());
+        if (counters.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<LocalDate, Integer>> dates = List.copyOf(counters.entrySet());
+        int[] updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE device_code_counters SET last_number = GREATEST(last_number, ?) "
+                + "WHERE device_id = ? AND code_date = ?")) {
+            for (Map.Entry<LocalDate, Integer> e : dates) {
+                Sql.bind(ps, e.getValue(), deviceId, e.getKey());
+                ps.addBatch();
+            }
+            updated = ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_code_counters (device_id, code_date, last_number) "
+                + "VALUES (?, ?, ?)")) {
+            boolean any = false;
+            for (int i = 0; i < dates.size(); i++) {
+                if (updated[i] == 0) {
+                    Sql.bind(ps, deviceId, dates.get(i).getKey(), dates.get(i).getValue());
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
             }
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.motcua.server.persistence.Sql;
@@ -29,7 +30,15 @@ final class DossierNumbers {
         this.leases = leases;
     }
 
-    static DossierNumbers of(Connection c, String deviceId, int deviceNumber) throws SQLException {
+    /**
+     * The numbers the device may use for {@code codes}; its leases are read only when one of them lies outside its own
+     * range (the usual batch needs no query).
+     */
+    static DossierNumbers of(Connection c, String deviceId, int deviceNumber, Collection<String> codes) throws SQLException {
+        DossierNumbers own = new DossierNumbers(deviceNumber, List.of());
+        if (codes.stream().map(DossierNumbers::parse).flatMap(Optional::stream).allMatch(own::inOwnRange)) {
+            return own;
+        }
         return new DossierNumbers(deviceNumber, Sql.list(c, "SELECT valid_from, valid_to, first_number, last_number FROM number_leases "
                 + "WHERE device_id = ?", rs -> new Lease(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                 rs.getInt(3), rs.getInt(4)), deviceId));
@@ -48,10 +57,12 @@ final class DossierNumbers {
         }
     }
 
+    private boolean inOwnRange(Parsed code) {
+        return code.number() >= (deviceNumber - 1) * 1000 + 1 && code.number() <= deviceNumber * 1000 - 1;
+    }
+
     boolean allowed(Parsed code) {
-        int first = (deviceNumber - 1) * 1000 + 1;
-        int last = deviceNumber * 1000 - 1;
-        if (code.number() >= first && code.number() <= last) {
+        if (inOwnRange(code)) {
             return true;
         }
         for (Lease l : leases) {

@@ -75,7 +75,7 @@ final class EventClassifier {
         Payloads payloads = Payloads.read(fresh);
         Map<String, DossierProjection.Known> known = DossierProjection.byId(c, payloads.dossierIds());
         Map<String, Set<String>> codes = DossierProjection.idsByCode(c, payloads.receivedCodes());
-        DossierNumbers numbers = DossierNumbers.of(c, device.deviceId(), device.deviceNumber());
+        DossierNumbers numbers = DossierNumbers.of(c, device.deviceId(), device.deviceNumber(), payloads.receivedCodes());
         Map<String, ChainStore.FirstStorage> inBatch = new HashMap<>();
         List<Outcome> out = new ArrayList<>();
         Long previous = previousCreatedAt == null ? null : millis(previousCreatedAt);

@@ -21,8 +21,9 @@ public final class Sql {
 
     /**
      * A list of strings bound as one array parameter, for {@code col = ANY(?)}: one statement text whatever the list's
-     * length, so PostgreSQL's cached plans stay good (an IN list of n placeholders makes a new statement per n, and its
-     * generic plan for 100 parameters was a sequential scan).
+     * length (an IN list of n placeholders makes a new statement per n, and its generic plan for 100 parameters was a
+     * sequential scan). A statement with such a list is planned for its actual values on every run
+     * ({@link Dialect#planForActualValues}).
      */
     public record TextArray(java.util.Collection<String> values) {
     }
@@ -93,7 +94,10 @@ public final class Sql {
         switch (v) {
             case null -> throw new IllegalArgumentException("use a typed Sql.Null for parameter " + i);
             case Null n -> ps.setNull(i, n.sqlType());
-            case TextArray a -> ps.setArray(i, ps.getConnection().createArrayOf("VARCHAR", a.values().toArray(String[]::new)));
+            case TextArray a -> {
+                ps.setArray(i, ps.getConnection().createArrayOf("VARCHAR", a.values().toArray(String[]::new)));
+                Dialect.planForActualValues(ps);
+            }
             case String s -> ps.setString(i, s);
             case Long l -> ps.setLong(i, l);
             case Integer n -> ps.setInt(i, n);

@@ -94,23 +94,47 @@ public final class DossierProjection {
         }
         insertSteps(c, stepEvents, receivedAt);
         write(c, dossiers.values(), receivedAt);
+        recordWaiting(c, stepEvents.stream().filter(e -> !dossiers.containsKey(e.action().dossierId())).toList());
     }
 
-    /** Timeline steps stored before their dossier's reception arrived (§4.2: accepted, resolved later). */
+    /**
+     * Timeline steps stored before their dossier's reception arrived (§4.2: accepted, resolved later), taken off the
+     * waiting list: this transaction applies them to the reception it stores.
+     */
     private static Map<String, List<DossierActionTaken>> earlierSteps(Connection c, Set<String> ids) throws SQLException {
         Map<String, List<DossierActionTaken>> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
+        List<String> eventIds = Sql.list(c, "SELECT event_id FROM dossier_steps_waiting WHERE dossier_id = ANY(?)",
+                rs -> rs.getString(1), Sql.anyOf(ids));
+        if (eventIds.isEmpty()) {
+            return out;
+        }
         for (DossierActionTaken a : Sql.list(c, "SELECT dossier_id, dossier_code, step, action, status, from_officer, "
-                + "to_officer, acted_at, new_due_at FROM dossier_steps WHERE dossier_id = ANY(?)",
+                + "to_officer, acted_at, new_due_at FROM dossier_steps WHERE event_id = ANY(?)",
                 rs -> new DossierActionTaken(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getInt(5), rs.getString(6), rs.getString(7), time(Sql.instant(rs, "acted_at")), Optional.empty(),
                 Optional.empty(), Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
-                Sql.anyOf(ids))) {
+                Sql.anyOf(eventIds))) {
             out.computeIfAbsent(a.dossierId(), k -> new ArrayList<>()).add(a);
         }
+        Sql.update(c, "DELETE FROM dossier_steps_waiting WHERE event_id = ANY(?)", Sql.anyOf(eventIds));
         return out;
+    }
+
+    /** Steps whose dossier is still unknown after this batch wait for its reception. */
+    private static void recordWaiting(Connection c, List<Applied> waiting) throws SQLException {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier_steps_waiting (event_id, dossier_id) VALUES (?, ?)")) {
+            for (Applied e : waiting) {
+                Sql.bind(ps, e.eventId(), e.action().dossierId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static String time(Instant t) {

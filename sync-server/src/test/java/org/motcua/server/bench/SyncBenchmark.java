@@ -74,11 +74,18 @@ class SyncBenchmark {
             send(freeze(server, 4, 20)); // warm-up: JIT, pools, caches (the compiler threads would otherwise eat the timed part)
             long events = DEVICES * (long) BATCHES * EVENTS;
             List<Frozen> devices = freeze(server, DEVICES, BATCHES);
+            boolean pgStatements = backend == Backend.POSTGRESQL && PgStatements.ENABLED;
+            if (pgStatements) {
+                PgStatements.reset(server.services.db);
+            }
             Cpu cpu = new Cpu();
             long start = System.nanoTime();
             send(devices);
             double seconds = (System.nanoTime() - start) / 1e9;
             cpu.report(name, DEVICES * BATCHES, seconds);
+            if (pgStatements) {
+                PgStatements.print(server.services.db);
+            }
             long stored = Tx.plain(server.services.db, c -> Sql.count(c, "SELECT COUNT(*) FROM chain_positions"));
             assertEquals(events + 4 * 20 * EVENTS, stored, "every event committed");
             System.out.printf(Locale.ROOT, "%s: %d devices x %d batches x %d events in %.2f s%n", name, DEVICES, BATCHES, EVENTS, seconds);

@@ -80,8 +80,12 @@ public final class PostgresCluster {
             PostgresCluster cluster = new PostgresCluster(bin, dir, port, root);
             cluster.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", USER,
                     "-E", "UTF8", "--no-sync");
-            cluster.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "-l", dir.resolve("log").toString(), "-w", "start");
+            // -Dmotcua.pg.options adds server options for a diagnostic run, e.g. "-c shared_preload_libraries=pg_stat_statements"
+            // for the benchmark's statement listing (bench.PgStatements); the tests themselves never need any.
+            String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 "
+                    + System.getProperty("motcua.pg.options", "");
+            cluster.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o", options.strip(), "-l",
+                    dir.resolve("log").toString(), "-w", "start");
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "postgres-stop"));
             return cluster;
         } catch (IOException e) {

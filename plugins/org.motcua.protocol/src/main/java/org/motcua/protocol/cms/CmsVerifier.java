@@ -34,9 +34,16 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.bc.BcECSignerInfoVerifierBuilder;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.motcua.protocol.codec.Sha256;
 
 /**
@@ -239,14 +246,28 @@ public final class CmsVerifier {
         }
     }
 
+    /**
+     * The signature value over the signed attributes, with Bouncy Castle's own ECDSA (the algorithm was checked above to
+     * be ecdsa-with-SHA256; the curve is the certificate's: a device certificate is only issued for a P-256 request,
+     * see {@code Csrs}). Bouncy Castle checks the messageDigest attribute and cmsAlgorithmProtection once more.
+     *
+     * <p>Not its JCA verifier ({@code JcaSimpleSignerInfoVerifierBuilder}): for ECDSA it pairs the signature with a raw
+     * NONEwithECDSA one and, after every check, verifies that one too only to release PKCS#11 sessions
+     * ({@code JcaContentVerifierProviderBuilder.RawSigVerifier}), a second full ECDSA verification of an empty input.
+     * Measured on P-256 with JDK 25: 0.9 ms per signature that way, 0.4 ms for the JDK's ECDSA alone, 0.25 ms here.
+     */
     private static void signatureValue(ContentInfo ci, byte[] message, X509Certificate cert) throws SignatureInvalid {
         try {
             CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(message), ci);
             SignerInformation si = cms.getSignerInfos().getSigners().iterator().next();
-            if (!si.verify(new JcaSimpleSignerInfoVerifierBuilder().build(cert.getPublicKey()))) {
+            AsymmetricKeyParameter key = PublicKeyFactory.createKey(cert.getPublicKey().getEncoded());
+            SignerInformationVerifier verifier = new BcECSignerInfoVerifierBuilder(
+                    new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
+                    new DefaultDigestAlgorithmIdentifierFinder(), new JcaDigestCalculatorProviderBuilder().build()).build(key);
+            if (!si.verify(verifier)) {
                 throw new SignatureInvalid("signature-value", "the signature does not verify");
             }
-        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+        } catch (CMSException | OperatorCreationException | IOException | RuntimeException e) {
             throw new SignatureInvalid("signature-value", "the signature does not verify");
         }
     }

@@ -2,9 +2,8 @@ package org.motcua.protocol.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The MC-JCS writer (§3.1): RFC 8785 restricted to integers. Members sorted by UTF-16 code units at every depth, no
@@ -28,52 +27,60 @@ public final class CanonicalJson {
      *                                  a lone surrogate, binary or POJO nodes
      */
     public static byte[] write(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
+        Utf8 out = new Utf8();
         append(out, node);
-        return utf8(out);
+        return out.toArray();
     }
 
     public static String writeString(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
-        append(out, node);
-        return out.toString();
+        return new String(write(node), StandardCharsets.UTF_8);
     }
 
-    private static void append(StringBuilder out, JsonNode node) {
+    private static void append(Utf8 out, JsonNode node) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                List<String> names = new ArrayList<>(node.size());
-                for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                    names.add(it.next());
+                @SuppressWarnings("unchecked")
+                Map.Entry<String, JsonNode>[] members = node.properties().toArray(new Map.Entry[0]);
+                if (!sorted(members)) {
+                    Arrays.sort(members, Map.Entry.comparingByKey());
                 }
-                names.sort(String::compareTo);
-                out.append('{');
-                for (int i = 0; i < names.size(); i++) {
+                out.put('{');
+                for (int i = 0; i < members.length; i++) {
                     if (i > 0) {
-                        out.append(',');
+                        out.put(',');
                     }
-                    string(out, names.get(i));
-                    out.append(':');
-                    append(out, node.get(names.get(i)));
+                    string(out, members[i].getKey());
+                    out.put(':');
+                    append(out, members[i].getValue());
                 }
-                out.append('}');
+                out.put('}');
             }
             case ARRAY -> {
-                out.append('[');
+                out.put('[');
                 for (int i = 0; i < node.size(); i++) {
                     if (i > 0) {
-                        out.append(',');
+                        out.put(',');
                     }
                     append(out, node.get(i));
                 }
-                out.append(']');
+                out.put(']');
             }
             case STRING -> string(out, node.textValue());
-            case NUMBER -> out.append(integer(node));
-            case BOOLEAN -> out.append(node.booleanValue());
-            case NULL -> out.append("null");
+            case NUMBER -> out.ascii(Long.toString(integer(node)));
+            case BOOLEAN -> out.ascii(node.booleanValue() ? "true" : "false");
+            case NULL -> out.ascii("null");
             default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
         }
+    }
+
+    /** Members in UTF-16 code unit order already (every canonical document read back): no sort needed. */
+    private static boolean sorted(Map.Entry<String, JsonNode>[] members) {
+        for (int i = 1; i < members.length; i++) {
+            if (members[i - 1].getKey().compareTo(members[i].getKey()) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long integer(JsonNode node) {
@@ -87,39 +94,114 @@ public final class CanonicalJson {
         return v;
     }
 
-    private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+    private static void string(Utf8 out, String s) {
+        out.put('"');
+        for (int i = out.plainPrefix(s); i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\t' -> out.ascii("\\t");
+                case '\n' -> out.ascii("\\n");
+                case '\f' -> out.ascii("\\f");
+                case '\r' -> out.ascii("\\r");
                 default -> {
                     if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                        out.ascii("\\u00");
+                        out.put(HEX[c >> 4]);
+                        out.put(HEX[c & 0xF]);
                     } else if (Character.isHighSurrogate(c)) {
                         if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
                             throw new IllegalArgumentException("lone surrogate at " + i);
                         }
-                        out.append(c).append(s.charAt(++i));
+                        out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
                     } else if (Character.isLowSurrogate(c)) {
                         throw new IllegalArgumentException("lone surrogate at " + i);
                     } else {
-                        out.append(c);
+                        out.codePoint(c);
                     }
                 }
             }
         }
-        out.append('"');
+        out.put('"');
     }
 
-    private static byte[] utf8(CharSequence s) {
-        // Surrogate pairs were checked above, so the standard encoder cannot substitute anything.
-        return s.toString().getBytes(StandardCharsets.UTF_8);
+    /**
+     * The output, encoded to UTF-8 as it is written (surrogate pairs were checked by the caller): one growing byte
+     * array, where a StringBuilder held a UTF-16 copy of any document with Vietnamese text and then two more copies.
+     */
+    private static final class Utf8 {
+        private byte[] bytes = new byte[512];
+        private int length;
+
+        void put(char ascii) {
+            if (length == bytes.length) {
+                grow(1);
+            }
+            bytes[length++] = (byte) ascii;
+        }
+
+        void ascii(String s) {
+            int n = s.length();
+            if (length + n > bytes.length) {
+                grow(n);
+            }
+            for (int i = 0; i < n; i++) {
+                bytes[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        /**
+         * Copies the leading characters of {@code s} that are written as they are and in one byte each (U+0020 to
+         * U+007F except {@code "} and {@code \}) and returns how many: ids, codes, times, member names and numbers
+         * as text are nothing else, so most strings take this loop alone, without the escape and encoding checks.
+         */
+        int plainPrefix(String s) {
+            int n = s.length();
+            if (length + n > bytes.length) {
+                grow(n);
+            }
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c > 0x7F || c == '"' || c == '\\') {
+                    break;
+                }
+                bytes[length + i] = (byte) c;
+                i++;
+            }
+            length += i;
+            return i;
+        }
+
+        void codePoint(int cp) {
+            if (length + 4 > bytes.length) {
+                grow(4);
+            }
+            if (cp < 0x80) {
+                bytes[length++] = (byte) cp;
+            } else if (cp < 0x800) {
+                bytes[length++] = (byte) (0xC0 | cp >> 6);
+                bytes[length++] = (byte) (0x80 | cp & 0x3F);
+            } else if (cp < 0x10000) {
+                bytes[length++] = (byte) (0xE0 | cp >> 12);
+                bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[length++] = (byte) (0x80 | cp & 0x3F);
+            } else {
+                bytes[length++] = (byte) (0xF0 | cp >> 18);
+                bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                bytes[length++] = (byte) (0x80 | cp & 0x3F);
+            }
+        }
+
+        private void grow(int atLeast) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + atLeast));
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, length);
+        }
     }
 }

@@ -8,13 +8,20 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -119,6 +126,26 @@ class CmsProfileTest {
     }
 
     @Test
+    void aChangedSignatureValueOrSignedAttributeFailsTheValue() throws Exception {
+        byte[] sig = CmsSigner.signDevice(M, PKI.deviceKeys.getPrivate(), PKI.deviceCert);
+        SignedData sd = SignedData.getInstance(ContentInfo.getInstance(sig).getContent());
+        SignerInfo si = SignerInfo.getInstance(sd.getSignerInfos().getObjectAt(0));
+        byte[] value = si.getEncryptedDigest().getOctets().clone();
+        value[value.length - 1] ^= 1; // the last byte of s: still a well-formed ECDSA-Sig-Value
+        assertEquals("signature-value", deviceCheck(replaced(sd, si, si.getAuthenticatedAttributes(), value), M));
+        // signingTime a second later: every attribute is still in the profile, but the signed bytes changed
+        ASN1EncodableVector attributes = new ASN1EncodableVector();
+        for (ASN1Encodable e : si.getAuthenticatedAttributes()) {
+            Attribute a = Attribute.getInstance(e);
+            attributes.add(!CMSAttributes.signingTime.equals(a.getAttrType()) ? a : new Attribute(CMSAttributes.signingTime,
+                    new DERSet(new Time(Date.from(Time.getInstance(a.getAttrValues().getObjectAt(0)).getDate().toInstant()
+                            .plusSeconds(1))))));
+        }
+        assertEquals("signature-value", deviceCheck(replaced(sd, si, new DERSet(attributes),
+                si.getEncryptedDigest().getOctets()), M));
+    }
+
+    @Test
     void unsignedAttributesAndKeyIdentifiersAreOutsideTheProfile() throws Exception {
         CMSSignedDataGenerator g = new CMSSignedDataGenerator();
         ASN1EncodableVector v = new ASN1EncodableVector();
@@ -174,6 +201,15 @@ class CmsProfileTest {
     private static org.bouncycastle.cms.SignerInfoGenerator signerInfo(PrivateKey key, X509Certificate cert) throws Exception {
         return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(key), cert);
+    }
+
+    /** {@code sd} with its one SignerInfo's signed attributes and signature value replaced. */
+    private static byte[] replaced(SignedData sd, SignerInfo si, ASN1Set signedAttributes, byte[] value) throws Exception {
+        SignerInfo changed = new SignerInfo(si.getSID(), si.getDigestAlgorithm(), signedAttributes,
+                si.getDigestEncryptionAlgorithm(), new DEROctetString(value), null);
+        SignedData out = new SignedData(sd.getDigestAlgorithms(), sd.getEncapContentInfo(), sd.getCertificates(), sd.getCRLs(),
+                new DERSet(changed));
+        return new ContentInfo(CMSObjectIdentifiers.signedData, out).getEncoded("DER");
     }
 
     private static byte[] der(CMSSignedData sd) throws Exception {
