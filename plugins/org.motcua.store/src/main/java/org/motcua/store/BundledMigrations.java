@@ -32,7 +32,8 @@ final class BundledMigrations implements ResourceProvider {
             "V8__sync_constraints.sql",
             "V9__rekey_request.sql",
             "V10__result_return.sql",
-            "V11__receipt_due.sql");
+            "V11__receipt_due.sql",
+            "V12__outbox_result_index.sql");
 
     @Override
     public LoadableResource getResource(String name) {

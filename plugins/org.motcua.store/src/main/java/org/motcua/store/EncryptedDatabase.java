@@ -26,9 +26,10 @@ public final class EncryptedDatabase {
     /**
      * Every acknowledged write is forced to disk ({@code CHECKPOINT SYNC}, see {@link Store#write}), so old
      * chunks need not be kept for H2's default 45 s in case the OS had not flushed them: keeping them makes the
-     * file balloon when dossiers arrive quickly. Closing compacts for up to 2 s.
+     * file balloon when dossiers arrive quickly. Closing compacts for up to 2 s. The page cache is 64 MB instead of
+     * H2's 16: a desk of 300,000 dossiers is some 400 MB of pages, and name searches read rows all over it.
      */
-    static final String STORAGE_SETTINGS = ";RETENTION_TIME=1000;MAX_COMPACT_TIME=2000";
+    static final String STORAGE_SETTINGS = ";RETENTION_TIME=1000;MAX_COMPACT_TIME=2000;CACHE_SIZE=65536";
 
     private final Path baseName;
     private final JdbcDataSource dataSource;

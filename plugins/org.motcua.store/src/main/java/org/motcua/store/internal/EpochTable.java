@@ -65,7 +65,7 @@ public final class EpochTable {
         Sql.update(c, "INSERT INTO sync_epoch (epoch, opened_at, is_current, reason) VALUES (?, ?, TRUE, ?)", epoch, now,
                 reason);
         Sql.update(c, "UPDATE sync_batch SET state = 'ABANDONED', abandoned_at = ? WHERE state = 'FROZEN'", now);
-        List<OutboxEvent> moving = OutboxTable.select(c, "state <> 'ACKED' ORDER BY local_seq");
+        List<OutboxEvent> moving = OutboxTable.select(c, "state IN ('PENDING', 'FROZEN') ORDER BY local_seq");
         String previous = Sha256.ZEROS;
         long seq = 0;
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET epoch = ?, seq = ?, prev_hash = ?, hash = ?, "

@@ -54,10 +54,20 @@ public final class SyncOutbox {
                 e.ackedHash()));
     }
 
+    /**
+     * Which events are pending, in chain order, read off the (state, local_seq) index: within an epoch seq follows
+     * local_seq (appends take the next of both; a new epoch re-chains in local_seq order). "ORDER BY seq" made H2 read
+     * every event of the epoch, pending or long acknowledged, on every sync cycle.
+     */
+    public static final String PENDING_WHERE = "state = 'PENDING' AND epoch = ? ORDER BY state, local_seq LIMIT ?";
+    /** Not yet acknowledged: a range of the state index ("state <> 'ACKED'" read the whole outbox). */
+    public static final String WAITING_SQL = "SELECT COUNT(*) FROM outbox WHERE state IN ('PENDING', 'FROZEN')";
+    /** Rejected by the province: a short range of the result index (V12). */
+    public static final String REJECTED_SQL = "SELECT COUNT(*) FROM outbox WHERE result_status = 'rejected'";
+
     /** The lowest pending events of the current epoch, in seq order. */
     public List<OutboxEvent> pending(int limit) {
-        return store.read(c -> OutboxTable.select(c, "epoch = ? AND state = 'PENDING' ORDER BY seq LIMIT " + limit,
-                EpochTable.current(c)));
+        return store.read(c -> OutboxTable.select(c, PENDING_WHERE, EpochTable.current(c), limit));
     }
 
     /** The events of {@code epoch} with {@code fromSeq ≤ seq ≤ toSeq}, in seq order. */
@@ -86,7 +96,7 @@ public final class SyncOutbox {
 
     /** Events the province does not have yet as far as this desk knows (not covered by a verified receipt). */
     public long waiting() {
-        return store.read(c -> count(c, "SELECT COUNT(*) FROM outbox WHERE state <> 'ACKED'"));
+        return store.read(c -> count(c, WAITING_SQL));
     }
 
     /** True when every event of the dossier {@code aggregateId} is covered by a verified receipt. */
@@ -123,7 +133,7 @@ public final class SyncOutbox {
 
     /** How many acknowledged events the server rejected (they are never resent; the operator must see them). */
     public long rejectedCount() {
-        return store.read(c -> count(c, "SELECT COUNT(*) FROM outbox WHERE result_status = 'rejected'"));
+        return store.read(c -> count(c, REJECTED_SQL));
     }
 
     /**
