@@ -65,8 +65,11 @@ public class DeskLifeCycle {
         FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
             // Closing may rewrite a mostly free database file whole (seconds on a large desk): the window goes first.
-            for (Shell shell : Display.getDefault().getShells()) {
-                shell.setVisible(false);
+            Display display = Display.getCurrent();   // the UI thread closes the workbench; nothing to hide elsewhere
+            if (display != null) {
+                for (Shell shell : display.getShells()) {
+                    shell.setVisible(false);
+                }
             }
             desk.close();
         });
