@@ -350,9 +350,10 @@ public final class Store implements AutoCloseable {
                 return;
             }
             if (FileCompaction.mostlyFree(connection)) {
+                String before = FileCompaction.state(connection);
                 long start = System.nanoTime();
                 FileCompaction.closeCompacting(connection);
-                LOG.log(System.Logger.Level.INFO, "compacted " + file().getFileName() + " on closing, in "
+                LOG.log(System.Logger.Level.INFO, "compacted " + file().getFileName() + " (" + before + ") on closing, in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
             connection.close();

@@ -14,6 +14,7 @@ import org.motcua.core.dossier.Satisfaction;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.protocol.codec.Sha256;
+import org.motcua.store.internal.FileCompaction;
 import org.motcua.store.sync.EventResult;
 import org.motcua.store.sync.FrozenBatch;
 import org.motcua.store.sync.OutboxEvent;
@@ -46,6 +47,8 @@ final class SteadyUse {
             LocalDateTime morning = firstMorning.plusDays(day);
             try (Store store = Store.open(baseName, StoreFixture.KEY)) {
                 yesterday = workOneDay(store, morning, yesterday, day);
+                System.out.println("bench: day " + (day + 1) + " ends with the file at "
+                        + store.read(FileCompaction::state));
             }
         }
     }

@@ -10,16 +10,17 @@ class FileCompactionTest {
     private static final long LARGE = 300L << 20;
 
     @Test
-    void aLargeFileMostlyFreeIsRewritten() {
+    void aLargeFileWithMoreThanATenthFreeIsRewritten() {
         assertTrue(FileCompaction.mostlyFree(LARGE, 98, 30));
-        assertTrue(FileCompaction.mostlyFree(LARGE, 60, 80), "48% live: chunks fill most of what they take, "
-                + "but free gaps between chunks take the rest");
+        assertTrue(FileCompaction.mostlyFree(LARGE, 100, 85), "85% live");
+        assertTrue(FileCompaction.mostlyFree(LARGE, 60, 100), "60% live: the chunks are full, but free gaps between "
+                + "them take the rest of the file");
     }
 
     @Test
-    void aFileHalfLiveOrMoreIsLeftToTheNormalClose() {
-        assertFalse(FileCompaction.mostlyFree(LARGE, 100, 50));
-        assertFalse(FileCompaction.mostlyFree(LARGE, 90, 95));
+    void aLargeFileAtLeastNineTenthsLiveIsLeftToTheNormalClose() {
+        assertFalse(FileCompaction.mostlyFree(LARGE, 100, 95));
+        assertFalse(FileCompaction.mostlyFree(LARGE, 95, 95), "90% live");
     }
 
     @Test
