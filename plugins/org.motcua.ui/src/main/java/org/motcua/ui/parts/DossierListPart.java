@@ -53,9 +53,11 @@ public class DossierListPart {
     private static final Duration DUE_SOON = Duration.ofDays(2);
     private static final DueFilter[] DUE_FILTERS = DueFilter.values();
     /** How long after a row asks for data the view is read (see {@link #checkViewSoon}). */
-    private static final int VIEW_SETTLE_MS = 20;
+    private static final int VIEW_SETTLE_MS = 10;
     /** How many more times the view is read while the row asked last lies outside it. */
     private static final int MAX_VIEW_RECHECKS = 5;
+    /** How many times in a row the view may be seen moving before its pages are fetched anyway. */
+    private static final int MAX_SETTLE_CHECKS = 10;
 
     private final Messages messages = Messages.current();
     private final Desk desk;
@@ -74,6 +76,9 @@ public class DossierListPart {
     private boolean viewCheckPending;
     private int lastAsked = -1;
     private int viewRechecks;
+    /** The top row seen by the last view check, and how many checks in a row saw it move. */
+    private int viewTop = -1;
+    private int settleChecks;
     private LocalDateTime now;
     private int generation;
     private Job indexing;
@@ -226,7 +231,8 @@ public class DossierListPart {
      * list that is the difference between one page per jump and dozens. GTK also scrolls after a jump only when it
      * next lays the tree out, and it sometimes reports a view that does not hold the row it just asked for: while
      * the row asked last is outside the view, the view is read again a few times ({@value #VIEW_SETTLE_MS} ms apart);
-     * if it still is, that row's page is fetched anyway, since the table shows it.
+     * if it still is, that row's page is fetched anyway, since the table shows it. A view seen moving is read again
+     * before its pages are fetched: a jump by {@code setTopIndex} (or Ctrl+End) reaches its row in some ten steps.
      */
     private void checkViewSoon() {
         if (!viewCheckPending) {
@@ -248,6 +254,15 @@ public class DossierListPart {
             return;
         }
         int top = Math.min(table.getTopIndex(), table.getItemCount() - 1);   // GTK may report the old top after a refresh
+        if (top != viewTop && settleChecks < MAX_SETTLE_CHECKS) {
+            // Still moving: after a long jump GTK reaches the row in steps (it scrolls by estimated row heights, then
+            // corrects), asking for the rows of each step. Fetching every step's page cost ten pages and 200 ms a jump.
+            viewTop = top;
+            settleChecks++;
+            recheckViewLater();
+            return;
+        }
+        settleChecks = 0;
         int shown = table.getClientArea().height / Math.max(1, table.getItemHeight()) + 1;
         int last = Math.min(table.getItemCount() - 1, top + shown);
         for (int page = DossierPages.pageOf(top); page <= DossierPages.pageOf(last); page++) {

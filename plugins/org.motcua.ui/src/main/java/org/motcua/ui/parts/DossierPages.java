@@ -43,6 +43,8 @@ final class DossierPages {
     private int rowCount;
     private boolean exact;
     private int fetches;
+    /** Page numbers in the order they arrived (the benchmark prints which pages a jump fetched). */
+    private final List<Integer> arrivals = new java.util.ArrayList<>();
     private final AtomicInteger offsetFetches = new AtomicInteger();
 
     /**
@@ -91,6 +93,7 @@ final class DossierPages {
     /** On the UI thread: keeps a fetched page; returns the row count the table should now have. */
     int arrived(int pageNumber, Page<DossierSummary> page) {
         fetches++;
+        arrivals.add(pageNumber);
         List<DossierSummary> items = page.items();
         pages.put(pageNumber, items);
         if (items.size() == PAGE_SIZE) {
@@ -134,6 +137,11 @@ final class DossierPages {
     }
 
     /** How many pages were fetched so far (tests check that the table never loads everything). */
+    /** The pages fetched so far, in the order they arrived. */
+    List<Integer> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
     int fetches() {
         return fetches;
     }
