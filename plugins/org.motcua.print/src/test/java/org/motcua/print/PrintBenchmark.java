@@ -55,6 +55,6 @@ class PrintBenchmark {
     }
 
     private static void report(String name, double millis) {
-        System.out.printf(java.util.Locale.ROOT, "BENCH %s %.2f ms%n", name, millis);
+        System.out.println(String.format(java.util.Locale.ROOT, "BENCH %s %.2f ms", name, millis));   // one write: logs interleave
     }
 }

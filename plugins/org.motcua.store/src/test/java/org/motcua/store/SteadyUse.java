@@ -1,6 +1,8 @@
 package org.motcua.store;
 
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -34,14 +36,20 @@ final class SteadyUse {
     private final Path baseName;
     private final int perDay;
     private final List<Double> intakeMs = new ArrayList<>();
+    private long largestBeforeClosing;
 
     SteadyUse(Path baseName, int perDay) {
         this.baseName = baseName;
         this.perDay = perDay;
     }
 
+    /** The largest the file was at the end of a day, before the evening's close compacted it. */
+    long largestBeforeClosing() {
+        return largestBeforeClosing;
+    }
+
     /** Runs {@code days} working days from {@code firstMorning} (one per calendar day). */
-    void run(LocalDateTime firstMorning, int days) {
+    void run(LocalDateTime firstMorning, int days) throws IOException {
         List<Dossier> yesterday = List.of();
         for (int day = 0; day < days; day++) {
             LocalDateTime morning = firstMorning.plusDays(day);
@@ -49,6 +57,7 @@ final class SteadyUse {
                 yesterday = workOneDay(store, morning, yesterday, day);
                 System.out.println("bench: day " + (day + 1) + " ends with the file at "
                         + store.read(FileCompaction::state));
+                largestBeforeClosing = Math.max(largestBeforeClosing, Files.size(store.file()));
             }
         }
     }

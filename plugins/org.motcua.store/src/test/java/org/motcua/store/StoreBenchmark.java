@@ -85,7 +85,8 @@ class StoreBenchmark {
         Arrays.sort(latencies);
         report("store.intake.p50", latencies[latencies.length / 2], "ms");
         report("store.intake.p99", latencies[(int) (latencies.length * 0.99)], "ms");
-        report("store.size.per100k", fileMb() / per100k, "MB");
+        report("store.size.per100k", fileMb() / per100k, "MB");   // after the last evening's close
+        report("store.size.per100k.end_of_day_largest", week.largestBeforeClosing() / 1048576.0 / per100k, "MB");
 
         try (Store store = Store.open(dir.resolve("bench"), StoreFixture.KEY)) {
             int appends = 2000;
@@ -189,7 +190,8 @@ class StoreBenchmark {
         return ms[(int) (n * 0.95)];
     }
 
+    /** One write per line: H2 and Flyway log to stderr meanwhile, and a line written in pieces got split by theirs. */
     private static void report(String name, double value, String unit) {
-        System.out.printf(java.util.Locale.ROOT, "BENCH %s %.3f %s%n", name, value, unit);
+        System.out.println(String.format(java.util.Locale.ROOT, "BENCH %s %.3f %s", name, value, unit));
     }
 }

@@ -215,7 +215,7 @@ class UiBenchmark {
     }
 
     private static void report(String name, double value, String unit) {
-        System.out.printf(java.util.Locale.ROOT, "BENCH %s %.3f %s%n", name, value, unit);
+        System.out.println(String.format(java.util.Locale.ROOT, "BENCH %s %.3f %s", name, value, unit));   // one write: logs interleave
     }
 
     /** The system's printers, noting when a finished form is handed over (then saved as PDF: no printer here). */
