@@ -343,12 +343,9 @@ public final class Store implements AutoCloseable {
      * Closes the database; H2 compacts it for up to 2 s, or rewrites it whole when most of a large file is free
      * space ({@link FileCompaction}). Closing twice does nothing.
      */
-    @Override
-    public synchronized void close() {
+    /** The full rewrite is housekeeping: when it cannot run, the close goes on as H2's normal one. */
+    private void compactIfMostlyFree() {
         try {
-            if (connection.isClosed()) {
-                return;
-            }
             if (FileCompaction.mostlyFree(connection)) {
                 String before = FileCompaction.state(connection);
                 long start = System.nanoTime();
@@ -356,6 +353,18 @@ public final class Store implements AutoCloseable {
                 LOG.log(System.Logger.Level.INFO, "compacted " + file().getFileName() + " (" + before + ") on closing, in "
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "the store file was not compacted on closing: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            compactIfMostlyFree();
             connection.close();
         } catch (SQLException e) {
             throw new StoreException(StoreException.Reason.OTHER, "closing the store failed", e);
