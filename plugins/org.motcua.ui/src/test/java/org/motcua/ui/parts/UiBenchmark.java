@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
@@ -142,43 +143,39 @@ class UiBenchmark {
             if (table.getItemCount() != count) {
                 throw new AssertionError("the list shows " + table.getItemCount() + " rows, the store has " + count);
             }
-            Random random = new Random(7);
-            double[] ms = new double[JUMPS];
-            for (int i = 0; i < JUMPS; i++) {
-                int row = random.nextInt(count);
-                int before = part.pages().arrivals().size();
-                long s = System.nanoTime();
-                table.setTopIndex(row);
-                pump(() -> visibleRowsFilled(table));
-                ms[i] = (System.nanoTime() - s) / 1e6;
-                List<Integer> fetched = part.pages().arrivals();
-                System.out.printf(java.util.Locale.ROOT, "bench: jump %d to row %d (page %d) took %.1f ms, fetched pages %s%n",
-                        i, row, row / DossierPages.PAGE_SIZE, ms[i], fetched.subList(before, fetched.size()));
-            }
+            double[] ms = timeJumps("jump", part, count, new Random(7), table::setTopIndex);
             int jumpFetches = part.pages().fetches();
             System.out.printf("bench: %d pages fetched for %d jumps among %,d dossiers%n", jumpFetches, JUMPS, count);
             // The same jumps as an officer makes them, by dragging the scroll bar's thumb: GTK then shows the rows at
             // that height at once, where setTopIndex makes it reach the row in steps (estimated heights, corrected).
             ScrollBar bar = table.getVerticalBar();
-            Random dragRandom = new Random(11);
-            double[] dragMs = new double[JUMPS];
-            for (int i = 0; i < JUMPS; i++) {
-                int row = dragRandom.nextInt(count);
-                int before = part.pages().arrivals().size();
-                long s = System.nanoTime();
-                bar.setSelection((int) ((long) row * (bar.getMaximum() - bar.getThumb()) / count));
-                pump(() -> visibleRowsFilled(table));
-                dragMs[i] = (System.nanoTime() - s) / 1e6;
-                List<Integer> fetched = part.pages().arrivals();
-                System.out.printf(java.util.Locale.ROOT, "bench: drag %d to row %d (top %d) took %.1f ms, fetched pages %s%n",
-                        i, row, table.getTopIndex(), dragMs[i], fetched.subList(before, fetched.size()));
-            }
+            double[] dragMs = timeJumps("drag", part, count, new Random(11),
+                    row -> bar.setSelection((int) ((long) row * (bar.getMaximum() - bar.getThumb()) / count)));
             shell.dispose();
             report("ui.list300k.scroll_page.p95", percentile(ms, 0.95), "ms");
             report("ui.list300k.scrollbar_drag.p95", percentile(dragMs, 0.95), "ms");
             report("ui.list300k.list_index_after_first_page", indexMs, "ms");
             report("ui.list300k.pages_per_jump", (double) jumpFetches / JUMPS, "pages");
         }
+    }
+
+    /** {@link #JUMPS} jumps to random rows made by {@code jumpTo}, each timed until every row in view is filled. */
+    private double[] timeJumps(String kind, DossierListPart part, int count, Random random, IntConsumer jumpTo) {
+        Table table = part.table();
+        double[] ms = new double[JUMPS];
+        for (int i = 0; i < JUMPS; i++) {
+            int row = random.nextInt(count);
+            int before = part.pages().arrivals().size();
+            long s = System.nanoTime();
+            jumpTo.accept(row);
+            pump(() -> visibleRowsFilled(table));
+            ms[i] = (System.nanoTime() - s) / 1e6;
+            List<Integer> fetched = part.pages().arrivals();
+            System.out.printf(java.util.Locale.ROOT, "bench: %s %d to row %d (page %d, top %d) took %.1f ms, fetched pages %s%n",
+                    kind, i, row, row / DossierPages.PAGE_SIZE, table.getTopIndex(), ms[i],
+                    fetched.subList(before, fetched.size()));
+        }
+        return ms;
     }
 
     /** True when every row in view shows its dossier (not the "loading" placeholder). */
