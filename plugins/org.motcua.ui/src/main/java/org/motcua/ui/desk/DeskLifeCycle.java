@@ -42,6 +42,7 @@ public class DeskLifeCycle {
 
     @PostContextCreate
     public void openDesk(IEclipseContext context, IEventBroker broker, PrinterService printers) {
+        GtkAnimations.turnOff(Display.getDefault());   // before any window: see the class
         DeskFiles files = new DeskFiles(instanceDirectory());
         Supplier<DeadlineCalculator> deadlines = deadlinesInBackground();
         Clock clock = Clock.systemDefaultZone();

@@ -35,6 +35,7 @@ import org.motcua.store.Page;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.desk.GtkAnimations;
 import org.motcua.ui.print.DeskForms;
 import org.motcua.ui.print.FormOutput;
 
@@ -113,6 +114,7 @@ public class DossierListPart {
         due.select(0);
         filters = new DossierFilters(parent, messages, desk.catalogue().current(), desk.now().toLocalDate(), this::refresh);
 
+        GtkAnimations.turnOff(parent.getDisplay());   // a jump lands at once, not after 200 ms of passing rows
         table = UiIds.name(new Table(parent, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE), "dossiers.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
@@ -232,7 +234,8 @@ public class DossierListPart {
      * next lays the tree out, and it sometimes reports a view that does not hold the row it just asked for: while
      * the row asked last is outside the view, the view is read again a few times ({@value #VIEW_SETTLE_MS} ms apart);
      * if it still is, that row's page is fetched anyway, since the table shows it. A view seen moving is read again
-     * before its pages are fetched: a jump by {@code setTopIndex} (or Ctrl+End) reaches its row in some ten steps.
+     * before its pages are fetched: a drag of the scroll bar's thumb passes many rows nobody stops to read. (Jumps by
+     * {@code setTopIndex} or Ctrl+End land at once since GTK's scroll animation is off: {@link GtkAnimations}.)
      */
     private void checkViewSoon() {
         if (!viewCheckPending) {
@@ -255,8 +258,8 @@ public class DossierListPart {
         }
         int top = Math.min(table.getTopIndex(), table.getItemCount() - 1);   // GTK may report the old top after a refresh
         if (top != viewTop && settleChecks < MAX_SETTLE_CHECKS) {
-            // Still moving: after a long jump GTK reaches the row in steps (it scrolls by estimated row heights, then
-            // corrects), asking for the rows of each step. Fetching every step's page cost ten pages and 200 ms a jump.
+            // Still moving (a drag, or GTK's animated scroll where animations are on): fetching the page of every
+            // step cost ten pages and 200 ms a jump.
             viewTop = top;
             settleChecks++;
             recheckViewLater();

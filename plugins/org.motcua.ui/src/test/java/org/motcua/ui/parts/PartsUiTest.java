@@ -138,6 +138,37 @@ class PartsUiTest {
         assertEquals(0, part.pages().rowCount());
     }
 
+    /**
+     * A jump lands at once and fetches only pages of the rows it lands on: GTK animates a programmatic scroll over
+     * 200 ms unless its animations are off, and the rows passed on the way were fetched as pages nobody saw.
+     */
+    @Test
+    void dossierListJumpsLandAtOnceAndFetchOnlyTheRowsInView() throws Exception {
+        receive(1200);
+        DossierListPart part = new DossierListPart(desk, new DeskForms(desk, dir), new RecordingFormOutput());
+        part.createControls(shell);
+        shell.open();
+        Table table = part.table();
+        part.indexing().join();
+        settle(() -> part.pages().indexed() && part.pages().row(0) != null);
+        int rowsInView = table.getClientArea().height / table.getItemHeight();
+        for (int target : new int[] {1150, 100, 820, 410, 1000}) {
+            int before = part.pages().arrivals().size();
+            table.setTopIndex(target);
+            settle(() -> {
+                int top = table.getTopIndex();
+                return part.pages().row(top) != null && part.pages().row(Math.min(1199, top + rowsInView - 1)) != null;
+            });
+            int top = table.getTopIndex();
+            assertTrue(Math.abs(top - target) <= rowsInView, "the jump to row " + target + " landed on row " + top);
+            List<Integer> fetched = part.pages().arrivals().subList(before, part.pages().arrivals().size());
+            for (int page : fetched) {
+                assertTrue(page >= DossierPages.pageOf(top) && page <= DossierPages.pageOf(top + rowsInView),
+                        "jump to row " + target + " (view from row " + top + ") fetched pages " + fetched);
+            }
+        }
+    }
+
     @Test
     void intakeChecksTheCitizenIdAsItIsTyped() {
         new IntakePart(desk, new DeskForms(desk, dir), new RecordingFormOutput()).createControls(shell);
