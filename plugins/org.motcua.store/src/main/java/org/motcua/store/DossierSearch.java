@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,10 +28,18 @@ public final class DossierSearch {
     private static final Pattern CODE_TAIL = Pattern.compile("\\d{6}-\\d{4}");
     private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
     private static final Pattern PHONE = Pattern.compile("(\\+?84|0)\\d{8,10}");
-    /** Finished or closed: no longer counts for deadlines. */
-    private static final String OPEN_STATUS = "status NOT IN (" + List.of(DossierStatus.REFUSED, DossierStatus.WITHDRAWN,
-            DossierStatus.STOPPED, DossierStatus.DONE, DossierStatus.RETURNED).stream()
+    /**
+     * Still counting for deadlines (not finished or closed), named by the open statuses: a short list of values of
+     * the (status, due_at) index, where "NOT IN the closed ones" made H2 walk the dates of every finished dossier.
+     */
+    static final String OPEN_STATUS = "status IN (" + Arrays.stream(DossierStatus.values())
+            .filter(s -> !s.isSettled())
             .map(s -> String.valueOf(s.code())).collect(Collectors.joining(", ")) + ")";
+
+    /** What a row of the list shows; the name index carries every one of them (migration V14), see {@link #NAME_PREFIX}. */
+    static final String LIST_COLUMNS = "id, code, procedure_code, applicant_name, received_at, due_at, status";
+    /** A name typed from its start: answered by the name index alone, which holds the list's columns. */
+    static final String NAME_PREFIX = "applicant_name_folded LIKE ?";
 
     /** Above this many names, a word is too common to drive the search. */
     private static final int COMMON_WORD = 3000;
@@ -46,7 +55,7 @@ public final class DossierSearch {
         String folded = VietnameseText.fold(text);
         if (kind(text) == Kind.NAME && folded.contains(" ")) {
             // Officers type a name from its start: the name index answers that directly.
-            Page<DossierSummary> byPrefix = run(q, c -> List.of(new Condition("applicant_name_folded LIKE ?",
+            Page<DossierSummary> byPrefix = run(q, c -> List.of(new Condition(NAME_PREFIX,
                     List.of(like(folded) + "%"))));
             if (!byPrefix.items().isEmpty() || q.offset() > 0) {
                 return byPrefix;
@@ -119,9 +128,7 @@ public final class DossierSearch {
                 where.add("received_at <= ? AND (received_at < ? OR code < ?)");
                 args.addAll(List.of(key.receivedAt(), key.receivedAt(), key.code()));
             });
-            String sql = "SELECT id, code, procedure_code, applicant_name, received_at, due_at, status FROM dossier"
-                    + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                    + " ORDER BY received_at DESC, code DESC LIMIT ? OFFSET ?";
+            String sql = pageSql(where);
             args.add(q.limit() + 1);
             args.add(q.offset());
             List<DossierSummary> rows = new ArrayList<>();
@@ -138,6 +145,12 @@ public final class DossierSearch {
             boolean more = rows.size() > q.limit();
             return new Page<>(more ? rows.subList(0, q.limit()) : rows, q.offset(), more);
         });
+    }
+
+    /** One page of the list where every condition in {@code where} holds, newest first; LIMIT and OFFSET are bound last. */
+    static String pageSql(List<String> where) {
+        return "SELECT " + LIST_COLUMNS + " FROM dossier" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY received_at DESC, code DESC LIMIT ? OFFSET ?";
     }
 
     private static void filters(DossierQuery q, List<String> where, List<Object> args) {
