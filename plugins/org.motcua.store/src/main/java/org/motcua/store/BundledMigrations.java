@@ -33,7 +33,8 @@ final class BundledMigrations implements ResourceProvider {
             "V9__rekey_request.sql",
             "V10__result_return.sql",
             "V11__receipt_due.sql",
-            "V12__outbox_result_index.sql");
+            "V12__outbox_result_index.sql",
+            "V13__feed_reference_data.sql");
 
     @Override
     public LoadableResource getResource(String name) {
