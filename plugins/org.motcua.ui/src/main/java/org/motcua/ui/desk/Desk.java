@@ -147,6 +147,11 @@ public final class Desk implements AutoCloseable {
 
     /** The desk's clock, to the second. */
     public LocalDateTime now() {
+        return now(clock);
+    }
+
+    /** {@code clock}'s time to the second, as a desk reads it (before a desk exists: setup and login). */
+    public static LocalDateTime now(Clock clock) {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
