@@ -29,7 +29,10 @@ public final class ServerConfig {
     public List<String> tlsNames = new ArrayList<>();
     public Limits limits = Limits.DEFAULTS;
     public int requestsPerMinutePerAddress = DEFAULT_REQUESTS_PER_MINUTE_PER_ADDRESS;
-    /** Announced as {@code catalogueExpiresAt} until the catalogue publisher (part 2) sets real expiry times. */
+    /**
+     * Announced as {@code catalogueExpiresAt} (from the time of each page) only while no catalogue has been published;
+     * afterwards the latest publication's expiry is announced ({@code publish-catalogue --valid-days}).
+     */
     public Duration catalogueLifetime = Duration.ofDays(30);
     public Clock clock = Clock.systemUTC();
 

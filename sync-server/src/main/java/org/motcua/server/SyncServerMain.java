@@ -11,6 +11,8 @@ import org.motcua.server.admin.DeviceConfigCommand;
 import org.motcua.server.admin.DevicesCommand;
 import org.motcua.server.admin.EnrolFileCommand;
 import org.motcua.server.admin.EnrolmentCodeCommand;
+import org.motcua.server.admin.PublishCalendarCommand;
+import org.motcua.server.admin.PublishCatalogueCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
 import org.motcua.server.admin.VerifyChainsCommand;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "motcua-sync-server", mixinStandardHelpOptions = true,
         description = "Receives signed batches from commune clients and serves the leaders' dashboard.",
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
-                UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class})
+                UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
+                PublishCalendarCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

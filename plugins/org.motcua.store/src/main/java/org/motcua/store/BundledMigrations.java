@@ -34,6 +34,7 @@ final class BundledMigrations implements ResourceProvider {
             "V10__result_return.sql",
             "V11__receipt_due.sql",
             "V12__outbox_result_index.sql",
+            "V13__feed_reference_data.sql",
             "V14__list_indexes.sql");
 
     @Override

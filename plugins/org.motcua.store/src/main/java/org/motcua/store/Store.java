@@ -61,6 +61,7 @@ public final class Store implements AutoCloseable {
     private final Map<String, Runnable> afterCommit = new LinkedHashMap<>();
     private boolean restoredFromOlderCopy;
     private final List<Runnable> chainListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> referenceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AuditTable audit = new AuditTable();
 
     private Store(EncryptedDatabase database, Path baseName, DeviceIdentity device) {
@@ -199,6 +200,34 @@ public final class Store implements AutoCloseable {
 
     public void removeChainListener(Runnable listener) {
         chainListeners.remove(listener);
+    }
+
+    /**
+     * Inside a {@link #write}: the catalogue or the working calendar changed (a feed page brought procedures or a
+     * calendar year); the reference-data listeners are told once the transaction has committed.
+     */
+    public void referenceDataChanged() {
+        afterCommit.put("reference", () -> {
+            for (Runnable l : referenceListeners) {
+                try {
+                    l.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a reference-data listener failed", e);
+                }
+            }
+        });
+    }
+
+    /**
+     * Told, after the commit, when the catalogue or calendar changed, so the desk uses them without a restart. Runs on
+     * the writer's thread (the sync engine's): must return at once.
+     */
+    public void addReferenceDataListener(Runnable listener) {
+        referenceListeners.add(listener);
+    }
+
+    public void removeReferenceDataListener(Runnable listener) {
+        referenceListeners.remove(listener);
     }
 
     /** The marker file beside the database (§8.4). */

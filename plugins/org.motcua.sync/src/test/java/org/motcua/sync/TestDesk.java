@@ -124,6 +124,17 @@ final class TestDesk implements AutoCloseable {
                 ResultDelivery.COUNTER, at, "tiepnhan1", Optional.empty(), ""), Role.RECEIVING_OFFICER, at.plusMinutes(1));
     }
 
+    /** Receives one dossier of {@code p} at {@code at} with {@code deadlines}, as the intake part does with the desk's own. */
+    Dossier receive(Procedure p, DeadlineCalculator deadlines, LocalDateTime at) {
+        received++;
+        String cid = String.format("001085%06d", received);
+        Applicant a = Applicant.citizen("Nguyễn Văn An " + received, CitizenId.parse(cid, null), LocalDate.of(1985, 3, 2),
+                "0912345678", new Address("Tuyên Quang", "Xã Minh Xuân", "Thôn 3"));
+        List<ReceivedDocument> docs = p.requiredDocuments().stream().map(ReceivedDocument::of).toList();
+        return new DossierIntake(store, deadlines).receive(new IntakeRequest(p, a, docs, 1, Channel.IN_PERSON,
+                ResultDelivery.COUNTER, at, "tiepnhan1", Optional.empty(), ""), Role.RECEIVING_OFFICER, at.plusMinutes(1));
+    }
+
     org.motcua.store.sync.FeedStore outboxFeed() {
         return new org.motcua.store.sync.FeedStore(store);
     }

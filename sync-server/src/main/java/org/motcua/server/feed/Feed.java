@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.motcua.protocol.doc.Updates;
 import org.motcua.protocol.json.CanonicalJson;
@@ -71,6 +73,16 @@ public final class Feed {
                 + "AND ((scope = 'device' AND scope_id = ?) OR (scope = 'unit' AND scope_id = ?) OR scope = 'province') "
                 + "ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY", rs -> new Updates.Item(data(rs.getBytes(1)),
                 rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)), after, deviceId, unitCode);
+    }
+
+    /** The current data of every item of {@code itemType} in {@code scope}, by key (what a publisher compares with). */
+    public static Map<String, ObjectNode> current(Connection c, String itemType, FeedScope scope) throws SQLException {
+        Map<String, ObjectNode> out = new TreeMap<>();
+        for (Object[] row : Sql.list(c, "SELECT item_key, data FROM feed_items WHERE item_type = ? AND scope = ? AND scope_id = ? "
+                + "AND is_current = TRUE", rs -> new Object[] {rs.getString(1), rs.getBytes(2)}, itemType, scope.kind(), scope.id())) {
+            out.put((String) row[0], data((byte[]) row[1]));
+        }
+        return out;
     }
 
     private static ObjectNode data(byte[] canonical) throws SQLException {

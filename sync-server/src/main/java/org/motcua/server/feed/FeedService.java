@@ -18,6 +18,9 @@ import org.motcua.server.sessions.SessionService;
 /**
  * Signed pages of the feed (§6.8). A stale {@code feedId} (the feed was rebuilt) or a cursor past the feed's end
  * answers {@code reset: true}, {@code after: 0} and items from the beginning, like a Syncthing index-ID change.
+ * {@code catalogueExpiresAt} is the latest catalogue publication's ({@link CataloguePublisher}); before the province
+ * has published any, the desks run their compiled-in sample and the page announces now + {@code catalogueLifetime}, so
+ * no desk warns about a catalogue nobody has sent yet.
  */
 public final class FeedService {
 
@@ -55,7 +58,8 @@ public final class FeedService {
             boolean hasMore = items.size() > max;
             List<Updates.Item> page = hasMore ? items.subList(0, max) : items;
             long lastSeq = page.isEmpty() ? from : page.get(page.size() - 1).seq();
-            return new Updates(from, WireFormats.serverTime(now.plus(catalogueLifetime)), device.deviceId(), state.feedId(),
+            Instant expires = CataloguePublisher.expiresAt(c).orElse(now.plus(catalogueLifetime));
+            return new Updates(from, WireFormats.serverTime(expires), device.deviceId(), state.feedId(),
                     hasMore, page, lastSeq, nonce, reset, WireFormats.serverTime(now));
         });
     }

@@ -64,6 +64,17 @@ public final class WorkingCalendar {
         return new WorkingCalendar(sessions, Collections.unmodifiableMap(merged));
     }
 
+    /**
+     * A new calendar in which each year of {@code years} is replaced whole by its entries: the days of that year
+     * upstream announced, where an entry this calendar had for that year and upstream dropped must go too.
+     */
+    public WorkingCalendar withYearsReplaced(Map<Integer, ? extends Collection<CalendarEntry>> years) {
+        TreeMap<LocalDate, CalendarEntry> merged = new TreeMap<>(entries);
+        merged.keySet().removeIf(day -> years.containsKey(day.getYear()));
+        years.values().forEach(list -> list.forEach(entry -> merged.put(entry.date(), entry)));
+        return new WorkingCalendar(sessions, Collections.unmodifiableMap(merged));
+    }
+
     /** The same dated entries with other weekly sessions (e.g. Saturday morning opened). */
     public WorkingCalendar withSessions(WorkingSessions other) {
         return new WorkingCalendar(Objects.requireNonNull(other, "sessions"), entries);

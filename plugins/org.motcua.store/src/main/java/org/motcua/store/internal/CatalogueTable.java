@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Time;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.motcua.core.calendar.ProcessingTime;
 import org.motcua.core.catalogue.DocumentForm;
 import org.motcua.core.catalogue.OnlineLevel;
@@ -85,6 +87,23 @@ public final class CatalogueTable {
                         rs.getBoolean("sample")));
             }
         }
-        return ProcedureCatalogue.of(procedures);
+        return ProcedureCatalogue.of(procedures, withdrawn(c));
+    }
+
+    /**
+     * Codes no longer offered: those the province withdrew, and, once any procedure has come down the feed, the
+     * compiled-in sample's codes the province never sent (the sample is only the fallback of a desk never synced).
+     */
+    private static Set<String> withdrawn(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code FROM procedure_withdrawn UNION "
+                + "SELECT code FROM procedure_version p WHERE EXISTS (SELECT 1 FROM procedure_version f WHERE f.feed_version "
+                + "IS NOT NULL) GROUP BY code HAVING COUNT(feed_version) = 0");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 }

@@ -1,19 +1,27 @@
 package org.motcua.store.sync;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.motcua.protocol.feed.CalendarData;
+import org.motcua.protocol.feed.ProcedureData;
+import org.motcua.protocol.json.JsonRejected;
+import org.motcua.protocol.json.SchemaInvalid;
+import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.Store;
+import org.motcua.store.internal.FeedReferenceTables;
 import org.motcua.store.internal.Sql;
 
 /**
  * The down-sync feed's local state (§10): the cursor ({@code feedId}, {@code lastSeq}, the largest
  * {@code catalogueExpiresAt}) and, per (itemType, key), the version and data last applied. A verified page is applied
- * with its cursor in one transaction. What each item type does to the desk (catalogue, calendar, leases, roster,
- * decisions) is part 2; here items are stored as received.
+ * with its cursor in one transaction, procedure and calendar items to the desk's catalogue and calendar with it; number
+ * leases, the roster and upstream decisions are still stored as received (the rest of part 2).
  */
 public final class FeedStore {
 
@@ -27,6 +35,8 @@ public final class FeedStore {
     /** An item to store: replaces the stored one of the same (itemType, key). */
     public record Item(String itemType, String key, long version, String dataSha256, byte[] data) {
     }
+
+    private static final System.Logger LOG = System.getLogger(FeedStore.class.getName());
 
     private final Store store;
 
@@ -56,17 +66,48 @@ public final class FeedStore {
         });
     }
 
-    /** Stores the applied items and the new cursor in one transaction. */
+    /**
+     * Stores the applied items and the new cursor in one transaction, and applies the items the desk knows:
+     * {@code procedure} items to the catalogue, {@code calendar} items to the working calendar
+     * ({@link FeedReferenceTables}). Others are stored as received.
+     */
     public void apply(List<Item> items, Cursor cursor) {
         store.write(c -> {
+            LocalDateTime now = LocalDateTime.now();
             for (Item i : items) {
                 Sql.update(c, "MERGE INTO sync_feed_item (item_type, item_key, version, data_sha256, data, applied_at) "
                         + "KEY (item_type, item_key) VALUES (?, ?, ?, ?, ?, ?)", i.itemType(), i.key(), i.version(),
-                        i.dataSha256(), i.data(), LocalDateTime.now());
+                        i.dataSha256(), i.data(), now);
+                applyToDesk(c, i, now);
             }
             Sql.update(c, "MERGE INTO sync_feed_cursor (singleton, feed_id, last_seq, catalogue_expires_at) KEY (singleton) "
                     + "VALUES (TRUE, ?, ?, ?)", cursor.feedId(), cursor.lastSeq(), cursor.catalogueExpiresAt());
             return null;
         });
+    }
+
+    /**
+     * A known item whose data this desk cannot read is logged and kept raw, not applied: the province signed it, so
+     * refusing the page would stop the feed for every later item too.
+     */
+    private void applyToDesk(Connection c, Item i, LocalDateTime now) throws SQLException {
+        try {
+            switch (i.itemType()) {
+                case ProcedureData.ITEM_TYPE -> {
+                    FeedReferenceTables.applyProcedure(c, ProcedureData.read(StrictJson.parse(i.data())), i.version(), now);
+                    store.referenceDataChanged();
+                }
+                case CalendarData.ITEM_TYPE -> {
+                    FeedReferenceTables.applyCalendar(c, CalendarData.read(StrictJson.parse(i.data())), i.version(), now);
+                    store.referenceDataChanged();
+                }
+                default -> {
+                    // roster, leases, decisions: part 2 of the feed (stored raw until then)
+                }
+            }
+        } catch (SchemaInvalid | JsonRejected e) {
+            LOG.log(System.Logger.Level.WARNING, "feed item " + i.itemType() + "/" + i.key() + " version " + i.version()
+                    + " cannot be read by this desk and was stored without being applied: " + e.getMessage());
+        }
     }
 }

@@ -18,11 +18,12 @@ import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.store.sync.FeedStore;
 
 /**
- * The down-sync feed (§6.8, §10), part 1: pages are fetched, verified and applied to the stored versions with their
+ * The down-sync feed (§6.8, §10): pages are fetched, verified and applied to the stored versions with their
  * cursor in one local transaction. A page is refused whole when its signature, kind, device, nonce or cursor does not
  * match the request, or its item seqs do not rise above {@code after}; an item of a lower version than stored is
- * skipped and logged (a rollback attempt); the same version with other data discards the page and alerts. What each
- * item type does to the desk comes in part 2: items are stored as received.
+ * skipped and logged (a rollback attempt); the same version with other data discards the page and alerts. The store
+ * applies procedure and calendar items to the desk's catalogue and calendar in the same transaction
+ * ({@link FeedStore#apply}); a USB reply's updates come through {@link #apply} too, so both ways apply alike.
  */
 public final class FeedPages {
 

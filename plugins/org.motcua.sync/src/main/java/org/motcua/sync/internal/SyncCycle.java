@@ -20,7 +20,9 @@ import org.motcua.sync.SyncProblem;
 /**
  * One sync attempt: a cheap {@code health} probe, the limits when a day old, then batch after batch — the current
  * epoch's unacknowledged frozen batch if there is one, else a new one frozen from the pending events — until nothing is
- * pending. One batch in flight at a time; anything that ends the attempt is a {@link CycleFailure}.
+ * pending; then the updates feed (§6.8, {@link FeedPages}) after any upload that was acknowledged, and otherwise at most
+ * every {@value #FEED_EVERY_MINUTES} minutes, so the province's catalogue and calendar come down without a request per
+ * dossier. One batch in flight at a time; anything that ends the attempt is a {@link CycleFailure}.
  */
 public final class SyncCycle {
 
@@ -29,11 +31,14 @@ public final class SyncCycle {
     /** A batch that keeps coming back without an acknowledgement ends the attempt instead of looping. */
     private static final int MAX_ROUNDS_PER_BATCH = 4;
 
+    static final int FEED_EVERY_MINUTES = 15;
+
     /** How long a successful health probe stands for the attempts that follow. */
     private static final Duration PROBE_VALID = Duration.ofMinutes(2);
 
     private final SyncContext ctx;
     private Instant probedAt;
+    private Instant feedPulledAt;
     private final TargetSize target;
     private final BatchSender sender;
     private final Rekeyer rekeyer;
@@ -66,7 +71,12 @@ public final class SyncCycle {
         }
         finishRekey();
         try {
-            return sendAll();
+            int acked = sendAll();
+            if (acked > 0 || feedPulledAt == null || feedPulledAt.plus(Duration.ofMinutes(FEED_EVERY_MINUTES)).isBefore(ctx.now())) {
+                pullFeed();
+                feedPulledAt = ctx.now();
+            }
+            return acked;
         } catch (CycleFailure f) {
             if (f.problem() == SyncProblem.DEVICE_UNKNOWN && ctx.rekeys.pending().isPresent()) {
                 // the server may have pinned the new key while its answer has not verified yet: retry, do not stop
@@ -110,6 +120,15 @@ public final class SyncCycle {
                 acked++;
                 target.succeeded();
             }
+        }
+    }
+
+    /** Every page of the feed after the stored cursor, each applied with its cursor in one local transaction (§10). */
+    private void pullFeed() throws CycleFailure {
+        try {
+            new FeedPages(ctx).pull();
+        } catch (IOException e) {
+            throw CycleFailure.io(e);
         }
     }
 

@@ -34,7 +34,8 @@ import org.motcua.ui.print.DeskForms;
 
 /**
  * The desk's settings: the unit and device (read-only: they are in every dossier code), the letterhead printed on
- * the forms, the form edition, whether Saturday morning is a working session, and the printer. Everyone chooses the
+ * the forms, the form edition, whether Saturday morning is a working session, the printer, and (read-only) the
+ * catalogue and calendar versions in use ({@link ReferenceDataSection}). Everyone chooses the
  * printer and their own password; only an admin changes the rest (and sees the users section), which the store
  * enforces as well. Saving lays the forms out again and makes the desk compute due dates with the new sessions.
  */
@@ -108,6 +109,8 @@ public class SettingsPart {
         printer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         fillPrinters(List.of(), values.get(Key.PRINTER));
         loadPrinters(values.get(Key.PRINTER));
+
+        new ReferenceDataSection(desk).create(body);
 
         Composite actions = new Composite(body, SWT.NONE);
         actions.setLayout(new GridLayout(3, false));

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.motcua.core.calendar.CalendarEntry;
 import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.core.calendar.HolidayCalendarLoader;
 import org.motcua.core.calendar.WorkingSessions;
@@ -17,6 +19,7 @@ import org.motcua.store.DeskSettings;
 import org.motcua.store.DossierWorkflow;
 import org.motcua.store.OfficerAccounts.Officer;
 import org.motcua.store.Store;
+import org.motcua.store.sync.ReferenceData;
 import org.motcua.sync.SyncConfig;
 import org.motcua.sync.SyncEngine;
 import org.motcua.sync.SyncService;
@@ -26,9 +29,14 @@ import org.motcua.sync.SyncService;
  * role, the deadline calculator, the catalogue and the store's services. The e4 lifecycle puts it into the
  * application context, so every part receives it with {@code @Inject}. Closed when the client shuts down.
  *
- * <p>The calculator given is the unit's holiday calendar with the usual sessions; when the desk's settings make
- * Saturday morning a working session ({@link DeskSettings.Key#SATURDAY_MORNING}), the desk adds it, and
- * {@link #workingSessionsChanged()} applies a changed setting at once to every due date computed afterwards.
+ * <p>The calculator given is the compiled-in sample calendar with the usual sessions. Each year the province's feed
+ * sent replaces that year of it ({@link ReferenceData#calendarEntries()}); when the desk's settings make Saturday
+ * morning a working session ({@link DeskSettings.Key#SATURDAY_MORNING}), the desk adds it, and
+ * {@link #workingSessionsChanged()} applies a changed setting at once to every due date computed afterwards. When a
+ * feed page (online or from a USB reply) changes the catalogue or the calendar, the store tells the desk after the
+ * commit: the catalogue is read again and the calculator rebuilt, then the parts listening here
+ * ({@link #addReferenceListener}) are told, so intake uses them without a restart. Due dates already stored never
+ * change.
  */
 public final class Desk implements AutoCloseable {
 
@@ -39,6 +47,8 @@ public final class Desk implements AutoCloseable {
     private final DossierSearch search;
     private volatile Deadlines current;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> referenceListeners = new CopyOnWriteArrayList<>();
+    private final Runnable referenceDataChanged = this::referenceDataChanged;
     private volatile ProcedureCatalogue catalogue;
     private volatile SyncService sync;
     private volatile boolean closed;
@@ -50,6 +60,7 @@ public final class Desk implements AutoCloseable {
         this.clock = clock;
         this.search = new DossierSearch(store);
         this.current = deadlinesOfThisDesk();
+        store.addReferenceDataListener(referenceDataChanged);
     }
 
     /** The calculator and the services that compute due dates with it, swapped together. */
@@ -58,7 +69,10 @@ public final class Desk implements AutoCloseable {
 
     private Deadlines deadlinesOfThisDesk() {
         boolean saturday = Boolean.parseBoolean(new DeskSettings(store).get(DeskSettings.Key.SATURDAY_MORNING));
-        DeadlineCalculator calculator = saturday ? withSaturdayMorning(usualDeadlines) : usualDeadlines;
+        Map<Integer, List<CalendarEntry>> province = new ReferenceData(store).calendarEntries();
+        DeadlineCalculator unit = province.isEmpty() ? usualDeadlines
+                : new DeadlineCalculator(usualDeadlines.calendar().withYearsReplaced(province));
+        DeadlineCalculator calculator = saturday ? withSaturdayMorning(unit) : unit;
         return new Deadlines(calculator, new DossierIntake(store, calculator), new DossierWorkflow(store, calculator));
     }
 
@@ -69,6 +83,31 @@ public final class Desk implements AutoCloseable {
     /** The Saturday-morning setting changed: due dates computed from now on follow it. */
     public void workingSessionsChanged() {
         current = deadlinesOfThisDesk();
+    }
+
+    /**
+     * The store committed a feed page that changed the catalogue or the calendar (on the sync engine's thread): read
+     * them again, then tell the parts.
+     */
+    private void referenceDataChanged() {
+        if (closed) {
+            return;
+        }
+        catalogue = null;
+        current = deadlinesOfThisDesk();
+        referenceListeners.forEach(Runnable::run);
+    }
+
+    /**
+     * Parts that show the catalogue or compute due dates listen here; called after a feed page changed them, on a
+     * background thread (a listener moves to the UI thread itself).
+     */
+    public void addReferenceListener(Runnable listener) {
+        referenceListeners.add(listener);
+    }
+
+    public void removeReferenceListener(Runnable listener) {
+        referenceListeners.remove(listener);
     }
 
     /** The working calendar of the sample data (holidays 2025–2026, Monday to Friday sessions). */
@@ -96,8 +135,23 @@ public final class Desk implements AutoCloseable {
         return current.calculator();
     }
 
+    /** The desk's clock as an instant (for comparing with times the province sends). */
+    public java.time.Instant instant() {
+        return clock.instant();
+    }
+
+    /** The desk's time zone (Vietnam's in production). */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
+    }
+
     /** The desk's clock, to the second. */
     public LocalDateTime now() {
+        return now(clock);
+    }
+
+    /** {@code clock}'s time to the second, as a desk reads it (before a desk exists: setup and login). */
+    public static LocalDateTime now(Clock clock) {
         return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -161,6 +215,7 @@ public final class Desk implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            store.removeReferenceDataListener(referenceDataChanged);
             if (sync != null) {
                 sync.close();
             }

@@ -66,8 +66,7 @@ public final class DeskLogin {
         } finally {
             Arrays.fill(key.get(), '\0');
         }
-        Desk draft = new Desk(store, null, deadlines, clock);
-        Login login = new OfficerAccounts(store).login(name, password, draft.now());
+        Login login = new OfficerAccounts(store).login(name, password, Desk.now(clock));
         return switch (login) {
             case Login.Success s -> {
                 throttle.succeeded(name, store, now);

@@ -79,15 +79,14 @@ public final class DeskSetup {
             if (r.sampleCatalogue()) {
                 store.addProcedures(SampleCatalogueLoader.load().current());
             }
-            Desk draft = new Desk(store, null, deadlines, clock);
             OfficerAccounts accounts = new OfficerAccounts(store);
             Officer admin = accounts.create(r.adminUsername(), r.adminFullName(), Role.ADMIN, r.password(),
-                    r.adminUsername(), Role.ADMIN, draft.now());
+                    r.adminUsername(), Role.ADMIN, Desk.now(clock));
             KeySlots slots = files.keySlots();
             slots.put(admin.username(), r.password(), databaseKey);
             char[] recovery = RecoveryCode.generate();
             slots.put(RecoveryCode.SLOT, recovery, databaseKey);
-            accounts.login(admin.username(), r.password(), draft.now());
+            accounts.login(admin.username(), r.password(), Desk.now(clock));
             return new Created(new Desk(store, admin, deadlines, clock), recovery);
         } catch (RuntimeException e) {
             if (store != null) {

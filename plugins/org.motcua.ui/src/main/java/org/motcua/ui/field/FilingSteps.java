@@ -57,7 +57,7 @@ final class FilingSteps {
             pages[i] = new Composite(parent, SWT.NONE);
             pages[i].setLayout(new GridLayout(2, false));
         }
-        picker = new ProcedurePicker(pages[0], messages, desk.catalogue(), p -> changed.run());
+        picker = new ProcedurePicker(pages[0], messages, desk, p -> changed.run());
         applicant = new ApplicantPage(pages[1], messages);
         Label docs = new Label(pages[2], SWT.WRAP);
         docs.setText(messages.get("assisted.documents.hint"));

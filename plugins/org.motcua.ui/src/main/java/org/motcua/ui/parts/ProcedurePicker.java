@@ -13,23 +13,30 @@ import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.catalogue.ProcedureCatalogue;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
+import org.motcua.ui.desk.Desk;
 
 /**
  * Finds a procedure by code prefix or by words of its name typed with or without diacritics
  * ({@link ProcedureCatalogue#search}); Enter or Down in the search box moves into the list. Before anything is
  * typed, the unit's most received procedures come first ({@link #preferFirst}).
+ *
+ * <p>The list follows the desk's catalogue: when the province's feed brings a new one ({@link Desk#addReferenceListener}),
+ * the list is filled again, and a chosen procedure that got a newer version is chosen again in that version, so a
+ * dossier saved from now on is received under it.
  */
 public final class ProcedurePicker {
 
-    private final ProcedureCatalogue catalogue;
+    private final Desk desk;
+    private ProcedureCatalogue catalogue;
     private final Text search;
     private final org.eclipse.swt.widgets.List list;
     private final List<Procedure> shown = new ArrayList<>();
     private List<String> preferred = List.of();
     private Procedure selected;
 
-    public ProcedurePicker(Composite parent, Messages messages, ProcedureCatalogue catalogue, Consumer<Procedure> onSelect) {
-        this.catalogue = catalogue;
+    public ProcedurePicker(Composite parent, Messages messages, Desk desk, Consumer<Procedure> onSelect) {
+        this.desk = desk;
+        this.catalogue = desk.catalogue();
         Composite box = new Composite(parent, SWT.NONE);
         box.setLayout(new GridLayout(2, false));
         box.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false, 2, 1));
@@ -61,6 +68,26 @@ public final class ProcedurePicker {
         });
         list.addListener(SWT.Selection, e -> choose(onSelect));
         refill();
+        Runnable changed = () -> list.getDisplay().asyncExec(() -> {
+            if (!list.isDisposed()) {
+                catalogueChanged(onSelect);
+            }
+        });
+        desk.addReferenceListener(changed);
+        list.addDisposeListener(e -> desk.removeReferenceListener(changed));
+    }
+
+    /** The desk's catalogue changed (a feed page arrived): list it, and move a chosen procedure to its newest version. */
+    void catalogueChanged(Consumer<Procedure> onSelect) {
+        catalogue = desk.catalogue();
+        refill();
+        if (selected != null) {
+            catalogue.latest(selected.code()).filter(p -> p.version() != selected.version() && !catalogue.isWithdrawn(p.code()))
+                    .ifPresent(newer -> {
+                        selected = newer;
+                        onSelect.accept(newer);
+                    });
+        }
     }
 
     /**

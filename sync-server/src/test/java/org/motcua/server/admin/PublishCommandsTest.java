@@ -1,0 +1,55 @@
+package org.motcua.server.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.server.SyncServerMain;
+
+/** {@code publish-catalogue} and {@code publish-calendar} as an admin runs them: a summary, or the line and reason. */
+class PublishCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = SyncServerMain.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data");
+        all.add(dir.resolve("server").toString());
+        return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    }
+
+    @Test
+    void theExampleFilesArePublishedAndABadOneIsRefusedWithItsLine() throws Exception {
+        Run catalogue = run("publish-catalogue", "--valid-days", "30", "examples/catalogue.json");
+        assertEquals(0, catalogue.exit(), catalogue.err());
+        assertTrue(catalogue.out().contains("14 procedure(s), 14 new or changed, 0 unchanged, 0 withdrawn"), catalogue.out());
+        Run again = run("publish-catalogue", "examples/catalogue.json");
+        assertTrue(again.out().contains("0 new or changed, 14 unchanged"), again.out());
+
+        Run calendar = run("publish-calendar", "examples/calendar-2027.json");
+        assertEquals(0, calendar.exit(), calendar.err());
+        assertTrue(calendar.out().contains("published [2027]"), calendar.out());
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of("examples/calendar-2027.json")).replace("2027-05-01", "2027-5-1"));
+        Run refused = run("publish-calendar", bad.toString());
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("line 14: \"2027-5-1\" is not a date YYYY-MM-DD; nothing was published."), refused.err());
+    }
+}
