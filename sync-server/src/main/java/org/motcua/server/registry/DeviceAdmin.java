@@ -109,6 +109,11 @@ public final class DeviceAdmin {
         });
     }
 
+    /** Every registered unit, by code. */
+    public List<Units.Unit> units() throws Rejection {
+        return Tx.read(db, Units::all);
+    }
+
     /** The newest codes first, at most {@code limit}. */
     public List<ListedCode> recentCodes(int limit) throws Rejection {
         return Tx.read(db, c -> Sql.list(c, "SELECT code_id, unit_code, purpose, reenrol_device_id, created_at, expires_at, used_at, "

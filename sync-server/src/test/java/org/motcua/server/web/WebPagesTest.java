@@ -1,0 +1,261 @@
+package org.motcua.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.server.accounts.Role;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
+import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.Http;
+import org.motcua.server.testing.MutableClock;
+import org.motcua.server.testing.TestDevice;
+import org.motcua.server.testing.TestServer;
+import org.motcua.server.testing.WebClient;
+
+/**
+ * The pages over real HTTP on loopback: login and its throttle, the cookies' flags, CSRF refusals, roles, a commune's
+ * unit in the URL, session expiry, and that the API keeps its problem answers.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebPagesTest {
+
+    static final String PASSWORD = "mật-khẩu-đủ-dài-1";
+
+    @TempDir
+    static Path dir;
+
+    TestServer server;
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T02:00:00Z"));
+    String unitA;
+    String unitB;
+
+    @BeforeAll
+    void start() throws Exception {
+        server = TestServer.start(Backend.H2, dir, c -> c.clock = clock);
+        unitA = TestDevice.enrol(server).unitCode;
+        unitB = TestDevice.enrol(server).unitCode;
+        var accounts = server.services.accounts;
+        accounts.create(Actor.cli(), "admin", "Nguyễn Văn Quản", Role.PROVINCE_ADMIN, null, PASSWORD.toCharArray());
+        accounts.create(Actor.cli(), "leader", "Trần Thị Lãnh", Role.PROVINCE_LEADER, null, PASSWORD.toCharArray());
+        accounts.create(Actor.cli(), "officer-a", "Lê Văn Xã", Role.COMMUNE_OFFICER, unitA, PASSWORD.toCharArray());
+        accounts.create(Actor.cli(), "locked", "Phạm Văn Khóa", Role.PROVINCE_ADMIN, null, PASSWORD.toCharArray());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private WebClient client() {
+        return new WebClient(server.baseUrl);
+    }
+
+    @Test
+    void theLoginPageIsVietnameseAndItsFormCarriesAToken() {
+        WebClient web = client();
+        WebClient.Page p = web.get("/login");
+        assertEquals(200, p.status());
+        assertTrue(p.raw().headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(p.body().contains("Đăng nhập máy chủ của tỉnh") && p.body().contains("Mật khẩu"), p.body());
+        assertTrue(p.body().contains("lang=\"vi\""));
+        assertEquals(43, p.csrf().length());
+        assertTrue(p.raw().headers().firstValue("content-security-policy").orElse("").contains("default-src 'self'"));
+        String css = client().get("/assets/app.css").body();
+        assertTrue(css.contains("@media"), "the style sheet comes from the jar");
+    }
+
+    @Test
+    void aVisitorIsSentToTheLoginPageAndBackAfterwards() {
+        WebClient web = client();
+        WebClient.Page p = web.get("/admin/devices");
+        assertEquals(303, p.status());
+        assertEquals("/login?next=%2Fadmin%2Fdevices", p.location());
+        WebClient.Page form = web.get(p.location());
+        assertTrue(form.body().contains("value=\"/admin/devices\""), form.body());
+        WebClient.Page in = web.post("/login", "_csrf", form.csrf(), "username", "admin", "password", PASSWORD, "next", "/admin/devices");
+        assertEquals(303, in.status());
+        assertEquals("/admin/devices", in.location());
+        WebClient.Page evil = client().login("admin", PASSWORD);
+        assertEquals("/", evil.location());
+        assertEquals("/", LoginPages.safeNext("//evil.example/x"));
+        assertEquals("/", LoginPages.safeNext("https://evil.example/"));
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndHoldsNoAccountData() {
+        WebClient web = client();
+        WebClient.Page in = web.login("admin", PASSWORD);
+        assertEquals(303, in.status(), in.body());
+        String cookie = in.setCookie("motcua_session");
+        assertNotNull(cookie, in.setCookies().toString());
+        String lower = cookie.toLowerCase(java.util.Locale.ROOT);
+        assertTrue(lower.contains("httponly"), cookie);
+        assertTrue(lower.contains("samesite=strict"), cookie);
+        assertTrue(lower.contains("path=/"), cookie);
+        assertFalse(lower.contains("secure"), "plain HTTP on loopback: no Secure flag, or the browser would drop it: " + cookie);
+        assertFalse(cookie.contains("admin"));
+        WebClient.Page login = client().get("/login");
+        String formCookie = login.setCookie("motcua_login").toLowerCase(java.util.Locale.ROOT);
+        assertTrue(formCookie.contains("httponly") && formCookie.contains("samesite=strict"), formCookie);
+        WebClient proxied = client();
+        // Behind a TLS-terminating proxy on loopback the cookie is Secure.
+        var r = proxied.getWithHeader("/login", "X-Forwarded-Proto", "https");
+        assertTrue(r.setCookie("motcua_login").toLowerCase(java.util.Locale.ROOT).contains("secure"), r.setCookies().toString());
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedInVietnamese() {
+        WebClient.Page p = client().login("admin", "sai-mat-khau-roi");
+        assertEquals(401, p.status());
+        assertTrue(p.body().contains("Tên đăng nhập hoặc mật khẩu không đúng."), p.body());
+        assertNull(p.setCookie("motcua_session"));
+        WebClient.Page unknown = client().login("nobody-here", "sai-mat-khau-roi");
+        assertEquals(401, unknown.status());
+        assertTrue(unknown.body().contains("Tên đăng nhập hoặc mật khẩu không đúng."));
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountForFifteenMinutesEvenForTheRightPassword() {
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, client().login("locked", "wrong-password-" + i).status());
+        }
+        WebClient.Page fifth = client().login("locked", "wrong-password-5");
+        assertEquals(429, fifth.status());
+        assertTrue(fifth.body().contains("tạm bị khóa") && fifth.body().contains("15 phút"), fifth.body());
+        WebClient.Page right = client().login("locked", PASSWORD);
+        assertEquals(429, right.status(), "locked: the right password does not open it");
+        assertEquals(200, client().get("/login").status());
+        clock.advance(Duration.ofMinutes(16));
+        assertEquals(303, client().login("locked", PASSWORD).status(), "the lock ends after 15 minutes");
+    }
+
+    @Test
+    void aPostWithoutOrWithAWrongCsrfTokenIsRefused() throws Exception {
+        WebClient web = client();
+        web.login("admin", PASSWORD);
+        TestDevice device = TestDevice.enrol(server);
+        String path = "/admin/devices/" + device.deviceId + "/revoke";
+        WebClient.Page none = web.post(path);
+        assertEquals(403, none.status());
+        assertTrue(none.body().contains("Biểu mẫu hết hiệu lực"), none.body());
+        WebClient.Page wrong = web.post(path, "_csrf", "A".repeat(43));
+        assertEquals(403, wrong.status());
+        WebClient other = client();
+        other.login("admin", PASSWORD);
+        String othersToken = other.get("/admin/devices").csrf();
+        assertEquals(403, web.post(path, "_csrf", othersToken).status(), "another session's token is no token");
+        assertTrue(server.admin().find(device.deviceId).orElseThrow().device().status().equals("active"), "nothing was revoked");
+        WebClient.Page ok = web.post(path, "_csrf", web.get("/admin/devices").csrf());
+        assertEquals(303, ok.status());
+        assertTrue(server.admin().find(device.deviceId).orElseThrow().device().revoked());
+        List<AuditLog.Entry> log = AuditLog.recent(server.services.db, 5, null);
+        assertTrue(log.stream().anyMatch(e -> e.action().equals("device.revoke") && e.target().equals(device.deviceId)
+                && e.actor().equals("admin") && e.channel().equals("web") && "127.0.0.1".equals(e.address())), log.toString());
+        assertEquals(403, client().post("/login", "username", "admin", "password", PASSWORD).status(),
+                "the login form without its token is refused too");
+    }
+
+    @Test
+    void communeAndLeaderRolesGetAVietnamese403OnAdminPages() {
+        for (String user : List.of("officer-a", "leader")) {
+            WebClient web = client();
+            assertEquals(303, web.login(user, PASSWORD).status());
+            for (String path : List.of("/admin/devices", "/admin/enrolment-codes", "/admin/audit")) {
+                WebClient.Page p = web.get(path);
+                assertEquals(403, p.status(), user + " " + path);
+                assertTrue(p.body().contains("Không có quyền truy cập"), p.body());
+            }
+            WebClient.Page post = web.post("/admin/enrolment-codes", "_csrf", web.get("/").csrf(), "unit", unitA, "hours", "1");
+            assertEquals(403, post.status());
+        }
+    }
+
+    @Test
+    void aCommuneOfficerSeesOnlyTheirOwnCommuneWhateverTheUrlSays() {
+        WebClient web = client();
+        web.login("officer-a", PASSWORD);
+        WebClient.Page own = web.get("/communes/" + unitA + "/devices");
+        assertEquals(200, own.status());
+        assertTrue(own.body().contains(unitA));
+        WebClient.Page other = web.get("/communes/" + unitB + "/devices");
+        assertEquals(403, other.status());
+        assertFalse(other.body().contains(unitB), "nothing of the other commune shows");
+        assertEquals(403, web.get("/communes/999.99.99.Z99/devices").status(), "an unknown unit answers the same");
+        WebClient leader = client();
+        leader.login("leader", PASSWORD);
+        assertEquals(200, leader.get("/communes/" + unitB + "/devices").status(), "a province leader sees every commune");
+    }
+
+    @Test
+    void logoutEndsTheSessionOnTheServer() {
+        WebClient web = client();
+        web.login("admin", PASSWORD);
+        String token = web.cookies.get("motcua_session");
+        WebClient.Page home = web.get("/");
+        assertEquals(200, home.status());
+        assertTrue(home.body().contains("Xin chào, Nguyễn Văn Quản"), home.body());
+        WebClient.Page out = web.post("/logout", "_csrf", home.csrf());
+        assertEquals(303, out.status());
+        String cleared = out.setCookie("motcua_session").toLowerCase(java.util.Locale.ROOT);
+        assertTrue(cleared.contains("max-age=0") || cleared.contains("expires=thu, 01 jan 1970"), cleared);
+        WebClient replay = client();
+        replay.cookies.put("motcua_session", token);
+        assertEquals(303, replay.get("/").status(), "the old cookie opens nothing");
+    }
+
+    @Test
+    void anIdleSessionExpires() {
+        WebClient web = client();
+        web.login("admin", PASSWORD);
+        assertEquals(200, web.get("/admin/devices").status());
+        clock.advance(Duration.ofMinutes(29));
+        assertEquals(200, web.get("/admin/devices").status(), "each request keeps it alive");
+        clock.advance(Duration.ofMinutes(31));
+        assertEquals(303, web.get("/admin/devices").status());
+    }
+
+    @Test
+    void theApiKeepsItsProblemAnswersAndPagesGetVietnameseOnes() {
+        Http.Answer api = Http.send("GET", server.url("/api/v1/nothing-here"), java.util.Map.of(), null);
+        assertEquals(404, api.status());
+        assertEquals("not-found", api.problem());
+        WebClient.Page page = client().get("/no-such-page");
+        assertEquals(404, page.status());
+        assertTrue(page.body().contains("Không tìm thấy trang"), page.body());
+    }
+
+    @Test
+    void anEnrolmentCodeIsShownOnceAndAudited() {
+        WebClient web = client();
+        web.login("admin", PASSWORD);
+        WebClient.Page form = web.get("/admin/enrolment-codes");
+        WebClient.Page bad = web.post("/admin/enrolment-codes", "_csrf", form.csrf(), "unit", "not-a-unit", "hours", "24");
+        assertEquals(400, bad.status());
+        assertTrue(bad.body().contains("Mã đơn vị có dạng"), bad.body());
+        WebClient.Page made = web.post("/admin/enrolment-codes", "_csrf", form.csrf(), "purpose", "new", "unit", "000.17.22.H56",
+                "unitName", "UBND xã Minh Xuân", "hours", "24");
+        assertEquals(200, made.status(), made.body());
+        var m = java.util.regex.Pattern.compile("id=\"enrolment-code\">([0-9A-Z-]+)<").matcher(made.body());
+        assertTrue(m.find(), made.body());
+        String code = m.group(1);
+        String list = web.get("/admin/enrolment-codes").body();
+        assertFalse(list.contains(code), "the code is never shown again");
+        assertTrue(list.contains(code.substring(0, 4)) || list.contains("000.17.22.H56"));
+        String audit = web.get("/admin/audit").body();
+        assertTrue(audit.contains("Tạo mã đăng ký") && audit.contains("000.17.22.H56"), audit);
+        assertFalse(audit.contains(code), "no secret in the audit log");
+    }
+}
