@@ -6,7 +6,6 @@ import java.util.List;
 import org.motcua.protocol.codec.WireFormats;
 import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
-import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 import org.motcua.server.registry.Units;
 
@@ -23,7 +22,7 @@ final class DevicePages {
     }
 
     private DeviceAdmin admin(Context ctx) {
-        return new DeviceAdmin(services.db, services.config.clock, Actor.web(Pages.viewer(ctx).account().username(), ctx.ip()));
+        return new DeviceAdmin(services.db, services.config.clock, Pages.actor(ctx));
     }
 
     void list(Context ctx) throws Rejection {

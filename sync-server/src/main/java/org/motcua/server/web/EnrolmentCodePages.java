@@ -8,7 +8,6 @@ import org.motcua.protocol.codec.WireFormats;
 import org.motcua.protocol.pki.Certificates;
 import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
-import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 import org.motcua.server.registry.EnrolmentCodes;
 import org.motcua.server.registry.Units;
@@ -41,7 +40,7 @@ public final class EnrolmentCodePages {
     }
 
     private DeviceAdmin admin(Context ctx) {
-        return new DeviceAdmin(services.db, services.config.clock, Actor.web(Pages.viewer(ctx).account().username(), ctx.ip()));
+        return new DeviceAdmin(services.db, services.config.clock, Pages.actor(ctx));
     }
 
     void page(Context ctx) throws Rejection {

@@ -40,10 +40,10 @@ final class LoginPages {
             show(ctx, 400, username == null ? "" : username, "login.missing", null);
             return;
         }
-        OfficerLogin.Result r = login.attempt(username, password.toCharArray(), ctx.ip());
+        OfficerLogin.Result r = login.attempt(username, password.toCharArray(), ClientAddress.of(ctx));
         switch (r.outcome()) {
             case SIGNED_IN -> {
-                OfficerSessions.Opened s = sessions.open(r.account().username(), ctx.ip());
+                OfficerSessions.Opened s = sessions.open(r.account().username(), ClientAddress.of(ctx));
                 Cookies.set(ctx, Cookies.SESSION, s.token(), "/", -1);
                 Cookies.clear(ctx, Cookies.LOGIN_FORM, WebRoutes.LOGIN);
                 ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 import org.motcua.server.accounts.OfficerSessions.SignedIn;
+import org.motcua.server.audit.Actor;
 
 /**
  * Renders the jte templates of {@code src/main/jte}, compiled into the jar at build time (no template is read or
@@ -25,6 +26,11 @@ final class Pages {
     /** The signed-in officer of this request, null on public pages. */
     static SignedIn viewer(Context ctx) {
         return ctx.attribute(VIEWER_ATTRIBUTE);
+    }
+
+    /** The signed-in officer as the audit log names them: account and address. */
+    static Actor actor(Context ctx) {
+        return Actor.web(viewer(ctx).account().username(), ClientAddress.of(ctx));
     }
 
     static Page page(Context ctx, String titleKey) {

@@ -40,6 +40,8 @@ public final class WebClient {
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     public final Map<String, String> cookies = new LinkedHashMap<>();
+    /** Sent with every request (e.g. what a reverse proxy adds). */
+    public final Map<String, String> headers = new LinkedHashMap<>();
 
     public WebClient(String base) {
         this.base = base;
@@ -74,6 +76,7 @@ public final class WebClient {
     }
 
     private Page send(HttpRequest.Builder b) {
+        headers.forEach(b::header);
         if (!cookies.isEmpty()) {
             StringBuilder c = new StringBuilder();
             cookies.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v));

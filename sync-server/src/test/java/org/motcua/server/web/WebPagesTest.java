@@ -200,6 +200,36 @@ class WebPagesTest {
     }
 
     @Test
+    void behindAReverseProxyTheClientsAddressIsTheForwardedOne() throws Exception {
+        WebClient web = client();
+        web.headers.put("X-Forwarded-For", "198.51.100.4, 203.0.113.9");
+        web.login("admin", PASSWORD);
+        TestDevice device = TestDevice.enrol(server);
+        assertEquals(303, web.post("/admin/devices/" + device.deviceId + "/revoke", "_csrf", web.get("/").csrf()).status());
+        AuditLog.Entry e = AuditLog.recent(server.services.db, 1, null).get(0);
+        assertEquals("device.revoke", e.action());
+        assertEquals("203.0.113.9", e.address(), "the proxy's own view of the client: the last hop");
+        WebClient liar = client();
+        liar.headers.put("X-Forwarded-For", "<script>");
+        assertEquals(200, liar.get("/login").status());
+    }
+
+    @Test
+    void everyWordHasItsVietnameseAndItsEnglishFallback() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties vi = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/web/messages.properties");
+                var b = new java.io.InputStreamReader(getClass().getResourceAsStream("/web/messages_vi.properties"),
+                        java.nio.charset.StandardCharsets.UTF_8)) {
+            en.load(new java.io.InputStreamReader(a, java.nio.charset.StandardCharsets.UTF_8));
+            vi.load(b);
+        }
+        assertEquals(new java.util.TreeSet<>(en.stringPropertyNames()), new java.util.TreeSet<>(vi.stringPropertyNames()));
+        assertEquals("Đăng xuất", Messages.vietnamese().get("nav.logout"));
+        assertEquals("[no.such.key]", Messages.vietnamese().get("no.such.key"));
+    }
+
+    @Test
     void logoutEndsTheSessionOnTheServer() {
         WebClient web = client();
         web.login("admin", PASSWORD);
