@@ -65,6 +65,7 @@ public final class Page {
         if (role == Role.PROVINCE_ADMIN) {
             item(items, WebRoutes.DEVICES, "nav.devices");
             item(items, WebRoutes.CODES, "nav.codes");
+            item(items, WebRoutes.ACCOUNTS, "nav.accounts");
             item(items, WebRoutes.AUDIT, "nav.audit");
         }
         if (role.communeScoped()) {

@@ -16,6 +16,7 @@ public final class WebRoutes {
     static final String DEVICES = "/admin/devices";
     static final String CODES = "/admin/enrolment-codes";
     static final String AUDIT = "/admin/audit";
+    static final String ACCOUNTS = "/admin/accounts";
 
     private WebRoutes() {
     }
@@ -30,6 +31,7 @@ public final class WebRoutes {
         DevicePages devices = new DevicePages(services);
         EnrolmentCodePages codes = new EnrolmentCodePages(services);
         AuditPage audit = new AuditPage(services.db);
+        AccountPages accounts = new AccountPages(services);
         var routes = config.routes;
         routes.beforeMatched(access::check);
         routes.get("/assets/{name}", Assets::serve);
@@ -43,6 +45,12 @@ public final class WebRoutes {
         routes.get(CODES, codes::page, Allowed.PROVINCE_ADMIN);
         routes.post(CODES, codes::create, Allowed.PROVINCE_ADMIN);
         routes.get(AUDIT, audit::show, Allowed.PROVINCE_ADMIN);
+        routes.get(ACCOUNTS, accounts::list, Allowed.PROVINCE_ADMIN);
+        routes.post(ACCOUNTS, accounts::create, Allowed.PROVINCE_ADMIN);
+        routes.get(ACCOUNTS + "/{username}/password", accounts::passwordForm, Allowed.PROVINCE_ADMIN);
+        routes.post(ACCOUNTS + "/{username}/password", accounts::setPassword, Allowed.PROVINCE_ADMIN);
+        routes.get(ACCOUNTS + "/{username}/disable", accounts::confirmDisable, Allowed.PROVINCE_ADMIN);
+        routes.post(ACCOUNTS + "/{username}/disable", accounts::disable, Allowed.PROVINCE_ADMIN);
         routes.get("/communes/{unit}/devices", devices::ofUnit, Allowed.ANY_OFFICER_OF_UNIT);
         routes.exception(WebRefusal.class, WebErrors::refused);
     }

@@ -21,7 +21,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The province admin's pages in a real headless Chromium, as an admin uses them: log in, see the devices, make an
- * enrolment code, revoke a device, find both in the audit log, log out; a commune officer meets the 403 page. A
+ * enrolment code, revoke a device, find both in the audit log, create a commune officer's account, log out; that
+ * officer meets the 403 page and sees only their commune. A
  * screenshot of each page lands in {@code target/screenshots/}, at 1366×768 and at a phone's width.
  */
 class AdminPagesBrowserTest {
@@ -37,8 +38,6 @@ class AdminPagesBrowserTest {
             TestDevice keep = TestDevice.enrol(server);
             TestDevice stolen = TestDevice.enrol(server);
             server.services.accounts.create(Actor.cli(), "quantri", "Nguyễn Thị Quản Trị", Role.PROVINCE_ADMIN, null,
-                    PASSWORD.toCharArray());
-            server.services.accounts.create(Actor.cli(), "canbo", "Lê Văn Cán Bộ", Role.COMMUNE_OFFICER, keep.unitCode,
                     PASSWORD.toCharArray());
             ChromeDriver browser = Chromium.start(1366, 768);
             try {
@@ -85,8 +84,22 @@ class AdminPagesBrowserTest {
                 assertTrue(audit.contains("Thu hồi thiết bị") && audit.contains(stolen.deviceId), audit);
                 assertTrue(audit.contains("Tạo mã đăng ký") && audit.contains("000.17.22.H56"), audit);
                 assertTrue(audit.contains("quantri") && audit.contains("Web"), audit);
+                assertTrue(audit.contains("Tạo tài khoản") && audit.contains("Dòng lệnh"), "the CLI's account-create too: " + audit);
                 assertFalse(audit.contains(code));
                 Chromium.screenshot(browser, "audit");
+
+                browser.findElement(By.linkText("Tài khoản")).click();
+                browser.findElement(By.id("new-username")).sendKeys("canbo");
+                browser.findElement(By.id("displayName")).sendKeys("Lê Văn Cán Bộ");
+                browser.findElement(By.cssSelector("#role option[value='commune-officer']")).click();
+                browser.findElement(By.id("account-unit")).sendKeys(keep.unitCode);
+                browser.findElement(By.id("new-password")).sendKeys(PASSWORD);
+                browser.findElement(By.id("new-password2")).sendKeys(PASSWORD);
+                browser.findElement(By.id("create-account")).click();
+                assertTrue(browser.findElement(By.id("notice")).getText().contains("Đã tạo tài khoản canbo."));
+                String account = browser.findElement(By.cssSelector("tr[data-account='canbo']")).getText();
+                assertTrue(account.contains("Cán bộ xã") && account.contains(keep.unitCode), account);
+                Chromium.screenshot(browser, "accounts");
 
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 browser.findElement(By.linkText("Thiết bị")).click();
@@ -111,7 +124,7 @@ class AdminPagesBrowserTest {
             } finally {
                 browser.quit();
             }
-            for (String shot : List.of("login", "devices", "enrolment-code", "audit", "devices-phone", "forbidden")) {
+            for (String shot : List.of("login", "devices", "enrolment-code", "audit", "accounts", "devices-phone", "forbidden")) {
                 assertTrue(Files.size(Chromium.SCREENSHOTS.resolve(shot + ".png")) > 1000, shot);
             }
         }

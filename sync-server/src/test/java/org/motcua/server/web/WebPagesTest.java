@@ -173,7 +173,8 @@ class WebPagesTest {
         for (String user : List.of("officer-a", "leader")) {
             WebClient web = client();
             assertEquals(303, web.login(user, PASSWORD).status());
-            for (String path : List.of("/admin/devices", "/admin/enrolment-codes", "/admin/audit")) {
+            for (String path : List.of("/admin/devices", "/admin/enrolment-codes", "/admin/audit", "/admin/accounts",
+                    "/admin/accounts/admin/password")) {
                 WebClient.Page p = web.get(path);
                 assertEquals(403, p.status(), user + " " + path);
                 assertTrue(p.body().contains("Không có quyền truy cập"), p.body());
@@ -227,6 +228,54 @@ class WebPagesTest {
         assertEquals(new java.util.TreeSet<>(en.stringPropertyNames()), new java.util.TreeSet<>(vi.stringPropertyNames()));
         assertEquals("Đăng xuất", Messages.vietnamese().get("nav.logout"));
         assertEquals("[no.such.key]", Messages.vietnamese().get("no.such.key"));
+    }
+
+    @Test
+    void theAdminManagesAccountsOnTheWebAndEachChangeIsAudited() throws Exception {
+        WebClient web = client();
+        web.login("admin", PASSWORD);
+        WebClient.Page page = web.get("/admin/accounts");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Tài khoản cán bộ") && page.body().contains("officer-a"), page.body());
+        String csrf = page.csrf();
+        WebClient.Page noUnit = web.post("/admin/accounts", "_csrf", csrf, "username", "canbo-b", "displayName", "Cán Bộ B",
+                "role", "commune-officer", "unit", "", "password", PASSWORD, "password2", PASSWORD);
+        assertEquals(400, noUnit.status());
+        assertTrue(noUnit.body().contains("Vai trò cấp xã cần mã đơn vị"), noUnit.body());
+        assertFalse(noUnit.body().contains(PASSWORD), "a password is never written back into the page");
+        WebClient.Page differ = web.post("/admin/accounts", "_csrf", csrf, "username", "canbo-b", "displayName", "Cán Bộ B",
+                "role", "commune-officer", "unit", unitB, "password", PASSWORD, "password2", PASSWORD + "x");
+        assertTrue(differ.body().contains("Hai mật khẩu không khớp."));
+        WebClient.Page taken = web.post("/admin/accounts", "_csrf", csrf, "username", "admin", "displayName", "X",
+                "role", "province-leader", "unit", "", "password", PASSWORD, "password2", PASSWORD);
+        assertTrue(taken.body().contains("Tên đăng nhập này đã có người dùng."));
+        WebClient.Page made = web.post("/admin/accounts", "_csrf", csrf, "username", "canbo-b", "displayName", "Cán Bộ B",
+                "role", "commune-officer", "unit", unitB, "password", PASSWORD, "password2", PASSWORD);
+        assertEquals(303, made.status(), made.body());
+        assertTrue(web.get(made.location()).body().contains("Đã tạo tài khoản canbo-b."));
+
+        WebClient b = client();
+        assertEquals(303, b.login("canbo-b", PASSWORD).status());
+        assertEquals(200, b.get("/communes/" + unitB + "/devices").status());
+        assertEquals(403, b.get("/communes/" + unitA + "/devices").status());
+
+        String newPassword = "mật-khẩu-mới-hơn-9";
+        assertEquals(303, web.post("/admin/accounts/canbo-b/password", "_csrf", csrf, "password", newPassword, "password2",
+                newPassword).status());
+        assertEquals(303, b.get("/").status(), "a new password ends the officer's sessions");
+        assertEquals(303, b.login("canbo-b", newPassword).status());
+        assertTrue(web.get("/admin/accounts/canbo-b/disable").body().contains("Khóa tài khoản này"));
+        assertEquals(303, web.post("/admin/accounts/canbo-b/disable", "_csrf", csrf).status());
+        assertEquals(303, b.get("/").status(), "disabled: its session is gone");
+        assertEquals(401, b.login("canbo-b", newPassword).status());
+        assertEquals(403, web.post("/admin/accounts/admin/disable", "_csrf", csrf).status(), "not oneself, from the web");
+        assertEquals(404, web.get("/admin/accounts/no-such-officer/password").status());
+
+        List<AuditLog.Entry> log = AuditLog.recent(server.services.db, 3, null);
+        assertEquals(List.of("account.disable", "account.reset-password", "account.create"),
+                log.stream().map(AuditLog.Entry::action).toList());
+        assertTrue(log.stream().allMatch(e -> e.target().equals("canbo-b") && e.actor().equals("admin") && e.channel().equals("web")));
+        assertTrue(log.stream().noneMatch(e -> e.detail().contains(newPassword) || e.detail().contains(PASSWORD)));
     }
 
     @Test
