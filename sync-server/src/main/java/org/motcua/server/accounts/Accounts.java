@@ -67,7 +67,7 @@ public final class Accounts {
                 AuditLog.record(c, actor, now, "account.create", name, "role=" + role.code() + (unitCode == null ? "" : ", unit=" + unitCode));
                 return find(c, name).orElseThrow();
             });
-        } catch (org.motcua.server.persistence.Tx.DatabaseFailure e) {
+        } catch (Tx.DatabaseFailure e) {
             if (Dialect.isUniqueViolation(e.sqlException())) {
                 throw new IllegalArgumentException("an account " + name + " exists already");
             }

@@ -51,25 +51,28 @@ final class LoginThrottle {
      * concurrent first insert fails with a unique violation, which the caller retries.
      */
     static Optional<Instant> fail(Connection c, String key, int threshold, Instant now) throws SQLException {
-        var row = Sql.one(c, "SELECT failures, window_start, locked_until FROM login_throttle WHERE throttle_key = ? FOR UPDATE",
-                rs -> new Object[] {rs.getInt(1), Sql.instant(rs, "window_start"), Sql.instant(rs, "locked_until")}, key);
-        if (row.isEmpty()) {
-            Sql.update(c, "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) VALUES (?, 1, ?, ?)",
-                    key, now, Sql.time(threshold <= 1 ? now.plus(LOCKOUT) : null));
-            return threshold <= 1 ? Optional.of(now.plus(LOCKOUT)) : Optional.empty();
+        record Count(int failures, Instant windowStart, Instant lockedUntil) {
         }
-        int failures = (Integer) row.get()[0];
-        Instant windowStart = (Instant) row.get()[1];
-        Instant lockedUntil = (Instant) row.get()[2];
-        boolean windowOver = !windowStart.isAfter(now.minus(WINDOW)) && (lockedUntil == null || !lockedUntil.isAfter(now));
-        if (windowOver) {
-            failures = 0;
-            windowStart = now;
+        Optional<Count> row = Sql.one(c, "SELECT failures, window_start, locked_until FROM login_throttle WHERE throttle_key = ? "
+                + "FOR UPDATE", rs -> new Count(rs.getInt(1), Sql.instant(rs, "window_start"), Sql.instant(rs, "locked_until")), key);
+        int failures = 1;
+        Instant windowStart = now;
+        if (row.isPresent()) {
+            Count r = row.get();
+            boolean over = !r.windowStart().isAfter(now.minus(WINDOW)) && (r.lockedUntil() == null || !r.lockedUntil().isAfter(now));
+            if (!over) {
+                failures = r.failures() + 1;
+                windowStart = r.windowStart();
+            }
         }
-        failures++;
         Instant lock = failures >= threshold ? now.plus(LOCKOUT) : null;
-        Sql.update(c, "UPDATE login_throttle SET failures = ?, window_start = ?, locked_until = ? WHERE throttle_key = ?",
-                failures, windowStart, Sql.time(lock), key);
+        if (row.isEmpty()) {
+            Sql.update(c, "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) VALUES (?, ?, ?, ?)",
+                    key, failures, windowStart, Sql.time(lock));
+        } else {
+            Sql.update(c, "UPDATE login_throttle SET failures = ?, window_start = ?, locked_until = ? WHERE throttle_key = ?",
+                    failures, windowStart, Sql.time(lock), key);
+        }
         return Optional.ofNullable(lock);
     }
 
