@@ -21,8 +21,11 @@ public final class AuditLog {
             String detail) {
     }
 
-    /** Twelve digits in a row look like a citizen ID: never stored whole, whatever a caller passes by mistake. */
-    private static final Pattern CITIZEN_ID = Pattern.compile("(?<!\\d)\\d{9}(\\d{3})(?!\\d)");
+    /**
+     * Twelve digits standing alone look like a citizen ID: never stored whole, whatever a caller passes by mistake. Digits
+     * inside a longer token (a device id's last group, which may be twelve decimal digits, follows a dash) are not one.
+     */
+    private static final Pattern CITIZEN_ID = Pattern.compile("(?<![\\p{Alnum}_-])\\d{9}(\\d{3})(?![\\p{Alnum}_-])");
 
     private AuditLog() {
     }

@@ -190,5 +190,13 @@ abstract class AccountCases {
         AuditLog.Entry e = audit().get(0);
         assertEquals("*********567", e.target());
         assertFalse(e.detail().contains("001203004567"), e.detail());
+        String deviceId = "8df63db1-6488-4a4e-953d-123456789378";
+        Tx.durable(server.services.db, c -> {
+            AuditLog.record(c, ADMIN, clock.instant(), "test.device", deviceId, "device=" + deviceId + ", cccd 001203004567.");
+            return null;
+        });
+        AuditLog.Entry d = audit().get(0);
+        assertEquals(deviceId, d.target(), "a device id whose last group is all digits stays whole");
+        assertEquals("device=" + deviceId + ", cccd *********567.", d.detail());
     }
 }

@@ -41,7 +41,25 @@ public final class Chromium {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click that submits a form may return before the next page is there: finding an element waits for it.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return driver;
+    }
+
+    /** Waits up to 10 s until {@code condition} holds (a page reached by a click), else fails naming {@code what}. */
+    public static void waitUntil(ChromeDriver driver, java.util.function.Predicate<ChromeDriver> condition, String what) {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.test(driver)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("waited 10 s for " + what + "; at " + driver.getCurrentUrl());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** Writes a PNG of what the window shows to {@code target/screenshots/<name>.png}. */

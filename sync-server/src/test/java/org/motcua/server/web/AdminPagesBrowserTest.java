@@ -47,7 +47,7 @@ class AdminPagesBrowserTest {
                 Chromium.screenshot(browser, "login");
                 logIn(browser, "quantri", PASSWORD);
 
-                assertTrue(browser.getCurrentUrl().endsWith("/admin/devices"), browser.getCurrentUrl());
+                Chromium.waitUntil(browser, b -> b.getCurrentUrl().endsWith("/admin/devices"), "the page asked for before the login");
                 WebElement table = browser.findElement(By.id("devices"));
                 assertTrue(table.getText().contains(keep.unitCode) && table.getText().contains(stolen.unitCode), table.getText());
                 assertTrue(table.getText().contains("Đang hoạt động"));
@@ -71,6 +71,7 @@ class AdminPagesBrowserTest {
 
                 browser.findElement(By.linkText("Thiết bị")).click();
                 browser.findElement(By.cssSelector("tr[data-device='" + stolen.deviceId + "'] a.danger")).click();
+                browser.findElement(By.id("confirm-revoke"));
                 assertTrue(browser.findElement(By.tagName("main")).getText().contains(stolen.deviceId));
                 Chromium.screenshot(browser, "revoke-confirm");
                 browser.findElement(By.id("confirm-revoke")).click();
@@ -103,11 +104,12 @@ class AdminPagesBrowserTest {
 
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
                 browser.findElement(By.linkText("Thiết bị")).click();
+                browser.findElement(By.id("devices"));
                 Chromium.screenshot(browser, "devices-phone");
                 browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
 
                 browser.findElement(By.id("logout")).click();
-                assertTrue(browser.getCurrentUrl().contains("/login"), browser.getCurrentUrl());
+                Chromium.waitUntil(browser, b -> b.getCurrentUrl().contains("/login"), "the login page after logging out");
                 assertTrue(browser.getPageSource().contains("Bạn đã đăng xuất."));
                 browser.get(server.url("/admin/audit"));
                 assertTrue(browser.getCurrentUrl().contains("/login?next="), "logged out: " + browser.getCurrentUrl());
@@ -137,5 +139,6 @@ class AdminPagesBrowserTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
+        Chromium.waitUntil(browser, b -> !b.getCurrentUrl().contains("/login"), "the page after logging in");
     }
 }
