@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Daily clean-up of one running instance: partial uploads untouched for {@code partialUploadTtlDays} (§6.7) and
- * sessions a day past their expiry. Safe with several instances: each deletion is idempotent.
+ * sessions a day past their expiry,
+ * officers' web sessions and login counts that are over. Safe with several instances: each deletion is idempotent.
  */
 final class Housekeeping implements AutoCloseable {
 
@@ -21,8 +22,10 @@ final class Housekeeping implements AutoCloseable {
             try {
                 int uploads = services.blobs.deleteAbandoned();
                 int sessions = services.sessions.purgeExpired();
-                if (uploads + sessions > 0) {
-                    System.out.println("housekeeping: deleted " + uploads + " abandoned upload(s), " + sessions + " expired session(s)");
+                int officers = services.officerSessions.purgeExpired();
+                if (uploads + sessions + officers > 0) {
+                    System.out.println("housekeeping: deleted " + uploads + " abandoned upload(s), " + sessions + " expired session(s), "
+                            + officers + " expired officer session(s) and login counts");
                 }
             } catch (Rejection | RuntimeException e) {
                 System.err.println("housekeeping failed: " + e.getClass().getName());

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import org.motcua.protocol.doc.Limits;
+import org.motcua.server.accounts.Accounts;
+import org.motcua.server.accounts.OfficerLogin;
+import org.motcua.server.accounts.OfficerSessions;
 import org.motcua.server.api.RateLimiter;
 import org.motcua.server.blobs.BlobUploads;
 import org.motcua.server.enrol.EnrolmentService;
@@ -44,6 +47,9 @@ public final class ServerServices implements AutoCloseable {
     public final RateLimiter deviceBatches;
     public final RateLimiter addressRequests;
     public final RateLimiter addressEnrolments;
+    public final Accounts accounts;
+    public final OfficerSessions officerSessions;
+    public final OfficerLogin officerLogin;
 
     private ServerServices(ServerConfig config, ServerDatabase db, ServerKeys keys) {
         this.config = config;
@@ -65,6 +71,9 @@ public final class ServerServices implements AutoCloseable {
                 Duration.ofMinutes(1), config.clock);
         this.addressEnrolments = new RateLimiter("enrolment attempts from one address",
                 rates.enrolmentAttemptsPerHourPerAddress(), Duration.ofHours(1), config.clock);
+        this.accounts = new Accounts(db, config.clock);
+        this.officerSessions = new OfficerSessions(db, config.clock);
+        this.officerLogin = new OfficerLogin(db, config.clock);
     }
 
     /** Opens the database (migrating it), then loads or makes the keys and the feed. */

@@ -11,11 +11,13 @@ import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.motcua.server.api.ApiRoutes;
 import org.motcua.server.api.TlsConnector;
+import org.motcua.server.web.WebRoutes;
 
 /**
  * The HTTP face of the province server. Plain HTTP is served only on a loopback address (§12); devices elsewhere
  * use the TLS connector, whose certificate chains to the CA they pinned at enrolment. Routes are declared in
- * {@link ApiRoutes}; the work behind them lives in plain service classes.
+ * {@link ApiRoutes} (the devices' API) and {@link WebRoutes} (the officers' pages); the work behind them lives in plain
+ * service classes.
  */
 public final class SyncServer implements AutoCloseable {
 
@@ -61,6 +63,7 @@ public final class SyncServer implements AutoCloseable {
             config.jetty.addConnector(tls::create);
         }
         ApiRoutes.register(config, services);
+        WebRoutes.register(config, services);
     }
 
     /** Starts listening; plain HTTP only on a loopback address. {@code port} 0 picks a free port. */

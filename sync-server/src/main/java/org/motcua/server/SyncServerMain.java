@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.motcua.protocol.pki.Certificates;
+import org.motcua.server.admin.AccountCreateCommand;
+import org.motcua.server.admin.AccountDisableCommand;
+import org.motcua.server.admin.AccountListCommand;
+import org.motcua.server.admin.AccountResetPasswordCommand;
 import org.motcua.server.admin.DatabaseOptions;
 import org.motcua.server.admin.DeviceConfigCommand;
 import org.motcua.server.admin.DevicesCommand;
@@ -27,10 +31,11 @@ import picocli.CommandLine.Option;
  * the server; the admin's commands are subcommands working on the same database options.
  */
 @Command(name = "motcua-sync-server", mixinStandardHelpOptions = true,
-        description = "Receives signed batches from commune clients and serves the leaders' dashboard.",
+        description = "Receives signed batches from commune clients and serves the province's web pages.",
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
-                PublishCalendarCommand.class})
+                PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
+                AccountDisableCommand.class, AccountResetPasswordCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

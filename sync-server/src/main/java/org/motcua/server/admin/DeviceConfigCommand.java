@@ -3,6 +3,7 @@ package org.motcua.server.admin;
 import java.util.concurrent.Callable;
 import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,7 @@ public final class DeviceConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ServerServices s = ServerServices.open(database.config())) {
-            DeviceAdmin admin = new DeviceAdmin(s.db, s.config.clock);
+            DeviceAdmin admin = new DeviceAdmin(s.db, s.config.clock, Actor.cli());
             if (number != null || unit != null) {
                 admin.reassign(deviceId, unit, number);
                 spec.commandLine().getOut().println("Device " + deviceId + " now has " + (unit == null ? "" : "unit " + unit + " ")

@@ -3,6 +3,7 @@ package org.motcua.server.admin;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ public final class DevicesCommand implements Callable<Integer> {
         try (ServerServices s = ServerServices.open(database.config())) {
             out.printf("%-16s %2s %-8s %-36s %-24s %10s %6s %s%n", "UNIT", "NO", "STATUS", "DEVICE", "LAST SYNC", "SKEW (s)",
                     "EPOCHS", "OPEN EPOCH (ACKED SEQ)");
-            for (DeviceAdmin.Listed l : new DeviceAdmin(s.db, s.config.clock).list()) {
+            for (DeviceAdmin.Listed l : new DeviceAdmin(s.db, s.config.clock, Actor.cli()).list()) {
                 var d = l.device();
                 out.printf("%-16s %2d %-8s %-36s %-24s %10s %6d %s%n", d.unitCode(), d.deviceNumber(), d.status(), d.deviceId(),
                         d.lastSyncAt() == null ? "never" : d.lastSyncAt().toString(),

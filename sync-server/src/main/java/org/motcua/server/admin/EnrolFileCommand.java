@@ -7,6 +7,7 @@ import org.motcua.protocol.doc.EnrolmentFile;
 import org.motcua.protocol.doc.EnrolmentRequest;
 import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.enrol.EnrolmentService;
 import org.motcua.server.wire.RequestDocuments;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class EnrolFileCommand implements Callable<Integer> {
                 throw RequestDocuments.requestTooLarge(4 * s.limits.maxRequestBytes());
             }
             EnrolmentFile request = RequestDocuments.read(Files.readAllBytes(file), EnrolmentFile::read);
-            EnrolmentService.Enrolled enrolled = s.enrolment.enrol(request.message(), request.mac());
+            EnrolmentService.Enrolled enrolled = s.enrolment.enrol(request.message(), request.mac(), Actor.cli());
             String codeId = RequestDocuments.read(request.message(), EnrolmentRequest::read).codeId();
             Files.createDirectories(outDir);
             Path out = outDir.resolve("motcua-enrol-" + codeId + "-response.json");

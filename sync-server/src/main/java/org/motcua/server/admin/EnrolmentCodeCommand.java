@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.motcua.protocol.pki.Certificates;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class EnrolmentCodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (ServerServices s = ServerServices.open(database.config())) {
-            DeviceAdmin.NewCode code = new DeviceAdmin(s.db, s.config.clock).newCode(unit, unitName, reenrol,
+            DeviceAdmin.NewCode code = new DeviceAdmin(s.db, s.config.clock, Actor.cli()).newCode(unit, unitName, reenrol,
                     Duration.ofMillis(Math.round(hours * 3_600_000)));
             out.println("Enrolment code for " + code.unitCode() + " (" + code.unitName() + ")"
                     + (reenrol == null ? "" : ", re-enrolment of device " + reenrol) + ", valid until " + code.expiresAt() + ":");

@@ -2,6 +2,7 @@ package org.motcua.server.admin;
 
 import java.util.concurrent.Callable;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ public final class RevokeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (ServerServices s = ServerServices.open(database.config())) {
-            if (new DeviceAdmin(s.db, s.config.clock).revoke(deviceId)) {
+            if (new DeviceAdmin(s.db, s.config.clock, Actor.cli()).revoke(deviceId)) {
                 spec.commandLine().getOut().println("Device " + deviceId + " is revoked.");
                 spec.commandLine().getOut().flush();
                 return 0;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.motcua.protocol.doc.ProblemType;
 import org.motcua.protocol.doc.UsbReply;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.usb.UsbImportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class UsbImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int exit = 0;
         try (ServerServices s = ServerServices.open(database.config())) {
-            for (UsbImportService.Imported i : s.usb.importAll(files, replyDir)) {
+            for (UsbImportService.Imported i : s.usb.importAll(Actor.cli(), files, replyDir)) {
                 if (i.refused()) {
                     var p = i.problem().get();
                     out.println(i.file() + ": refused, " + p.name() + " — " + p.detail());

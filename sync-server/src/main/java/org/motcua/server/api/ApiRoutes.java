@@ -12,6 +12,7 @@ import org.motcua.protocol.doc.ProblemType;
 import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
 import org.motcua.server.persistence.Tx;
+import org.motcua.server.web.WebErrors;
 
 /** Every route of {@code /api/v1} (§6), each a thin call into a service, and how failures are answered. */
 public final class ApiRoutes {
@@ -42,31 +43,56 @@ public final class ApiRoutes {
         routes.head(DEVICE + "/blobs/{sha256}", blobs::head);
         routes.patch(DEVICE + "/blobs/{sha256}", blobs::patch);
 
-        routes.exception(Rejection.class, (e, ctx) -> Answers.problem(ctx, e));
+        // The web pages (web.WebRoutes) share these handlers: their paths get a Vietnamese page, /api paths a problem.
+        routes.exception(Rejection.class, (e, ctx) -> {
+            if (WebErrors.isWeb(ctx)) {
+                WebErrors.show(ctx, e.problem().status());
+                return;
+            }
+            Answers.problem(ctx, e);
+        });
         routes.exception(Tx.DatabaseFailure.class, (e, ctx) -> {
             // SQLSTATE and code only: a database's message may quote a value, and values may be citizens' data.
             System.err.println("database failure on " + ctx.method() + " " + ctx.path() + ": SQLSTATE "
                     + e.sqlException().getSQLState() + ", code " + e.sqlException().getErrorCode());
+            if (WebErrors.isWeb(ctx)) {
+                WebErrors.show(ctx, 500);
+                return;
+            }
             Answers.problem(ctx, Problem.of(ProblemType.SERVER_ERROR, "Internal error",
                     "The database failed; the request changed nothing. See the server log."));
         });
-        routes.exception(IOException.class, (e, ctx) -> Answers.problem(ctx, Problem.of(ProblemType.BAD_REQUEST,
-                "Request body incomplete", "The connection ended before the whole body arrived; nothing was stored.")));
+        routes.exception(IOException.class, (e, ctx) -> {
+            if (WebErrors.isWeb(ctx)) {
+                WebErrors.show(ctx, 500);
+                return;
+            }
+            Answers.problem(ctx, Problem.of(ProblemType.BAD_REQUEST,
+                "Request body incomplete", "The connection ended before the whole body arrived; nothing was stored."));
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             System.err.println("unexpected failure on " + ctx.method() + " " + ctx.path() + ": " + e.getClass().getName());
             for (StackTraceElement frame : e.getStackTrace()) {
                 System.err.println("\tat " + frame);
             }
+            if (WebErrors.isWeb(ctx)) {
+                WebErrors.show(ctx, 500);
+                return;
+            }
             Answers.problem(ctx, Problem.of(ProblemType.SERVER_ERROR, "Internal error",
                     "The server failed; the request changed nothing. See the server log."));
         });
         routes.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (!Answers.answered(ctx)) {
+            if (WebErrors.isWeb(ctx)) {
+                WebErrors.show(ctx, 404);
+            } else if (!Answers.answered(ctx)) {
                 Answers.problem(ctx, Problem.of(ProblemType.NOT_FOUND, "No such resource", "Nothing is served at " + ctx.path()));
             }
         });
         routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> {
-            if (!Answers.answered(ctx)) {
+            if (WebErrors.isWeb(ctx)) {
+                WebErrors.show(ctx, 404);
+            } else if (!Answers.answered(ctx)) {
                 Answers.problem(ctx, Problem.of(ProblemType.NOT_FOUND, "No such resource", "Nothing is served at " + ctx.path()));
             }
         });

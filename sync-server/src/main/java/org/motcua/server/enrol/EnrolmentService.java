@@ -17,6 +17,8 @@ import org.motcua.protocol.pki.Certificates;
 import org.motcua.protocol.pki.CertificateProfiles;
 import org.motcua.protocol.pki.Csrs;
 import org.motcua.server.Rejection;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
 import org.motcua.server.keys.ServerKeys;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Sql;
@@ -53,7 +55,16 @@ public final class EnrolmentService {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /** A device's own enrolment over HTTP (§6.1): not an admin action, so not in the audit log. */
     public Enrolled enrol(byte[] body, byte[] mac) throws Rejection {
+        return enrol(body, mac, null);
+    }
+
+    /**
+     * An enrolment the admin performs ({@code enrol-file}, §11): {@code admin} non-null writes the audit entry in the
+     * transaction that registers the device.
+     */
+    public Enrolled enrol(byte[] body, byte[] mac, Actor admin) throws Rejection {
         if (body.length > maxRequestBytes) {
             throw RequestDocuments.requestTooLarge(maxRequestBytes);
         }
@@ -63,7 +74,7 @@ public final class EnrolmentService {
         if (check.wrongMac) {
             throw invalid();
         }
-        return Tx.durable(db, c -> register(c, request, body, requestSha256));
+        return Tx.durable(db, c -> register(c, request, body, requestSha256, admin));
     }
 
     private record Check(boolean wrongMac) {
@@ -87,7 +98,7 @@ public final class EnrolmentService {
         return new Check(false);
     }
 
-    private Enrolled register(Connection c, EnrolmentRequest request, byte[] body, String requestSha256)
+    private Enrolled register(Connection c, EnrolmentRequest request, byte[] body, String requestSha256, Actor admin)
             throws SQLException, Rejection {
         EnrolmentCodes.Code code = EnrolmentCodes.lock(c, request.codeId()).orElseThrow(EnrolmentService::invalid);
         Instant now = clock.instant();
@@ -143,6 +154,10 @@ public final class EnrolmentService {
                 request.deviceId(), number, requestSha256, Certificates.der(keys.responseCertificate()),
                 WireFormats.serverTime(now), code.unitCode(), unitName).canonical();
         EnrolmentCodes.markUsed(c, code.codeId(), request.deviceId(), requestSha256, response, now);
+        if (admin != null) {
+            AuditLog.record(c, admin, now, "device.enrol-file", request.deviceId(), "unit=" + code.unitCode() + ", number=" + number
+                    + ", codeId=" + code.codeId() + ", purpose=" + code.purpose());
+        }
         return new Enrolled(response, Macs.hmacSha256(code.macKey(), response));
     }
 

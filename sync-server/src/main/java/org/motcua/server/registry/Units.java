@@ -29,6 +29,14 @@ public final class Units {
         }
     }
 
+    /** One registered unit. */
+    public record Unit(String code, String name) {
+    }
+
+    public static java.util.List<Unit> all(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT unit_code, unit_name FROM units ORDER BY unit_code", rs -> new Unit(rs.getString(1), rs.getString(2)));
+    }
+
     /** Locks the unit's row: device numbers are assigned one enrolment at a time per unit. */
     public static void lock(Connection c, String unitCode) throws SQLException {
         Sql.one(c, "SELECT unit_code FROM units WHERE unit_code = ? FOR UPDATE", rs -> rs.getString(1), unitCode);

@@ -22,6 +22,8 @@ import org.motcua.protocol.usb.UsbLayout;
 import org.motcua.protocol.usb.UsbZipReader;
 import org.motcua.server.Rejection;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
 import org.motcua.server.blobs.BlobStore;
 import org.motcua.server.ingest.BatchPipeline;
 import org.motcua.server.persistence.Sql;
@@ -53,24 +55,27 @@ public final class UsbImportService {
         this.services = services;
     }
 
-    /** Imports {@code files}; several files of one device go in ascending {@code exportSeq}. Replies go to {@code replyDir}. */
-    public List<Imported> importAll(List<Path> files, Path replyDir) throws IOException {
+    /**
+     * Imports {@code files}; several files of one device go in ascending {@code exportSeq}. Replies go to {@code replyDir}.
+     * Each file's outcome is logged with the admin's audit entry in one transaction.
+     */
+    public List<Imported> importAll(Actor admin, List<Path> files, Path replyDir) throws IOException {
         List<Imported> refused = new ArrayList<>();
         List<Opened> opened = new ArrayList<>();
         for (Path f : files) {
             try {
                 opened.add(open(f));
             } catch (Rejection r) {
-                refused.add(log(new Imported(f, Optional.empty(), Optional.of(r.problem()), List.of()), null));
+                refused.add(log(admin, new Imported(f, Optional.empty(), Optional.of(r.problem()), List.of()), null));
             }
         }
         opened.sort(Comparator.comparing((Opened o) -> o.manifest().deviceId()).thenComparingLong(o -> o.manifest().exportSeq()));
         List<Imported> out = new ArrayList<>(refused);
         for (Opened o : opened) {
             try (UsbZipReader zip = o.zip()) {
-                out.add(log(process(o, replyDir), o.manifest()));
+                out.add(log(admin, process(o, replyDir), o.manifest()));
             } catch (Rejection r) {
-                out.add(log(new Imported(o.file(), Optional.empty(), Optional.of(r.problem()), List.of()), o.manifest()));
+                out.add(log(admin, new Imported(o.file(), Optional.empty(), Optional.of(r.problem()), List.of()), o.manifest()));
             }
         }
         return out;
@@ -185,15 +190,22 @@ public final class UsbImportService {
         return skipped;
     }
 
-    private Imported log(Imported result, UsbExport manifest) {
+    private Imported log(Actor admin, Imported result, UsbExport manifest) {
         String outcome = result.problem().map(Problem::name).orElse("imported " + result.outcomes().size() + " batch(es)");
         try {
             String fileSha = Files.exists(result.file()) && Files.size(result.file()) < services.limits.maxUsbFileBytes()
                     ? sha256Of(result.file()) : "";
-            Tx.durable(services.db, c -> Sql.update(c, "INSERT INTO usb_imports (file_sha256, export_id, device_id, export_seq, outcome, "
-                    + "imported_at) VALUES (?, ?, ?, ?, ?, ?)", fileSha, Sql.text(manifest == null ? null : manifest.exportId()),
-                    Sql.text(manifest == null ? null : manifest.deviceId()), Sql.bigint(manifest == null ? null : manifest.exportSeq()),
-                    outcome.length() > 200 ? outcome.substring(0, 200) : outcome, services.config.clock.instant()));
+            Instant now = services.config.clock.instant();
+            Tx.durable(services.db, c -> {
+                Sql.update(c, "INSERT INTO usb_imports (file_sha256, export_id, device_id, export_seq, outcome, imported_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", fileSha, Sql.text(manifest == null ? null : manifest.exportId()),
+                        Sql.text(manifest == null ? null : manifest.deviceId()),
+                        Sql.bigint(manifest == null ? null : manifest.exportSeq()), outcome.length() > 200 ? outcome.substring(0, 200) : outcome, now);
+                String file = String.valueOf(result.file().getFileName());
+                AuditLog.record(c, admin, now, "usb.import", manifest == null ? file : manifest.deviceId(), "file=" + file
+                        + (manifest == null ? "" : ", exportSeq=" + manifest.exportSeq()) + ", " + outcome);
+                return null;
+            });
         } catch (Rejection | IOException e) {
             System.err.println("usb-import: the import log could not be written: " + e.getMessage());
         }

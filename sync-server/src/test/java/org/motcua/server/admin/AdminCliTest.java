@@ -135,6 +135,18 @@ class AdminCliTest {
         assertEquals(1, revoked.exit(), revoked.out());
         assertTrue(revoked.out().contains("device-revoked"), revoked.out());
         assertEquals(1, run("revoke", deviceId).exit(), "revoking twice says so");
+
+        // Every one of those admin actions is in the audit log, as the command line's, oldest last.
+        try (var services = org.motcua.server.ServerServices.open(org.motcua.server.ServerConfig.embedded(dir.resolve("server")))) {
+            List<org.motcua.server.audit.AuditLog.Entry> log = org.motcua.server.audit.AuditLog.recent(services.db, 20, null);
+            assertEquals(List.of("usb.import", "device.revoke", "usb.import", "usb.import", "usb.import", "device.enrol-file",
+                    "enrolment-code.create"), log.stream().map(org.motcua.server.audit.AuditLog.Entry::action).toList());
+            assertTrue(log.stream().allMatch(e -> e.channel().equals("cli")));
+            assertEquals(deviceId, log.get(1).target());
+            assertTrue(log.get(0).detail().contains("device-revoked"), log.get(0).detail());
+            assertTrue(log.get(2).detail().contains("junk.zip") && log.get(2).detail().contains("usb-file-invalid"), log.get(2).detail());
+            assertTrue(log.get(5).detail().contains("number=3"), log.get(5).detail());
+        }
     }
 
     @Test

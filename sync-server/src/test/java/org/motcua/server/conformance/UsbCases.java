@@ -23,6 +23,7 @@ import org.motcua.server.testing.DbSnapshot;
 import org.motcua.server.testing.Http;
 import org.motcua.server.testing.TestDevice;
 import org.motcua.server.testing.UsbExports;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.usb.UsbImportService;
 
 /** §16 cases 41–42: USB import through the same pipeline as HTTP. */
@@ -41,11 +42,11 @@ public abstract class UsbCases extends ConformanceBase {
         Path replies1 = Files.createDirectories(dataDir.resolve("replies-1-" + d.deviceId));
         Path replies2 = Files.createDirectories(dataDir.resolve("replies-2-" + d.deviceId));
 
-        List<UsbImportService.Imported> one = server.services.usb.importAll(List.of(file), replies1);
+        List<UsbImportService.Imported> one = server.services.usb.importAll(Actor.cli(), List.of(file), replies1);
         assertEquals(1, one.size());
         assertTrue(one.get(0).problem().isEmpty(), () -> one.get(0).problem().get().detail());
         DbSnapshot after1 = snapshot();
-        List<UsbImportService.Imported> two = server.services.usb.importAll(List.of(file), replies2);
+        List<UsbImportService.Imported> two = server.services.usb.importAll(Actor.cli(), List.of(file), replies2);
         DbSnapshot after2 = snapshot();
         assertTrue(after1.equals(after2), "the second import changed " + after1.differences(after2));
 
@@ -83,14 +84,14 @@ public abstract class UsbCases extends ConformanceBase {
 
         Path dotdot = UsbExports.write(dataDir, "dotdot-" + d.deviceId + ".zip", UsbExports.entries(d, chain.epoch, 1, List.of(batch),
                 List.of(BLOB), Optional.empty(), Map.of("../x", new byte[] {1, 2, 3})));
-        UsbImportService.Imported a = server.services.usb.importAll(List.of(dotdot), replies).get(0);
+        UsbImportService.Imported a = server.services.usb.importAll(Actor.cli(), List.of(dotdot), replies).get(0);
         assertEquals("usb-file-invalid", a.problem().get().name());
         assertEquals("name", a.problem().get().extensions().get("check").textValue());
 
         byte[] stray = "%PDF stray\n".getBytes();
         Path unlisted = UsbExports.write(dataDir, "unlisted-" + d.deviceId + ".zip", UsbExports.entries(d, chain.epoch, 1,
                 List.of(batch), List.of(BLOB), Optional.empty(), Map.of(UsbLayout.blob(Sha256.hex(stray)), stray)));
-        UsbImportService.Imported b = server.services.usb.importAll(List.of(unlisted), replies).get(0);
+        UsbImportService.Imported b = server.services.usb.importAll(Actor.cli(), List.of(unlisted), replies).get(0);
         assertEquals("usb-manifest-invalid", b.problem().get().name());
         assertEquals("entries", b.problem().get().extensions().get("check").textValue());
 

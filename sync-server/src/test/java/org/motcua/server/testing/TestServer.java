@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.motcua.server.ServerConfig;
 import org.motcua.server.ServerServices;
 import org.motcua.server.SyncServer;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.registry.DeviceAdmin;
 
 /** A real server on an ephemeral loopback port, on an H2 file in a temporary directory or a fresh PostgreSQL database. */
@@ -56,7 +57,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public DeviceAdmin admin() {
-        return new DeviceAdmin(services.db, config.clock);
+        return new DeviceAdmin(services.db, config.clock, Actor.cli());
     }
 
     public String url(String path) {

@@ -1,0 +1,46 @@
+package org.motcua.server.web;
+
+import io.javalin.http.Context;
+
+/**
+ * Error pages for the web paths; the {@code /api} paths keep their RFC 9457 problems ({@code api.ApiRoutes} asks
+ * {@link #isWeb} first).
+ */
+public final class WebErrors {
+
+    private WebErrors() {
+    }
+
+    public static boolean isWeb(Context ctx) {
+        return !ctx.path().startsWith("/api/");
+    }
+
+    /** A Vietnamese page for {@code status} (403, 404, 500, 503), unless the handler already answered. */
+    public static void show(Context ctx, int status) {
+        if (Boolean.TRUE.equals(ctx.attribute(Pages.ANSWERED_ATTRIBUTE))) {
+            return;
+        }
+        Pages.securityHeaders(ctx);
+        String key = switch (status) {
+            case 403 -> "error.403";
+            case 404 -> "error.404";
+            case 503 -> "error.503";
+            default -> "error.500";
+        };
+        Pages.render(ctx, status, "error.jte", Pages.page(ctx, key + ".title"), "messageKey", key + ".text");
+    }
+
+    /** A refused web request: the login page for a visitor, otherwise its error page. */
+    static void refused(WebRefusal r, Context ctx) {
+        switch (r.kind) {
+            case SIGN_IN -> ctx.redirect(WebRoutes.LOGIN + (r.next == null ? "" : "?next="
+                    + java.net.URLEncoder.encode(r.next, java.nio.charset.StandardCharsets.UTF_8)), io.javalin.http.HttpStatus.SEE_OTHER);
+            case FORBIDDEN -> show(ctx, 403);
+            case FORM_EXPIRED -> {
+                Pages.securityHeaders(ctx);
+                Pages.render(ctx, 403, "error.jte", Pages.page(ctx, "error.csrf.title"), "messageKey", "error.csrf.text");
+            }
+            case NOT_FOUND -> show(ctx, 404);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.motcua.server.web;
+
+/** Ends a web request before its handler: a sign-in redirect, or a Vietnamese error page with its status. */
+final class WebRefusal extends RuntimeException {
+
+    enum Kind {
+        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND
+    }
+
+    final Kind kind;
+    /** For {@link Kind#SIGN_IN}: where to go back after logging in. */
+    final String next;
+
+    private WebRefusal(Kind kind, String next) {
+        super(kind.name(), null, false, false);
+        this.kind = kind;
+        this.next = next;
+    }
+
+    static WebRefusal signIn(String next) {
+        return new WebRefusal(Kind.SIGN_IN, next);
+    }
+
+    static WebRefusal forbidden() {
+        return new WebRefusal(Kind.FORBIDDEN, null);
+    }
+
+    /** A POST without the session's CSRF token (or the login form's). */
+    static WebRefusal formExpired() {
+        return new WebRefusal(Kind.FORM_EXPIRED, null);
+    }
+
+    static WebRefusal notFound() {
+        return new WebRefusal(Kind.NOT_FOUND, null);
+    }
+}
