@@ -22,6 +22,7 @@ import org.motcua.core.dossier.HandoverRecord;
 import org.motcua.store.internal.AuditTable;
 import org.motcua.store.internal.CatalogueTable;
 import org.motcua.store.internal.ChainMarker;
+import org.motcua.store.internal.CommitListeners;
 import org.motcua.store.internal.DossierTable;
 import org.motcua.store.internal.EpochTable;
 import org.motcua.store.internal.FileCompaction;
@@ -60,8 +61,8 @@ public final class Store implements AutoCloseable {
     /** What to do once the running transaction has committed durably, keyed so each runs once. */
     private final Map<String, Runnable> afterCommit = new LinkedHashMap<>();
     private boolean restoredFromOlderCopy;
-    private final List<Runnable> chainListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final List<Runnable> referenceListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CommitListeners chainListeners = new CommitListeners("chain");
+    private final CommitListeners referenceListeners = new CommitListeners("reference-data");
     final AuditTable audit = new AuditTable();
 
     private Store(EncryptedDatabase database, Path baseName, DeviceIdentity device) {
@@ -180,13 +181,7 @@ public final class Store implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "the chain marker " + marker + " could not be written: " + e);
             }
-            for (Runnable l : chainListeners) {
-                try {
-                    l.run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "a chain listener failed", e);
-                }
-            }
+            chainListeners.tell();
         });
     }
 
@@ -207,15 +202,7 @@ public final class Store implements AutoCloseable {
      * calendar year); the reference-data listeners are told once the transaction has committed.
      */
     public void referenceDataChanged() {
-        afterCommit.put("reference", () -> {
-            for (Runnable l : referenceListeners) {
-                try {
-                    l.run();
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "a reference-data listener failed", e);
-                }
-            }
-        });
+        afterCommit.put("reference", referenceListeners::tell);
     }
 
     /**

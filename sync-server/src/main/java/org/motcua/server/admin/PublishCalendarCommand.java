@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.feed.CalendarPublisher;
 import org.motcua.server.feed.FileRefused;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ public final class PublishCalendarCommand implements Callable<Integer> {
         byte[] bytes = Files.readAllBytes(file);
         PrintWriter out = spec.commandLine().getOut();
         try (ServerServices s = ServerServices.open(database.config())) {
-            CalendarPublisher.Outcome o = new CalendarPublisher(s.db, s.config.clock).publish(bytes);
+            CalendarPublisher.Outcome o = new CalendarPublisher(s.db, s.config.clock, Actor.cli()).publish(bytes);
             out.println("Calendar " + file + ": year(s) " + o.years() + "; published " + (o.published().isEmpty() ? "none (unchanged)"
                     : o.published()) + ".");
             out.flush();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.motcua.server.ServerServices;
+import org.motcua.server.audit.Actor;
 import org.motcua.server.feed.CataloguePublisher;
 import org.motcua.server.feed.FileRefused;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class PublishCatalogueCommand implements Callable<Integer> {
         byte[] bytes = Files.readAllBytes(file);
         PrintWriter out = spec.commandLine().getOut();
         try (ServerServices s = ServerServices.open(database.config())) {
-            CataloguePublisher.Outcome o = new CataloguePublisher(s.db, s.config.clock).publish(bytes, Duration.ofDays(validDays));
+            CataloguePublisher.Outcome o = new CataloguePublisher(s.db, s.config.clock, Actor.cli()).publish(bytes, Duration.ofDays(validDays));
             out.println("Catalogue " + file + ": " + o.procedures() + " procedure(s), " + o.published() + " new or changed, "
                     + o.unchanged() + " unchanged, " + o.withdrawn() + " withdrawn; desks warn after " + o.expiresAt() + ".");
             out.flush();

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.motcua.protocol.feed.CalendarData;
 import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.server.Rejection;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Tx;
 
@@ -25,10 +27,13 @@ public final class CalendarPublisher {
 
     private final ServerDatabase db;
     private final Clock clock;
+    private final Actor actor;
 
-    public CalendarPublisher(ServerDatabase db, Clock clock) {
+    /** {@code actor} publishes: the admin's audit log names them beside the publication. */
+    public CalendarPublisher(ServerDatabase db, Clock clock, Actor actor) {
         this.db = db;
         this.clock = clock;
+        this.actor = actor;
     }
 
     /**
@@ -48,7 +53,9 @@ public final class CalendarPublisher {
                     published.add(y.year());
                 }
             }
-            return new Outcome(years.stream().map(CalendarData::year).toList(), published);
+            List<Integer> inFile = years.stream().map(CalendarData::year).toList();
+            AuditLog.record(c, actor, now, "calendar.publish", "years " + inFile, "new versions for " + published);
+            return new Outcome(inFile, published);
         });
     }
 }

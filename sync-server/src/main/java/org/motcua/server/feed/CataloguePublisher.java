@@ -18,6 +18,8 @@ import org.motcua.protocol.feed.ProcedureData;
 import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.protocol.json.SchemaInvalid;
 import org.motcua.server.Rejection;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Sql;
 import org.motcua.server.persistence.Tx;
@@ -50,10 +52,13 @@ public final class CataloguePublisher {
 
     private final ServerDatabase db;
     private final Clock clock;
+    private final Actor actor;
 
-    public CataloguePublisher(ServerDatabase db, Clock clock) {
+    /** {@code actor} publishes: the admin's audit log names them beside the publication. */
+    public CataloguePublisher(ServerDatabase db, Clock clock, Actor actor) {
         this.db = db;
         this.clock = clock;
+        this.actor = actor;
     }
 
     /**
@@ -91,6 +96,9 @@ public final class CataloguePublisher {
             Sql.update(c, "INSERT INTO catalogue_publications (published_at, expires_at, procedures, published, withdrawn, "
                     + "file_sha256) VALUES (?, ?, ?, ?, ?, ?)", now, expiresAt, procedures.size(), published, withdrawn,
                     Sha256.hex(file));
+            AuditLog.record(c, actor, now, "catalogue.publish", "file sha256=" + Sha256.hex(file).substring(0, 16),
+                    "procedures=" + procedures.size() + ", new or changed=" + published + ", withdrawn=" + withdrawn
+                    + ", expires=" + expiresAt);
             return new Outcome(procedures.size(), published, procedures.size() - published, withdrawn, expiresAt);
         });
     }

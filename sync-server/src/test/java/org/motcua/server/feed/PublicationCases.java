@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
 import org.motcua.protocol.codec.WireFormats;
 import org.motcua.protocol.doc.Updates;
 import org.motcua.protocol.feed.CalendarData;
@@ -43,6 +45,8 @@ public abstract class PublicationCases {
     @TempDir
     Path data;
 
+    static final Actor ADMIN = Actor.web("tinh.admin", "127.0.0.1");
+
     protected abstract Backend backend();
 
     @Test
@@ -56,6 +60,9 @@ public abstract class PublicationCases {
             assertEquals(14, o.procedures());
             assertEquals(14, o.published());
             assertEquals(T0.plus(Duration.ofDays(30)), o.expiresAt());
+            AuditLog.Entry audit = AuditLog.recent(server.services.db, 1, null).get(0);
+            assertEquals(List.of("catalogue.publish", "tinh.admin", "web"), List.of(audit.action(), audit.actor(), audit.channel()));
+            assertTrue(audit.detail().contains("procedures=14, new or changed=14, withdrawn=0"), audit.detail());
 
             Updates page = page(server, d);
             Map<String, Updates.Item> items = procedures(page);
@@ -148,14 +155,15 @@ public abstract class PublicationCases {
         try (TestServer server = TestServer.start(backend(), data)) {
             TestDevice d = TestDevice.enrol(server);
             String good = Files.readString(EXAMPLE_CALENDAR);
-            CalendarPublisher.Outcome o = new CalendarPublisher(server.services.db, Clock.fixed(T0, ZoneOffset.UTC))
+            CalendarPublisher.Outcome o = new CalendarPublisher(server.services.db, Clock.fixed(T0, ZoneOffset.UTC), ADMIN)
                     .publish(good.getBytes(StandardCharsets.UTF_8));
             assertEquals(List.of(2027), o.published());
+            assertEquals("calendar.publish", AuditLog.recent(server.services.db, 1, null).get(0).action());
             String withSwap = good.replace("\"swappedDays\": []",
                     "\"swappedDays\": [{\"date\": \"2027-09-03\", \"kind\": \"dayOff\"}, {\"date\": \"2027-09-11\", \"kind\": \"workday\"}]")
                     .replace(",\n    {\n      \"date\": \"2027-09-03\",\n      \"name\": \"Quốc khánh (ngày liền kề)\"\n    }", "");
             Instant later = T0.plus(Duration.ofHours(1));
-            CalendarPublisher publisher = new CalendarPublisher(server.services.db, Clock.fixed(later, ZoneOffset.UTC));
+            CalendarPublisher publisher = new CalendarPublisher(server.services.db, Clock.fixed(later, ZoneOffset.UTC), ADMIN);
             assertEquals(List.of(2027), publisher.publish(withSwap.getBytes(StandardCharsets.UTF_8)).published());
             assertEquals(List.of(), publisher.publish(withSwap.getBytes(StandardCharsets.UTF_8)).published(), "unchanged: no new version");
             Updates.Item item = page(server, d).items().stream().filter(i -> i.itemType().equals(CalendarData.ITEM_TYPE)).findFirst()
@@ -193,13 +201,13 @@ public abstract class PublicationCases {
 
     private static void assertCalendarRefused(TestServer server, String file, int line, String reason) {
         FileRefused e = assertThrows(FileRefused.class, () -> new CalendarPublisher(server.services.db,
-                Clock.fixed(T0.plus(Duration.ofDays(9)), ZoneOffset.UTC)).publish(file.getBytes(StandardCharsets.UTF_8)));
+                Clock.fixed(T0.plus(Duration.ofDays(9)), ZoneOffset.UTC), ADMIN).publish(file.getBytes(StandardCharsets.UTF_8)));
         assertEquals(line, e.line(), e.getMessage());
         assertTrue(e.reason().contains(reason), e.getMessage());
     }
 
     static CataloguePublisher publisher(TestServer server, Instant at) {
-        return new CataloguePublisher(server.services.db, Clock.fixed(at, ZoneOffset.UTC));
+        return new CataloguePublisher(server.services.db, Clock.fixed(at, ZoneOffset.UTC), ADMIN);
     }
 
     static int lineOf(String text, String needle) {
