@@ -23,6 +23,7 @@ final class Housekeeping implements AutoCloseable {
                 int uploads = services.blobs.deleteAbandoned();
                 int sessions = services.sessions.purgeExpired();
                 int officers = services.officerSessions.purgeExpired();
+                services.lookupThrottle.purge();
                 if (uploads + sessions + officers > 0) {
                     System.out.println("housekeeping: deleted " + uploads + " abandoned upload(s), " + sessions + " expired session(s), "
                             + officers + " expired officer session(s) and login counts");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.motcua.protocol.doc.Limits;
+import org.motcua.server.lookup.LookupThrottle;
 
 /**
  * What one server instance (or one admin command) runs with: where the database is, how the keystore passphrase is
@@ -35,6 +36,15 @@ public final class ServerConfig {
      */
     public Duration catalogueLifetime = Duration.ofDays(30);
     public Clock clock = Clock.systemUTC();
+    /** Citizens' lookup attempts per address in {@link #lookupWindow}, counted in the database (all instances share it). */
+    public int lookupsPerWindow = LookupThrottle.DEFAULT_LIMIT;
+    public Duration lookupWindow = LookupThrottle.DEFAULT_WINDOW;
+    /**
+     * The address citizens reach this server at from the internet ({@code --public-url}), e.g.
+     * {@code https://motcua.tinh.gov.vn}; null when the province has none. The server's start announces its lookup
+     * page to the desks for the receipt's QR code.
+     */
+    public String publicBaseUrl;
 
     public ServerConfig(Path dataDir) {
         this.dataDir = dataDir;

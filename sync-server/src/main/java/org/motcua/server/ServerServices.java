@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
 import org.motcua.protocol.doc.Limits;
 import org.motcua.server.accounts.Accounts;
 import org.motcua.server.accounts.OfficerLogin;
@@ -13,10 +14,14 @@ import org.motcua.server.blobs.BlobUploads;
 import org.motcua.server.enrol.EnrolmentService;
 import org.motcua.server.feed.Feed;
 import org.motcua.server.feed.FeedService;
+import org.motcua.server.feed.LookupPagePublisher;
 import org.motcua.server.ingest.BatchPipeline;
 import org.motcua.server.keys.KeystorePassphrase;
 import org.motcua.server.keys.ServerKeyStore;
 import org.motcua.server.keys.ServerKeys;
+import org.motcua.server.lookup.CitizenRatings;
+import org.motcua.server.lookup.LookupThrottle;
+import org.motcua.server.lookup.ProgressLookup;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Tx;
 import org.motcua.server.sessions.RekeyService;
@@ -50,6 +55,9 @@ public final class ServerServices implements AutoCloseable {
     public final Accounts accounts;
     public final OfficerSessions officerSessions;
     public final OfficerLogin officerLogin;
+    public final ProgressLookup progressLookup;
+    public final CitizenRatings citizenRatings;
+    public final LookupThrottle lookupThrottle;
 
     private ServerServices(ServerConfig config, ServerDatabase db, ServerKeys keys) {
         this.config = config;
@@ -74,6 +82,18 @@ public final class ServerServices implements AutoCloseable {
         this.accounts = new Accounts(db, config.clock);
         this.officerSessions = new OfficerSessions(db, config.clock);
         this.officerLogin = new OfficerLogin(db, config.clock);
+        this.progressLookup = new ProgressLookup(db, config.clock);
+        this.citizenRatings = new CitizenRatings(db, progressLookup, config.clock);
+        this.lookupThrottle = new LookupThrottle(db, config.clock, config.lookupsPerWindow, config.lookupWindow);
+    }
+
+    /**
+     * Announces the lookup page of {@link ServerConfig#publicBaseUrl} (or its absence) to the desks when it changed. Only
+     * the server's start calls this, not the admin commands, which open the same database without that setting.
+     */
+    public boolean publishLookupPage() throws Rejection {
+        Optional<String> url = Optional.ofNullable(config.publicBaseUrl).map(LookupPagePublisher::lookupUrl);
+        return Tx.durable(db, c -> LookupPagePublisher.publish(c, url, config.clock.instant()));
     }
 
     /** Opens the database (migrating it), then loads or makes the keys and the feed. */

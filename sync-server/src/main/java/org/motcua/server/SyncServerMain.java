@@ -21,6 +21,7 @@ import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
 import org.motcua.server.admin.VerifyChainsCommand;
 import org.motcua.server.api.TlsConnector;
+import org.motcua.server.feed.LookupPagePublisher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +68,11 @@ public final class SyncServerMain implements Callable<Integer> {
                     + "no maximum, rate or lifetime may be below the default.")
     Path limitsFile;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The address citizens reach this server at, e.g. https://motcua.tinh.gov.vn: desks then put the "
+                    + "lookup page's URL (URL/tra-cuu?code=…&token=…) in the receipt's QR code. Every instance needs the same value.")
+    String publicUrl;
+
     @Override
     public Integer call() throws Exception {
         SyncServer.requireLoopback(host);
@@ -75,7 +81,20 @@ public final class SyncServerMain implements Callable<Integer> {
         if (limitsFile != null) {
             config.limits(LimitsFile.read(limitsFile));
         }
+        if (publicUrl != null) {
+            LookupPagePublisher.lookupUrl(publicUrl); // a bad address stops the start before anything is opened
+        }
+        config.publicBaseUrl = publicUrl;
         ServerServices services = ServerServices.open(config);
+        try {
+            if (services.publishLookupPage()) {
+                System.out.println("lookup page announced to the desks: " + (publicUrl == null ? "none (plain code|token QR)"
+                        : LookupPagePublisher.lookupUrl(publicUrl)));
+            }
+        } catch (Rejection | RuntimeException e) {
+            services.close();
+            throw e;
+        }
         SyncServer server;
         try {
             TlsConnector tls = tlsPort >= 0 ? new TlsConnector(services.keys, tlsHost, tlsPort) : null;

@@ -1,5 +1,7 @@
 package org.motcua.print;
 
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.motcua.core.numbering.DossierCode;
 
 /**
@@ -20,5 +22,19 @@ public final class LookupToken {
      */
     public static String qrPayload(DossierCode code, String token) {
         return code.format() + "|" + token;
+    }
+
+    /** An http(s) address without query, fragment, spaces or quotes, short enough for the receipt's QR code. */
+    private static final Pattern LOOKUP_URL = Pattern.compile("https?://[A-Za-z0-9.:\\[\\]-]+(/[A-Za-z0-9._~%/-]*)?");
+
+    /**
+     * What the receipt's QR code carries when the province announced its public lookup page ({@code lookupPage} in the
+     * feed): {@code <url>?code=<code>&token=<token>}, which a phone's camera opens directly; without a page (or with one
+     * this desk cannot trust to be a plain address) the plain {@link #qrPayload} text.
+     */
+    public static String qrPayload(DossierCode code, String token, Optional<String> lookupUrl) {
+        return lookupUrl.filter(u -> u.length() <= 200 && LOOKUP_URL.matcher(u).matches())
+                .map(u -> u + "?code=" + code.format() + "&token=" + token)
+                .orElseGet(() -> qrPayload(code, token));
     }
 }

@@ -1,6 +1,7 @@
 package org.motcua.print;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.motcua.core.catalogue.Procedure;
 import org.motcua.core.dossier.Dossier;
 
@@ -11,13 +12,21 @@ import org.motcua.core.dossier.Dossier;
  * @param officerName  the receiving officer's full name under the signature; empty prints a dotted line
  * @param lookupToken  the token stored with the dossier at intake, printed and put in the QR code beside the dossier
  *                     code (see {@link LookupToken}); the same on every reprint
+ * @param lookupUrl    the province's public lookup page from the feed, if any: the QR code then carries its URL
  */
-public record ReceiptData(Dossier dossier, Procedure procedure, String officerName, String lookupToken) {
+public record ReceiptData(Dossier dossier, Procedure procedure, String officerName, String lookupToken,
+        Optional<String> lookupUrl) {
 
     public ReceiptData {
         Objects.requireNonNull(dossier, "dossier");
         Objects.requireNonNull(procedure, "procedure");
         officerName = officerName == null ? "" : officerName;
         Objects.requireNonNull(lookupToken, "lookupToken");
+        lookupUrl = lookupUrl == null ? Optional.empty() : lookupUrl;
+    }
+
+    /** A receipt whose QR code carries the plain {@code code|token} text (no public lookup page). */
+    public ReceiptData(Dossier dossier, Procedure procedure, String officerName, String lookupToken) {
+        this(dossier, procedure, officerName, lookupToken, Optional.empty());
     }
 }

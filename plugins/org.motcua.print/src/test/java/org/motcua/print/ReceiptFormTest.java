@@ -90,6 +90,18 @@ class ReceiptFormTest {
     }
 
     @Test
+    void withTheProvincesLookupPageTheQrCodeOpensItWithCodeAndToken() throws Exception {
+        Dossier d = FormFixtures.dossier();
+        PrintedForm form = FormFixtures.forms().receipt(new ReceiptData(d, FormFixtures.marriage(), "Trần Văn Bình",
+                FormFixtures.TOKEN, java.util.Optional.of("https://motcua.tinh.gov.vn/tra-cuu")));
+        for (int page = 0; page < 2; page++) {
+            assertEquals("https://motcua.tinh.gov.vn/tra-cuu?code=000.00.99.H99-260309-0001&token=" + FormFixtures.TOKEN,
+                    PdfChecks.decodeQr(form, page, 150));
+        }
+        assertContains(PdfChecks.text(form), FormFixtures.TOKEN);
+    }
+
+    @Test
     void theFontIsLiberationSerifEmbeddedAsASubset() throws Exception {
         PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(),
                 "Trần Văn Bình"));

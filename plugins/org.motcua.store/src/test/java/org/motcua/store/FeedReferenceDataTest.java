@@ -27,6 +27,7 @@ import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.feed.CalendarData;
 import org.motcua.protocol.feed.ProcedureData;
 import org.motcua.protocol.json.CanonicalJson;
+import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.sync.FeedStore;
 import org.motcua.store.sync.ReferenceData;
 
@@ -143,6 +144,22 @@ class FeedReferenceDataTest {
 
     static CalendarData calendar2026() {
         return new CalendarData(2026, List.of("2026-01-01", "2026-12-03"), List.of(), Map.of("2026-12-03", "Ngày nghỉ thử"));
+    }
+
+    @Test
+    void theProvincesLookupPageIsReadFromItsFeedItemAndCanBeWithdrawn() {
+        try (Store store = StoreFixture.newStore(dir, "desk", 1)) {
+            FeedStore feed = new FeedStore(store);
+            UUID feedId = UUID.randomUUID();
+            assertEquals(Optional.empty(), feed.lookupPageUrl());
+            ObjectNode page = StrictJson.nodes().objectNode().put("url", "https://motcua.tinh.gov.vn/tra-cuu");
+            feed.apply(List.of(item(FeedStore.LOOKUP_PAGE, FeedStore.LOOKUP_PAGE_KEY, page, V1)),
+                    new FeedStore.Cursor(feedId, 1, Optional.of("2027-03-01T02:00:00.000Z")));
+            assertEquals(Optional.of("https://motcua.tinh.gov.vn/tra-cuu"), feed.lookupPageUrl());
+            feed.apply(List.of(item(FeedStore.LOOKUP_PAGE, FeedStore.LOOKUP_PAGE_KEY, StrictJson.nodes().objectNode(), V1 + 1)),
+                    new FeedStore.Cursor(feedId, 2, Optional.of("2027-03-01T02:00:00.000Z")));
+            assertEquals(Optional.empty(), feed.lookupPageUrl(), "withdrawn: receipts go back to code|token");
+        }
     }
 
     static FeedStore.Item item(ProcedureData p, long version) {

@@ -32,6 +32,8 @@ final class DossierState {
     final String originEventId;
     final boolean isNew;
     boolean changed;
+    /** hex(SHA-256) of the citizen's lookup token, written with a new dossier only (null when read back). */
+    String lookupTokenSha256;
 
     private DossierState(String dossierId, String dossierCode, String unitCode, String procedureCode, int procedureVersion,
             String procedureField, int status, Instant receivedAt, Instant dueAt, Instant originalDueAt, Instant doneAt,
@@ -72,8 +74,10 @@ final class DossierState {
         boolean atDesk = d.status() == 2;
         Instant received = atDesk ? instant(d.receivedAt()) : null;
         Instant due = atDesk ? instant(d.dueAt()) : null;
-        return new DossierState(d.dossierId(), d.dossierCode(), d.unitCode(), d.procedure().code(), d.procedure().version(),
-                d.procedure().field(), d.status(), received, due, due, null, null, 1, deviceId, eventId, true);
+        DossierState s = new DossierState(d.dossierId(), d.dossierCode(), d.unitCode(), d.procedure().code(),
+                d.procedure().version(), d.procedure().field(), d.status(), received, due, due, null, null, 1, deviceId, eventId, true);
+        s.lookupTokenSha256 = d.lookupTokenSha256();
+        return s;
     }
 
     /** One handover step. Steps older than the last applied one only join the timeline. */

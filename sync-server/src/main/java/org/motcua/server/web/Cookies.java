@@ -5,7 +5,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 
 /**
- * The two cookies of the pages, both HttpOnly and SameSite=Strict, and Secure whenever the page came over TLS (the
+ * The cookies of the pages, both HttpOnly and SameSite=Strict, and Secure whenever the page came over TLS (the
  * server's own TLS connector, or a reverse proxy on loopback that says so in {@code X-Forwarded-Proto}).
  */
 final class Cookies {
@@ -14,6 +14,8 @@ final class Cookies {
     static final String SESSION = "motcua_session";
     /** The login form's anti-forgery token (there is no session yet to hold one). */
     static final String LOGIN_FORM = "motcua_login";
+    /** The citizen's rating form's anti-forgery token, on the lookup page's path only. */
+    static final String LOOKUP_FORM = "motcua_lookup";
 
     private Cookies() {
     }

@@ -51,6 +51,11 @@ public final class Page {
         return viewer.account().unitCode() == null ? role : role + " · " + viewer.account().unitCode();
     }
 
+    /** Where the brand links: a citizen on the public lookup stays there (the home page needs a login). */
+    public String homeHref() {
+        return viewer == null && path.startsWith(WebRoutes.LOOKUP) ? WebRoutes.LOOKUP : "/";
+    }
+
     public String csrf() {
         return viewer == null ? "" : viewer.csrfToken();
     }

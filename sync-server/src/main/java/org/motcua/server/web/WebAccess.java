@@ -12,8 +12,8 @@ import org.motcua.server.accounts.OfficerSessions.SignedIn;
 /**
  * The one check before every web request: who is signed in (from the session cookie), whether the route's
  * {@link Allowed} roles include theirs, whether a commune role asks for its own unit, and, on every POST, the CSRF
- * token. A route without {@link Allowed} is public (the login page, the style sheet); its POSTs (the login form) carry
- * the login form's token instead.
+ * token. A route without {@link Allowed} is public (the login page, the style sheet, the citizen's lookup); its POSTs (the
+ * login form, the citizen's rating) carry their form's double-submit token instead.
  */
 final class WebAccess {
 
@@ -36,6 +36,7 @@ final class WebAccess {
         viewer.ifPresent(v -> ctx.attribute(Pages.VIEWER_ATTRIBUTE, v));
         if (allowed == null) {
             if (post && !sameToken(ctx.formParam(CSRF_FIELD), ctx.cookie(Cookies.LOGIN_FORM))
+                    && !sameToken(ctx.formParam(CSRF_FIELD), ctx.cookie(Cookies.LOOKUP_FORM))
                     && !(viewer.isPresent() && sameToken(ctx.formParam(CSRF_FIELD), viewer.get().csrfToken()))) {
                 throw WebRefusal.formExpired();
             }

@@ -17,6 +17,9 @@ public final class WebRoutes {
     static final String CODES = "/admin/enrolment-codes";
     static final String AUDIT = "/admin/audit";
     static final String ACCOUNTS = "/admin/accounts";
+    /** The citizen's progress lookup, public; the receipt's QR code opens it with {@code ?code=…&token=…}. */
+    static final String LOOKUP = "/tra-cuu";
+    static final String LOOKUP_RATING = "/tra-cuu/danh-gia";
 
     private WebRoutes() {
     }
@@ -32,6 +35,7 @@ public final class WebRoutes {
         EnrolmentCodePages codes = new EnrolmentCodePages(services);
         AuditPage audit = new AuditPage(services.db);
         AccountPages accounts = new AccountPages(services);
+        LookupPages lookup = new LookupPages(services.progressLookup, services.citizenRatings, services.lookupThrottle);
         var routes = config.routes;
         routes.beforeMatched(access::check);
         routes.get("/assets/{name}", Assets::serve);
@@ -51,6 +55,8 @@ public final class WebRoutes {
         routes.post(ACCOUNTS + "/{username}/password", accounts::setPassword, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS + "/{username}/disable", accounts::confirmDisable, Allowed.PROVINCE_ADMIN);
         routes.post(ACCOUNTS + "/{username}/disable", accounts::disable, Allowed.PROVINCE_ADMIN);
+        routes.get(LOOKUP, lookup::show);
+        routes.post(LOOKUP_RATING, lookup::rate);
         routes.get("/communes/{unit}/devices", devices::ofUnit, Allowed.ANY_OFFICER_OF_UNIT);
         routes.exception(WebRefusal.class, WebErrors::refused);
     }

@@ -46,6 +46,19 @@ public final class Chromium {
         return driver;
     }
 
+    /**
+     * Lays pages out at a phone's {@code width} CSS pixels, as a phone does (a headless window is never narrower than
+     * 500 px, so a narrower window size alone would not do); holds across navigations until {@link #stopPhone}.
+     */
+    public static void emulatePhone(ChromeDriver driver, int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    public static void stopPhone(ChromeDriver driver) {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+    }
+
     /** Waits up to 10 s until {@code condition} holds (a page reached by a click), else fails naming {@code what}. */
     public static void waitUntil(ChromeDriver driver, java.util.function.Predicate<ChromeDriver> condition, String what) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();

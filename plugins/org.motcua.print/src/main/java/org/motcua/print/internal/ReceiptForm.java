@@ -28,7 +28,8 @@ final class ReceiptForm {
     }
 
     static void compose(PageComposer c, FormContext ctx, ReceiptData data) throws IOException {
-        ByteMatrix qr = QrCodeDrawer.encode(LookupToken.qrPayload(data.dossier().code(), data.lookupToken()));
+        ByteMatrix qr = QrCodeDrawer.encode(LookupToken.qrPayload(data.dossier().code(), data.lookupToken(),
+                data.lookupUrl()));
         for (int copy = 1; copy <= 2; copy++) {
             c.newPage();
             copy(c, ctx, data, qr, copy);

@@ -66,6 +66,34 @@ public final class FeedStore {
         });
     }
 
+    /** The item type and key by which the province announces its public lookup page (PROTOCOL-NOTES.md). */
+    public static final String LOOKUP_PAGE = "lookupPage";
+    public static final String LOOKUP_PAGE_KEY = "province";
+
+    /**
+     * The province's public lookup page, when its feed announced one: the receipt's QR code then carries its URL with
+     * the dossier code and token. Empty before any such item, after the province withdrew it ({@code {}}), or when the
+     * stored data cannot be read (the receipt then keeps the plain text).
+     */
+    public Optional<String> lookupPageUrl() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT data FROM sync_feed_item WHERE item_type = ? AND item_key = ?")) {
+                Sql.bind(ps, LOOKUP_PAGE, LOOKUP_PAGE_KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    try {
+                        var url = StrictJson.parse(rs.getBytes(1)).path("url");
+                        return url.isTextual() && !url.asText().isBlank() ? Optional.of(url.asText()) : Optional.empty();
+                    } catch (JsonRejected e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+        });
+    }
+
     /**
      * Stores the applied items and the new cursor in one transaction, and applies the items the desk knows:
      * {@code procedure} items to the catalogue, {@code calendar} items to the working calendar

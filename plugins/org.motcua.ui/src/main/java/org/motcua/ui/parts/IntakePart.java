@@ -39,6 +39,7 @@ import org.motcua.core.validation.ValidationException;
 import org.motcua.store.IntakeHints;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.ReceiptData;
+import org.motcua.store.sync.FeedStore;
 import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
@@ -278,7 +279,8 @@ public class IntakePart {
     private LaidOutReceipt receipt(Dossier d, IntakeRequest request) {
         try {
             return new LaidOutReceipt(forms.forms().receipt(new ReceiptData(d, request.procedure(),
-                    desk.officer().fullName(), desk.store().lookupToken(d.id()).orElseThrow())), null);
+                    desk.officer().fullName(), desk.store().lookupToken(d.id()).orElseThrow(),
+                    new FeedStore(desk.store()).lookupPageUrl())), null);
         } catch (IOException | RuntimeException e) {
             return new LaidOutReceipt(null, messages.get("receipt.failed", d.code().format(), String.valueOf(e.getMessage())));
         }

@@ -25,6 +25,7 @@ import org.motcua.store.OfficerAccounts.Officer;
 import org.motcua.store.OfficerAccounts;
 import org.motcua.store.ResultReturns;
 import org.motcua.store.ReturnedResult;
+import org.motcua.store.sync.FeedStore;
 import org.motcua.ui.desk.Desk;
 
 /**
@@ -46,7 +47,7 @@ public final class DossierForms {
     public PrintedForm receipt(UUID dossierId) throws IOException {
         Dossier d = dossier(dossierId);
         return forms.forms().receipt(new ReceiptData(d, procedure(d), fullName(d.receivedBy()),
-                desk.store().lookupToken(dossierId).orElseThrow()));
+                desk.store().lookupToken(dossierId).orElseThrow(), new FeedStore(desk.store()).lookupPageUrl()));
     }
 
     /** Form 06: one row per handover in the dossier's log. */
