@@ -15,6 +15,7 @@ import org.motcua.server.admin.DeviceConfigCommand;
 import org.motcua.server.admin.DevicesCommand;
 import org.motcua.server.admin.EnrolFileCommand;
 import org.motcua.server.admin.EnrolmentCodeCommand;
+import org.motcua.server.admin.LeaseNumbersCommand;
 import org.motcua.server.admin.PublishCalendarCommand;
 import org.motcua.server.admin.PublishCatalogueCommand;
 import org.motcua.server.admin.RevokeCommand;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Option;
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
-                AccountDisableCommand.class, AccountResetPasswordCommand.class})
+                AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

@@ -52,4 +52,13 @@ class PublishCommandsTest {
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("line 14: \"2027-5-1\" is not a date YYYY-MM-DD; nothing was published."), refused.err());
     }
+
+    @Test
+    void aLeaseForAnUnknownDeviceIsRefusedWithItsReason() {
+        Run refused = run("lease-numbers", "--device", "00000000-0000-4000-8000-000000000000", "--from", "2099-01-01",
+                "--to", "2099-01-31", "--first", "9000", "--last", "9099");
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("lease-numbers: no device 00000000-0000-4000-8000-000000000000 is registered; "
+                + "nothing was stored."), refused.err());
+    }
 }
