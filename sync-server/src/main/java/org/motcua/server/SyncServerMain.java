@@ -11,6 +11,7 @@ import org.motcua.server.admin.AccountDisableCommand;
 import org.motcua.server.admin.AccountListCommand;
 import org.motcua.server.admin.AccountResetPasswordCommand;
 import org.motcua.server.admin.DatabaseOptions;
+import org.motcua.server.admin.DecideCommand;
 import org.motcua.server.admin.DeviceConfigCommand;
 import org.motcua.server.admin.DevicesCommand;
 import org.motcua.server.admin.EnrolFileCommand;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Option;
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
-                AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class})
+                AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
+                DecideCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

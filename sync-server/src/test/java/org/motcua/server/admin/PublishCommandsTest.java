@@ -61,4 +61,15 @@ class PublishCommandsTest {
         assertTrue(refused.err().contains("lease-numbers: no device 00000000-0000-4000-8000-000000000000 is registered; "
                 + "nothing was stored."), refused.err());
     }
+
+    @Test
+    void aDecisionOnAnUnknownDossierOrWithABadStatusIsRefused() {
+        Run unknown = run("decide", "--dossier", "000.00.99.H99-261130-0001", "--status", "DONE", "--by", "Sở Tư pháp");
+        assertEquals(2, unknown.exit(), unknown.out());
+        assertTrue(unknown.err().contains("decide: no dossier 000.00.99.H99-261130-0001 has reached the province; "
+                + "nothing was stored."), unknown.err());
+        Run badStatus = run("decide", "--dossier", "000.00.99.H99-261130-0001", "--status", "RETURNED", "--by", "Sở Tư pháp");
+        assertEquals(2, badStatus.exit());
+        assertTrue(badStatus.err().contains("not RETURNED"), badStatus.err());
+    }
 }
