@@ -36,7 +36,8 @@ final class BundledMigrations implements ResourceProvider {
             "V12__outbox_result_index.sql",
             "V13__feed_reference_data.sql",
             "V14__list_indexes.sql",
-            "V15__number_leases.sql");
+            "V15__number_leases.sql",
+            "V16__upstream_decisions.sql");
 
     @Override
     public LoadableResource getResource(String name) {

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.motcua.protocol.feed.CalendarData;
+import org.motcua.protocol.feed.DossierDecisionData;
 import org.motcua.protocol.feed.NumberLeaseData;
 import org.motcua.protocol.feed.ProcedureData;
 import org.motcua.protocol.json.JsonRejected;
 import org.motcua.protocol.json.SchemaInvalid;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.Store;
+import org.motcua.store.UpstreamDecisions;
 import org.motcua.store.internal.FeedReferenceTables;
 import org.motcua.store.internal.NumberLeaseTable;
 import org.motcua.store.internal.Sql;
@@ -23,7 +25,8 @@ import org.motcua.store.internal.Sql;
  * The down-sync feed's local state (§10): the cursor ({@code feedId}, {@code lastSeq}, the largest
  * {@code catalogueExpiresAt}) and, per (itemType, key), the version and data last applied. A verified page is applied
  * with its cursor in one transaction, procedure and calendar items to the desk's catalogue and calendar with it, number
- * leases to the numbering's blocks; the roster and upstream decisions are still stored as received.
+ * leases to the numbering's blocks, upstream decisions to their dossiers ({@link UpstreamDecisions}); the roster is
+ * still stored as received.
  */
 public final class FeedStore {
 
@@ -117,8 +120,10 @@ public final class FeedStore {
                     store.referenceDataChanged();
                 }
                 case NumberLeaseData.ITEM_TYPE -> applyLease(c, NumberLeaseData.read(StrictJson.parse(i.data())));
+                case DossierDecisionData.ITEM_TYPE -> UpstreamDecisions.apply(store, c,
+                        DossierDecisionData.read(StrictJson.parse(i.data())), now);
                 default -> {
-                    // roster, decisions: part 2 of the feed (stored raw until then)
+                    // the roster: stored raw until the desk shows it
                 }
             }
         } catch (SchemaInvalid | JsonRejected e) {
