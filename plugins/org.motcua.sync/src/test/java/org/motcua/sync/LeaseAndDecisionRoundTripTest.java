@@ -22,14 +22,20 @@ import org.motcua.core.dossier.IntakeRequest;
 import org.motcua.core.dossier.ReceivedDocument;
 import org.motcua.core.dossier.ResultDelivery;
 import org.motcua.core.identity.CitizenId;
+import org.motcua.core.dossier.HandoverRecord;
+import org.motcua.core.lifecycle.DossierAction;
+import org.motcua.core.lifecycle.DossierStatus;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.store.DossierIntake;
+import org.motcua.store.DossierWorkflow;
+import org.motcua.store.UpstreamDecisions;
 import org.motcua.sync.faults.FaultProxy;
 
 /**
- * The province's admin leases numbers to a desk with the real {@code lease-numbers} command; the desk pulls the lease
- * over loopback HTTP and, once it has filled its own range of the day (999 dossiers), numbers the next dossier from
- * the lease.
+ * The province's admin leases numbers to a desk with the real {@code lease-numbers} command and records a decision on a
+ * dossier the desk handed up with {@code decide}; the desk pulls both over loopback HTTP: the dossier is done, with the
+ * decider's step in its timeline, and the officer is told; once the desk has filled its own range of the day (999
+ * dossiers), it numbers the next dossier from the lease.
  */
 class LeaseAndDecisionRoundTripTest {
 
@@ -40,7 +46,7 @@ class LeaseAndDecisionRoundTripTest {
     Path dir;
 
     @Test
-    void aLeaseReachesTheDeskAndIsUsedOnceItsOwnRangeIsFull() throws Exception {
+    void aLeaseAndADecisionReachTheDesk() throws Exception {
         Path data = dir.resolve("province");
         String code = Province.enrolmentCode(data, UNIT, "UBND xã Số Thuê");
         TestDesk desk = TestDesk.create(dir, "desk", UNIT, 3);
@@ -48,6 +54,10 @@ class LeaseAndDecisionRoundTripTest {
         // The server refuses leases for past dates, so the lease and the intakes are today and tomorrow.
         LocalDate today = LocalDate.now(VIETNAM);
         try {
+            // A dossier handed up to the province's department for processing goes up with the first sync.
+            Dossier handedUp = desk.receive();
+            new DossierWorkflow(desk.store, TestDesk.DEADLINES).take(handedUp.id(), DossierAction.HAND_OVER_FOR_PROCESSING,
+                    Role.RECEIVING_OFFICER, "tiepnhan1", "Sở Tư pháp", "", TestDesk.MORNING.plusHours(1));
             try (Province province = Province.start(data)) {
                 address = FaultProxy.clean(new InetSocketAddress("127.0.0.1", province.url().getPort()));
                 desk.enrol(address.baseUri(), code);
@@ -57,6 +67,9 @@ class LeaseAndDecisionRoundTripTest {
             List<String> leased = Province.run("lease-numbers", "--device", deviceId, "--from", today.toString(), "--to",
                     today.plusDays(1).toString(), "--first", "9000", "--last", "9049", "--data", data.toString());
             assertTrue(leased.stream().anyMatch(l -> l.contains("may use numbers 9000..9049")), leased.toString());
+            List<String> decided = Province.run("decide", "--dossier", handedUp.code().format(), "--status", "DONE", "--by",
+                    "Sở Tư pháp", "--note", "Quyết định số 12/QĐ-STP", "--data", data.toString());
+            assertTrue(decided.stream().anyMatch(l -> l.contains("now has status 9 (DONE)")), decided.toString());
             // The feed is pulled after an acknowledged upload (or on schedule): the desk works on meanwhile.
             desk.receive();
             try (Province province = Province.start(data)) {
@@ -64,6 +77,14 @@ class LeaseAndDecisionRoundTripTest {
                 SyncStatus s = desk.sync();
                 assertTrue(s.problem().isEmpty(), s.toString());
             }
+
+            assertEquals(DossierStatus.DONE, desk.store.dossier(handedUp.id()).orElseThrow().status(), "decided at the province");
+            HandoverRecord last = desk.store.handovers(handedUp.id()).get(2);
+            assertEquals(List.of(DossierAction.MARK_DONE, "Sở Tư pháp", "Quyết định số 12/QĐ-STP"),
+                    List.of(last.action(), last.fromOfficer(), last.note()));
+            List<UpstreamDecisions.Decision> told = new UpstreamDecisions(desk.store).unseen();
+            assertEquals(List.of(handedUp.code().format()), told.stream().map(UpstreamDecisions.Decision::dossierCode).toList());
+            assertEquals(UpstreamDecisions.Outcome.APPLIED, told.get(0).outcome());
 
             LocalDateTime morning = today.plusDays(1).atTime(8, 0);
             DossierIntake intake = new DossierIntake(desk.store, TestDesk.DEADLINES);
