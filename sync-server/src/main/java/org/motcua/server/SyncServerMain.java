@@ -18,6 +18,7 @@ import org.motcua.server.admin.EnrolFileCommand;
 import org.motcua.server.admin.EnrolmentCodeCommand;
 import org.motcua.server.admin.LeaseNumbersCommand;
 import org.motcua.server.admin.PublishCalendarCommand;
+import org.motcua.server.admin.PublishRosterCommand;
 import org.motcua.server.admin.PublishCatalogueCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
                 AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
-                DecideCommand.class})
+                DecideCommand.class, PublishRosterCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

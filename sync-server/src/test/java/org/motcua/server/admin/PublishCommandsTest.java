@@ -72,4 +72,11 @@ class PublishCommandsTest {
         assertEquals(2, badStatus.exit());
         assertTrue(badStatus.err().contains("not RETURNED"), badStatus.err());
     }
+
+    @Test
+    void theRosterOfAnUnregisteredUnitIsRefused() {
+        Run refused = run("publish-roster", "--unit", "000.99.99.H99");
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("publish-roster: unit 000.99.99.H99 is not registered; nothing was stored."), refused.err());
+    }
 }

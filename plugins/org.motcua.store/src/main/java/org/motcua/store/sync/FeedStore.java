@@ -12,6 +12,7 @@ import org.motcua.protocol.feed.CalendarData;
 import org.motcua.protocol.feed.DossierDecisionData;
 import org.motcua.protocol.feed.NumberLeaseData;
 import org.motcua.protocol.feed.ProcedureData;
+import org.motcua.protocol.feed.RosterData;
 import org.motcua.protocol.json.JsonRejected;
 import org.motcua.protocol.json.SchemaInvalid;
 import org.motcua.protocol.json.StrictJson;
@@ -26,7 +27,7 @@ import org.motcua.store.internal.Sql;
  * {@code catalogueExpiresAt}) and, per (itemType, key), the version and data last applied. A verified page is applied
  * with its cursor in one transaction, procedure and calendar items to the desk's catalogue and calendar with it, number
  * leases to the numbering's blocks, upstream decisions to their dossiers ({@link UpstreamDecisions}); the roster is
- * still stored as received.
+ * kept as received and read by {@link FeedRoster}.
  */
 public final class FeedStore {
 
@@ -122,8 +123,10 @@ public final class FeedStore {
                 case NumberLeaseData.ITEM_TYPE -> applyLease(c, NumberLeaseData.read(StrictJson.parse(i.data())));
                 case DossierDecisionData.ITEM_TYPE -> UpstreamDecisions.apply(store, c,
                         DossierDecisionData.read(StrictJson.parse(i.data())), now);
+                // the roster is read as stored (FeedRoster); the settings follow it like the catalogue
+                case RosterData.ITEM_TYPE -> store.referenceDataChanged();
                 default -> {
-                    // the roster: stored raw until the desk shows it
+                    // unknown item types stay raw (§10)
                 }
             }
         } catch (SchemaInvalid | JsonRejected e) {
