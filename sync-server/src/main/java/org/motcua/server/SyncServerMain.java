@@ -11,11 +11,14 @@ import org.motcua.server.admin.AccountDisableCommand;
 import org.motcua.server.admin.AccountListCommand;
 import org.motcua.server.admin.AccountResetPasswordCommand;
 import org.motcua.server.admin.DatabaseOptions;
+import org.motcua.server.admin.DecideCommand;
 import org.motcua.server.admin.DeviceConfigCommand;
 import org.motcua.server.admin.DevicesCommand;
 import org.motcua.server.admin.EnrolFileCommand;
 import org.motcua.server.admin.EnrolmentCodeCommand;
+import org.motcua.server.admin.LeaseNumbersCommand;
 import org.motcua.server.admin.PublishCalendarCommand;
+import org.motcua.server.admin.PublishRosterCommand;
 import org.motcua.server.admin.PublishCatalogueCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
@@ -36,7 +39,8 @@ import picocli.CommandLine.Option;
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
-                AccountDisableCommand.class, AccountResetPasswordCommand.class})
+                AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
+                DecideCommand.class, PublishRosterCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

@@ -35,7 +35,9 @@ final class BundledMigrations implements ResourceProvider {
             "V11__receipt_due.sql",
             "V12__outbox_result_index.sql",
             "V13__feed_reference_data.sql",
-            "V14__list_indexes.sql");
+            "V14__list_indexes.sql",
+            "V15__number_leases.sql",
+            "V16__upstream_decisions.sql");
 
     @Override
     public LoadableResource getResource(String name) {

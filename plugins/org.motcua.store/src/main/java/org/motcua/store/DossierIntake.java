@@ -26,7 +26,6 @@ import org.motcua.core.lifecycle.Role;
 import org.motcua.core.numbering.DossierCode;
 import org.motcua.core.numbering.DossierNumberAllocator;
 import org.motcua.core.numbering.NumberBlock;
-import org.motcua.core.numbering.NumbersExhaustedException;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.core.validation.Violation;
 import org.motcua.protocol.json.CanonicalJson;
@@ -153,31 +152,23 @@ public final class DossierIntake {
             }
         }
         DossierNumberAllocator allocator = allocator(c);
-        int sequence;
-        try {
-            sequence = allocator.next(date, last);
-        } catch (NumbersExhaustedException e) {
-            sequence = allocator.next(date, lastOwnInRangeAfterRenumbering(c, date, allocator, last).orElseThrow(() -> e));
-        }
+        int sequence = allocator.next(date, countFrom(c, date, allocator, last));
         Sql.update(c, "MERGE INTO day_counter (receipt_date, last_sequence) KEY (receipt_date) VALUES (?, ?)", date, sequence);
         store.chainChanged();
         return new DossierCode(store.device().unitCode(), date, sequence);
     }
 
     /**
-     * When the province gave this device another number at enrolment (a lower one: its own was taken), the day's
-     * counter may still hold a number of the old range, above every block of the new one, and intake would stop for
-     * the rest of the day. The day's next number then comes after the highest number this desk already issued that
-     * day inside its current blocks (usually none): the old range is left, and no number of the new one is issued
-     * twice. Empty when the counter lies inside a current block: then the blocks really are used up.
-     *
-     * @return the last number to count from, wrapped: {@code OptionalInt.empty()} inside means "none used yet"
+     * The day's counter, unless it lies in no block valid that day. That happens when the province gave this device
+     * another number at enrolment (its own was taken): the counter may still hold a number of the old range, and
+     * counting from it would skip the rest of the new own range (straight into a lease) or stop intake for the day. The
+     * day's next number then comes after the highest number this desk already issued that day inside its current
+     * blocks (usually none): the old range is left, and no number of the new one is issued twice.
      */
-    private Optional<OptionalInt> lastOwnInRangeAfterRenumbering(Connection c, LocalDate date, DossierNumberAllocator allocator,
-            OptionalInt last) throws SQLException {
-        if (last.isEmpty() || allocator.blocks().stream().anyMatch(b -> b.validOn(date) && b.first() <= last.getAsInt()
-                && last.getAsInt() <= b.last())) {
-            return Optional.empty();
+    private OptionalInt countFrom(Connection c, LocalDate date, DossierNumberAllocator allocator, OptionalInt last)
+            throws SQLException {
+        if (last.isEmpty() || allocator.blocks().stream().anyMatch(b -> b.validOn(date) && b.contains(last.getAsInt()))) {
+            return last;
         }
         String prefix = new DossierCode(store.device().unitCode(), date, 1).format();
         prefix = prefix.substring(0, prefix.length() - 4);
@@ -194,10 +185,14 @@ public final class DossierIntake {
                 }
             }
         }
-        return Optional.of(highest);
+        return highest;
     }
 
-    /** Leased blocks when upstream has given some, else the device's fixed sub-range. */
+    /**
+     * The device's own fixed sub-range plus the blocks the province leased (§10). The allocator takes the smallest free
+     * number of the blocks valid that day, and the own range ({@code (d−1)·1000+1 .. d·1000−1}) lies below the lease
+     * band 9000..9999, so a lease is drawn from only once the own range of that date is used up.
+     */
     private DossierNumberAllocator allocator(Connection c) throws SQLException {
         List<NumberBlock> leased = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -208,8 +203,7 @@ public final class DossierIntake {
                         rs.getObject(4, LocalDate.class)));
             }
         }
-        DossierNumberAllocator fixed = DossierNumberAllocator.beforeEnrolment(store.device().deviceNumber());
-        return leased.isEmpty() ? fixed : DossierNumberAllocator.of(leased);
+        return DossierNumberAllocator.beforeEnrolment(store.device().deviceNumber()).withBlocks(leased);
     }
 
     private static int nextRegisterEntry(Connection c, String book) throws SQLException {

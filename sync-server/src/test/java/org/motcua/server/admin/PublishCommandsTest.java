@@ -52,4 +52,31 @@ class PublishCommandsTest {
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("line 14: \"2027-5-1\" is not a date YYYY-MM-DD; nothing was published."), refused.err());
     }
+
+    @Test
+    void aLeaseForAnUnknownDeviceIsRefusedWithItsReason() {
+        Run refused = run("lease-numbers", "--device", "00000000-0000-4000-8000-000000000000", "--from", "2099-01-01",
+                "--to", "2099-01-31", "--first", "9000", "--last", "9099");
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("lease-numbers: no device 00000000-0000-4000-8000-000000000000 is registered; "
+                + "nothing was stored."), refused.err());
+    }
+
+    @Test
+    void aDecisionOnAnUnknownDossierOrWithABadStatusIsRefused() {
+        Run unknown = run("decide", "--dossier", "000.00.99.H99-261130-0001", "--status", "DONE", "--by", "Sở Tư pháp");
+        assertEquals(2, unknown.exit(), unknown.out());
+        assertTrue(unknown.err().contains("decide: no dossier 000.00.99.H99-261130-0001 has reached the province; "
+                + "nothing was stored."), unknown.err());
+        Run badStatus = run("decide", "--dossier", "000.00.99.H99-261130-0001", "--status", "RETURNED", "--by", "Sở Tư pháp");
+        assertEquals(2, badStatus.exit());
+        assertTrue(badStatus.err().contains("not RETURNED"), badStatus.err());
+    }
+
+    @Test
+    void theRosterOfAnUnregisteredUnitIsRefused() {
+        Run refused = run("publish-roster", "--unit", "000.99.99.H99");
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("publish-roster: unit 000.99.99.H99 is not registered; nothing was stored."), refused.err());
+    }
 }

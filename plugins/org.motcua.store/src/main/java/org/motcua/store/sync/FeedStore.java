@@ -9,19 +9,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.motcua.protocol.feed.CalendarData;
+import org.motcua.protocol.feed.DossierDecisionData;
+import org.motcua.protocol.feed.NumberLeaseData;
 import org.motcua.protocol.feed.ProcedureData;
+import org.motcua.protocol.feed.RosterData;
 import org.motcua.protocol.json.JsonRejected;
 import org.motcua.protocol.json.SchemaInvalid;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.Store;
+import org.motcua.store.UpstreamDecisions;
 import org.motcua.store.internal.FeedReferenceTables;
+import org.motcua.store.internal.NumberLeaseTable;
 import org.motcua.store.internal.Sql;
 
 /**
  * The down-sync feed's local state (§10): the cursor ({@code feedId}, {@code lastSeq}, the largest
  * {@code catalogueExpiresAt}) and, per (itemType, key), the version and data last applied. A verified page is applied
- * with its cursor in one transaction, procedure and calendar items to the desk's catalogue and calendar with it; number
- * leases, the roster and upstream decisions are still stored as received (the rest of part 2).
+ * with its cursor in one transaction, procedure and calendar items to the desk's catalogue and calendar with it, number
+ * leases to the numbering's blocks, upstream decisions to their dossiers ({@link UpstreamDecisions}); the roster is
+ * kept as received and read by {@link FeedRoster}.
  */
 public final class FeedStore {
 
@@ -115,6 +121,19 @@ public final class FeedStore {
     }
 
     /**
+     * A lease for another device or unit (the server scopes leases to their device, so only a misconfigured server sends
+     * one) is logged and not used: numbering from it could collide with the device it was meant for.
+     */
+    private void applyLease(Connection c, NumberLeaseData lease) throws SQLException {
+        if (!lease.deviceId().equals(store.device().deviceId().toString()) || !lease.unitCode().equals(store.device().unitCode())) {
+            LOG.log(System.Logger.Level.WARNING, "number lease " + lease.leaseId() + " is for device " + lease.deviceId() + " of unit "
+                    + lease.unitCode() + ", not this desk; it is kept but not used");
+            return;
+        }
+        NumberLeaseTable.apply(c, lease);
+    }
+
+    /**
      * A known item whose data this desk cannot read is logged and kept raw, not applied: the province signed it, so
      * refusing the page would stop the feed for every later item too.
      */
@@ -129,8 +148,13 @@ public final class FeedStore {
                     FeedReferenceTables.applyCalendar(c, CalendarData.read(StrictJson.parse(i.data())), i.version(), now);
                     store.referenceDataChanged();
                 }
+                case NumberLeaseData.ITEM_TYPE -> applyLease(c, NumberLeaseData.read(StrictJson.parse(i.data())));
+                case DossierDecisionData.ITEM_TYPE -> UpstreamDecisions.apply(store, c,
+                        DossierDecisionData.read(StrictJson.parse(i.data())), now);
+                // the roster is read as stored (FeedRoster); the settings follow it like the catalogue
+                case RosterData.ITEM_TYPE -> store.referenceDataChanged();
                 default -> {
-                    // roster, leases, decisions: part 2 of the feed (stored raw until then)
+                    // unknown item types stay raw (§10)
                 }
             }
         } catch (SchemaInvalid | JsonRejected e) {

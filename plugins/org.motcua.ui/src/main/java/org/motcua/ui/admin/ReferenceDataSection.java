@@ -6,12 +6,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
+import org.motcua.protocol.feed.RosterData;
+import org.motcua.store.sync.FeedRoster;
 import org.motcua.store.sync.ReferenceData;
 import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
@@ -21,12 +24,16 @@ import org.motcua.ui.desk.Desk;
 /**
  * The procedure catalogue and working calendar this desk uses: the province's versions and when they arrived, or the
  * sample built into the program for a desk that never synced; and, once the clock passes the catalogue's
- * {@code catalogueExpiresAt} (§10), a warning that it may be out of date. The warning never blocks reception. The
- * section follows a feed page that arrives while it is shown.
+ * {@code catalogueExpiresAt} (§10), a warning that it may be out of date. The warning never blocks reception. Below,
+ * read-only, the commune's roster as the province last sent it. The section follows a feed page that arrives while it
+ * is shown.
  */
 final class ReferenceDataSection {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** The province's role names this desk has words for; others are shown as sent. */
+    private static final Set<String> ROLE_KEYS = Set.of("settings.roster.role.commune-officer",
+            "settings.roster.role.commune-leader", "settings.roster.role.province-admin", "settings.roster.role.province-leader");
 
     private final Messages messages = Messages.current();
     private final Desk desk;
@@ -34,6 +41,7 @@ final class ReferenceDataSection {
     private Label expires;
     private Label warning;
     private Label calendar;
+    private Label roster;
 
     ReferenceDataSection(Desk desk) {
         this.desk = desk;
@@ -47,6 +55,7 @@ final class ReferenceDataSection {
         catalogue = row(group, "settings.catalogue");
         expires = row(group, "settings.catalogue.expires");
         calendar = row(group, "settings.calendar");
+        roster = row(group, "settings.roster");
         warning = UiIds.name(new Label(group, SWT.WRAP), "settings.catalogue.warning");
         warning.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         refresh();
@@ -81,10 +90,29 @@ final class ReferenceDataSection {
         }
         years.add(messages.get(years.isEmpty() ? "settings.calendar.sampleOnly" : "settings.calendar.sample"));
         calendar.setText(String.join("\n", years));
+        roster.setText(new FeedRoster(desk.store()).current().map(this::rosterText)
+                .orElse(messages.get("settings.roster.none")));
         boolean expired = reference.catalogueExpired(desk.instant());
         Feedback.show(warning, expired ? messages.get("settings.catalogue.expired",
                 shown(expiry.orElseThrow().atZoneSameInstant(desk.zone()).toLocalDateTime())) : "", true);
         catalogue.getParent().getParent().layout(true, true);
+    }
+
+    /** One line per officer the province lists; read-only: the desk's own accounts decide who may log in. */
+    private String rosterText(FeedRoster.Received r) {
+        List<String> lines = new ArrayList<>();
+        lines.add(messages.get("settings.roster.received", String.valueOf(r.roster().officers().size()), shown(r.arrivedAt())));
+        for (RosterData.Officer o : r.roster().officers()) {
+            String roles = String.join(", ", o.roles().stream().map(this::roleName).toList());
+            lines.add(messages.get(o.active() ? "settings.roster.officer" : "settings.roster.inactive", o.fullName(),
+                    o.officerId(), roles));
+        }
+        return String.join("\n", lines);
+    }
+
+    private String roleName(String role) {
+        String key = "settings.roster.role." + role;
+        return ROLE_KEYS.contains(key) ? messages.get(key) : role;
     }
 
     private static String shown(LocalDateTime t) {

@@ -2,8 +2,10 @@ package org.motcua.ui.parts;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
@@ -30,6 +32,7 @@ import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.DossierLifecycle;
 import org.motcua.print.PrintedForm;
+import org.motcua.store.UpstreamDecisions;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
@@ -117,9 +120,13 @@ final class DossierDetailView {
         Table steps = table(timeline, "detail.timeline.table", new String[] {"detail.step", "detail.action",
             "detail.from", "detail.to", "detail.at", "detail.result", "detail.note"}, new int[] {40, 200, 100, 120, 130, 90, 240});
         List<HandoverRecord> log = desk.store().handovers(dossierId);
+        // Steps the province decided (a dossier handed up) say so beside their action.
+        Set<Integer> upstream = new UpstreamDecisions(desk.store()).of(dossierId).stream()
+                .flatMap(u -> u.handoverStep().stream()).collect(Collectors.toSet());
         for (HandoverRecord h : log) {
+            String action = h.action().displayName(messages.locale());
             new TableItem(steps, SWT.NONE).setText(new String[] {String.valueOf(h.step()),
-                h.action().displayName(messages.locale()), h.fromOfficer(), h.toOfficer(), h.at().format(WHEN),
+                upstream.contains(h.step()) ? messages.get("detail.upstream", action) : action, h.fromOfficer(), h.toOfficer(), h.at().format(WHEN),
                 h.timeliness().map(t -> t.displayName(messages.locale())).orElse(""),
                 h.newDueAt().map(n -> messages.get("detail.newDue", n.format(WHEN)) + " ").orElse("") + h.note()});
         }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -20,6 +21,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.store.ChainCheck;
+import org.motcua.store.UpstreamDecisions;
 import org.motcua.store.sync.DeviceEnrolments;
 import org.motcua.sync.ServerAddress;
 import org.motcua.sync.SyncListener;
@@ -29,6 +31,7 @@ import org.motcua.ui.Feedback;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
+import org.motcua.ui.sync.DecisionNotice;
 import org.motcua.ui.sync.EnrolmentDialog;
 import org.motcua.ui.sync.KeyRenewal;
 import org.motcua.ui.sync.SyncWords;
@@ -60,6 +63,8 @@ public class SyncStatusPart {
     private Label clock;
     private Label transfer;
     private Label chains;
+    private Label decisions;
+    private Button decisionsSeen;
     private Button enrol;
     private Job chainJob;
 
@@ -89,6 +94,8 @@ public class SyncStatusPart {
         next = line(parent, "sync.next");
         problem = line(parent, "sync.problem");
         clock = line(parent, "sync.clock");
+        decisions = line(parent, "sync.decisions");
+        decisionsSeen = button(parent, "sync.decisions.seen", this::decisionsSeen);
 
         Composite actions = new Composite(parent, SWT.NONE);
         RowLayout row = new RowLayout(SWT.HORIZONTAL);
@@ -174,6 +181,21 @@ public class SyncStatusPart {
         String clockWords = String.join("\n", java.util.stream.Stream.of(words.clock(s), words.restored(s))
                 .filter(t -> !t.isEmpty()).toList());
         Feedback.show(clock, clockWords, true);
+        showDecisions();
+        relayout();
+    }
+
+    /** Decisions the province took since the officer last looked (a short indexed read of the unseen ones). */
+    private void showDecisions() {
+        String text = new DecisionNotice(messages).text(new UpstreamDecisions(desk.store()).unseen());
+        Feedback.show(decisions, text, false);
+        decisionsSeen.setVisible(!text.isEmpty());
+    }
+
+    private void decisionsSeen() {
+        UpstreamDecisions store = new UpstreamDecisions(desk.store());
+        store.markSeen(store.unseen().stream().map(UpstreamDecisions.Decision::decisionId).toList(), LocalDateTime.now());
+        showDecisions();
         relayout();
     }
 

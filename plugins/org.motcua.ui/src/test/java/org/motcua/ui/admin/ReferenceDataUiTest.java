@@ -117,6 +117,30 @@ class ReferenceDataUiTest {
         assertEquals(LocalDateTime.of(2026, 3, 12, 8, 30), d.dueAt());
     }
 
+    @Test
+    void theProvincesRosterOfTheCommuneShowsReadOnlyWhenItArrives() throws Exception {
+        desk = TestDesks.as(dir, Role.RECEIVING_OFFICER);
+        shell = new Shell(display);
+        shell.setSize(1200, 1000);
+        shell.setLayout(new FillLayout());
+        SettingsPart settings = new SettingsPart(desk, new DeskForms(desk, dir), new DeskFiles(dir), TestPrinters.of("Máy in quầy 1"));
+        settings.createControls(shell);
+        shell.open();
+        Label roster = named(shell, Label.class, "settings.roster");
+        assertEquals("Tỉnh chưa gửi danh sách cán bộ của xã.", roster.getText());
+
+        org.motcua.protocol.feed.RosterData sent = new org.motcua.protocol.feed.RosterData(desk.store().device().unitCode(), List.of(
+                new org.motcua.protocol.feed.RosterData.Officer("binh.tran", "Trần Văn Bình", List.of("commune-leader"), false),
+                new org.motcua.protocol.feed.RosterData.Officer("lan.nguyen", "Nguyễn Thị Lan", List.of("commune-officer"), true)));
+        CompletableFuture.runAsync(() -> new FeedStore(desk.store()).apply(List.of(item(org.motcua.protocol.feed.RosterData.ITEM_TYPE,
+                sent.unitCode(), sent.toJson())), new FeedStore.Cursor(UUID.randomUUID(), 1, Optional.empty()))).join();
+        Widgets.settle(display, null, () -> roster.getText().startsWith("2 cán bộ"));
+        String[] lines = roster.getText().split("\n");
+        assertTrue(lines[0].startsWith("2 cán bộ, nhận lúc "), lines[0]);
+        assertEquals(List.of("\u2022 Trần Văn Bình (binh.tran): lãnh đạo xã, đã khóa", "\u2022 Nguyễn Thị Lan (lan.nguyen): cán bộ xã"),
+                List.of(lines[1], lines[2]));
+    }
+
     private org.motcua.core.dossier.IntakeRequest intake(Procedure p) {
         var a = org.motcua.core.dossier.Applicant.citizen("Nguyễn Thị Mai",
                 org.motcua.core.identity.CitizenId.parse("001185012345", null), java.time.LocalDate.of(1985, 3, 2), "0912345678",

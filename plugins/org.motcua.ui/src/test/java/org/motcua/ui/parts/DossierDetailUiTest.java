@@ -157,6 +157,26 @@ class DossierDetailUiTest {
         }
     }
 
+    @Test
+    void aStepDecidedAtTheProvinceSaysSoInTheTimeline() {
+        try (Desk receiving = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
+            String code = receiving.store().dossier(processing).orElseThrow().code().format();
+            byte[] data = org.motcua.protocol.json.CanonicalJson.write(new org.motcua.protocol.feed.DossierDecisionData(
+                    processing.toString(), code, UUID.randomUUID().toString(), "9", "2026-03-11T03:00:00.000Z", "Sở Tư pháp",
+                    Optional.of("Quyết định số 12")).toJson());
+            new org.motcua.store.sync.FeedStore(receiving.store()).apply(List.of(new org.motcua.store.sync.FeedStore.Item(
+                    org.motcua.protocol.feed.DossierDecisionData.ITEM_TYPE, processing.toString(), 1,
+                    org.motcua.protocol.codec.Sha256.hex(data), data)), new org.motcua.store.sync.FeedStore.Cursor(UUID.randomUUID(), 1,
+                    Optional.empty()));
+            view(receiving, processing);
+            Table timeline = named(shell, Table.class, "detail.timeline.table");
+            assertEquals(3, timeline.getItemCount());
+            assertEquals(List.of("Hoàn thành xử lý (tỉnh quyết định)", "Sở Tư pháp", "Quyết định số 12"),
+                    List.of(timeline.getItem(2).getText(1), timeline.getItem(2).getText(2), timeline.getItem(2).getText(6)));
+            assertEquals("Chuyển xử lý", timeline.getItem(1).getText(1), "the desk's own steps are not marked");
+        }
+    }
+
     private String feedback() {
         return named(shell, Label.class, "detail.feedback").getText();
     }
