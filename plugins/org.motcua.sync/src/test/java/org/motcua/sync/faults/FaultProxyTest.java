@@ -103,7 +103,12 @@ class FaultProxyTest {
     }
 
     private void awaitReceived(int n) throws InterruptedException {
-        for (int i = 0; i < 500 && received.size() < n; i++) {
+        awaitSize(received, n);
+    }
+
+    /** The server thread notes a request, then writes its answer, then notes that: each lags the client a little. */
+    private static void awaitSize(List<?> list, int n) throws InterruptedException {
+        for (int i = 0; i < 500 && list.size() < n; i++) {
             TimeUnit.MILLISECONDS.sleep(10);
         }
     }
@@ -148,6 +153,7 @@ class FaultProxyTest {
             assertEquals(0, answer.length);
             awaitReceived(1);
             assertEquals(1, received.size(), "the server got the whole request");
+            awaitSize(answered, 1);
             assertEquals(List.of("ok"), answered, "and answered it");
             assertEquals(0, proxy.bytesDown());
         }
