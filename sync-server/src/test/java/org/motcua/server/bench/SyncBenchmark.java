@@ -72,15 +72,6 @@ class SyncBenchmark {
             c.poolSize = 16;
         })) {
             send(freeze(server, 4, 20)); // warm-up: JIT, pools, caches (the compiler threads would otherwise eat the timed part)
-            // A province's server has table statistics: autovacuum analyzes a table within a minute of it growing by a
-            // tenth. This one was created seconds ago, and a plan made for its empty tables (a sequential scan to find
-            // dossiers by code) would stay cached in every pooled connection for the whole timed part.
-            Tx.plain(server.services.db, c -> {
-                try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("ANALYZE");
-                }
-                return null;
-            });
             long events = DEVICES * (long) BATCHES * EVENTS;
             List<Frozen> devices = freeze(server, DEVICES, BATCHES);
             boolean pgStatements = backend == Backend.POSTGRESQL && PgStatements.ENABLED;
