@@ -26,7 +26,12 @@ fi
 data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
 case " $* " in
   *" -data "*) ;;
-  *) mkdir -p "$data_home/motcua" && set -- -data "$data_home/motcua" "$@" ;;
+  # a desk started by an earlier product kept its data in the product folder's workspace/: it stays there
+  *) if [ -d workspace ] && [ ! -d "$data_home/motcua" ]; then
+       set -- -data "$here/workspace" "$@"
+     else
+       mkdir -p "$data_home/motcua" && set -- -data "$data_home/motcua" "$@"
+     fi ;;
 esac
 
 # The application menu entry, made (or moved) on a start from a new folder: officers start the desk from the menu.
