@@ -28,24 +28,24 @@ import org.motcua.server.testing.TestServer;
  *                                  (2.000889)                     B's device: 3 events over a 1-day epoch, 2 days silent: 6
  * </pre>
  */
-final class DashboardFixture {
+public final class DashboardFixture {
 
-    static final Instant NOW = Instant.parse("2025-06-20T03:00:00Z");
-    static final Instant B_SYNC = Instant.parse("2025-06-18T03:00:00Z");
-    static final String UNIT_A = "001.06.20.H11";
-    static final String UNIT_B = "001.06.20.H12";
-    static final String HO_TICH = "1.001234";
-    static final String CHUNG_THUC = "2.000889";
+    public static final Instant NOW = Instant.parse("2025-06-20T03:00:00Z");
+    public static final Instant B_SYNC = Instant.parse("2025-06-18T03:00:00Z");
+    public static final String UNIT_A = "001.06.20.H11";
+    public static final String UNIT_B = "001.06.20.H12";
+    public static final String HO_TICH = "1.001234";
+    public static final String CHUNG_THUC = "2.000889";
 
-    final DashboardDesk a;
-    final DashboardDesk b;
-    final String a4;
-    final String a5;
-    final String a6;
-    final String b1;
+    public final DashboardDesk a;
+    public final DashboardDesk b;
+    public final String a4;
+    public final String a5;
+    public final String a6;
+    public final String b1;
 
     /** {@code clock} must stand at {@link #B_SYNC}; it ends at {@link #NOW}. */
-    DashboardFixture(TestServer server, MutableClock clock) {
+    public DashboardFixture(TestServer server, MutableClock clock) {
         b = new DashboardDesk(server, UNIT_B);
         b1 = b.dossier(CHUNG_THUC, "Chứng thực", t("05/06 08:00"), t("10/06 17:00"), "can-bo-b");
         b.dossier(CHUNG_THUC, "Chứng thực", t("06/06 08:00"), t("20/06 17:00"), "can-bo-b",
