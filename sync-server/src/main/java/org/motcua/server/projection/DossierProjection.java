@@ -112,10 +112,12 @@ public final class DossierProjection {
             return out;
         }
         for (DossierActionTaken a : Sql.list(c, "SELECT dossier_id, dossier_code, step, action, status, from_officer, "
-                + "to_officer, acted_at, new_due_at FROM dossier_steps WHERE event_id = ANY(?)",
+                + "to_officer, acted_at, new_due_at, timeliness FROM dossier_steps WHERE event_id = ANY(?)",
+                // The desk's judgement comes along: a dossier whose ending arrived before its reception keeps it.
                 rs -> new DossierActionTaken(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getInt(5), rs.getString(6), rs.getString(7), time(Sql.instant(rs, "acted_at")), Optional.empty(),
-                Optional.empty(), Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
+                Optional.ofNullable(rs.getString("timeliness")),
+                Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
                 Sql.anyOf(eventIds))) {
             out.computeIfAbsent(a.dossierId(), k -> new ArrayList<>()).add(a);
         }
