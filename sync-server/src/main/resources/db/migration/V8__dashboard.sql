@@ -21,3 +21,6 @@ CREATE INDEX dossiers_done_judged ON dossiers (done_at, unit_code, procedure_cod
 CREATE INDEX dossiers_received_unit ON dossiers (received_at, unit_code);
 -- A dossier's sync history: the batches of one device in time order.
 CREATE INDEX batches_device_committed ON batches (device_id, committed_at);
+-- The citizens' ratings of a month per commune (citizen_ratings_unit leads with the commune, so the province's month
+-- would read every rating ever given).
+CREATE INDEX citizen_ratings_rated ON citizen_ratings (rated_at, unit_code, rating);

@@ -16,8 +16,9 @@ import org.motcua.server.persistence.Tx;
 
 /**
  * The province overview: per commune, this month's dossiers received, those open, overdue and due within two days,
- * how the month's ended dossiers were judged, and its devices' last sync with what they are estimated to hold back.
- * Four grouped reads, each one range of an index of V8 or V2 (never a scan of the dossiers), and one of the devices.
+ * how the month's ended dossiers were judged, the citizens' ratings of the month, and its devices' last sync with what
+ * they are estimated to hold back. Four grouped reads, each one range of an index of V8 (never a scan of the dossiers),
+ * and one of the devices.
  */
 public final class CommuneOverview {
 
@@ -28,9 +29,24 @@ public final class CommuneOverview {
             Long heldBack) {
     }
 
+    /** The citizens' ratings given on the lookup page in the month. */
+    public record Ratings(long satisfied, long acceptable, long notSatisfied) {
+
+        static final Ratings NONE = new Ratings(0, 0, 0);
+
+        public long total() {
+            return satisfied + acceptable + notSatisfied;
+        }
+
+        /** Satisfied over all ratings, in percent; null with none. */
+        public Double satisfiedShare() {
+            return total() == 0 ? null : 100.0 * satisfied / total();
+        }
+    }
+
     /** One commune's row. */
     public record Commune(String unitCode, String unitName, long receivedThisMonth, long inProcess, long overdue, long dueSoon,
-            Judged thisMonth, List<DeviceSync> devices) {
+            Judged thisMonth, Ratings ratings, List<DeviceSync> devices) {
 
         /** The oldest last sync among its devices (null if one never synced or it has none). */
         public Instant oldestSync() {
@@ -98,19 +114,27 @@ public final class CommuneOverview {
                 concat(new Object[] {month.from(), month.to()}, unit))) {
             judged.merge((String) r[0], Judged.NONE.plus((String) r[1], (Long) r[2]), Judged::plus);
         }
+        Map<String, Ratings> ratings = new LinkedHashMap<>();
+        for (Object[] r : Sql.list(c, "SELECT unit_code, "
+                + "SUM(CASE WHEN rating = 'SATISFIED' THEN 1 ELSE 0 END), SUM(CASE WHEN rating = 'ACCEPTABLE' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN rating = 'NOT_SATISFIED' THEN 1 ELSE 0 END) FROM citizen_ratings WHERE rated_at >= ? AND rated_at < ?"
+                + unitFilter + " GROUP BY unit_code", rs -> new Object[] {rs.getString(1), new Ratings(rs.getLong(2), rs.getLong(3),
+                rs.getLong(4))}, concat(new Object[] {month.from(), month.to()}, unit))) {
+            ratings.put((String) r[0], (Ratings) r[1]);
+        }
         Map<String, List<DeviceSync>> devices = new LinkedHashMap<>();
         for (DeviceSync d : devices(c, scope, now)) {
             devices.computeIfAbsent(d.unitCode(), k -> new ArrayList<>()).add(d);
         }
         // A commune with dossiers but no registry row (units are registered by enrolment codes) still shows.
-        for (Map<String, ?> m : List.of(received, open, judged, devices)) {
+        for (Map<String, ?> m : List.of(received, open, judged, ratings, devices)) {
             m.keySet().forEach(u -> names.putIfAbsent(u, ""));
         }
         List<Commune> out = new ArrayList<>();
         names.keySet().stream().sorted().forEach(u -> {
             long[] o = open.getOrDefault(u, new long[3]);
             out.add(new Commune(u, names.get(u), received.getOrDefault(u, 0L), o[0], o[1], o[2], judged.getOrDefault(u, Judged.NONE),
-                    devices.getOrDefault(u, List.of())));
+                    ratings.getOrDefault(u, Ratings.NONE), devices.getOrDefault(u, List.of())));
         });
         return out;
     }

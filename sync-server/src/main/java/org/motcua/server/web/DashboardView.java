@@ -22,6 +22,7 @@ public final class DashboardView {
         OVERDUE(Comparator.comparingLong(Commune::overdue)),
         DUE_SOON(Comparator.comparingLong(Commune::dueSoon)),
         RATE(Comparator.comparing((Commune c) -> c.thisMonth().onTimeRate(), Comparator.nullsFirst(Comparator.naturalOrder()))),
+        SATISFIED(Comparator.comparing((Commune c) -> c.ratings().satisfiedShare(), Comparator.nullsFirst(Comparator.naturalOrder()))),
         LAST_SYNC(Comparator.comparing(Commune::oldestSync, Comparator.nullsFirst(Comparator.naturalOrder()))),
         HELD_BACK(Comparator.comparing(Commune::heldBack, Comparator.nullsFirst(Comparator.naturalOrder())));
 
@@ -86,6 +87,12 @@ public final class DashboardView {
     public String rate(Judged j) {
         Double r = j.onTimeRate();
         return r == null ? "—" : StackedBars.percent(r);
+    }
+
+    /** "80,0 % (15)": satisfied share and how many rated; a dash with no rating. */
+    public String ratings(org.motcua.server.dashboard.CommuneOverview.Ratings r) {
+        Double share = r.satisfiedShare();
+        return share == null ? "—" : StackedBars.percent(share) + " (" + number(r.total()) + ")";
     }
 
     public String heldBack(Long n) {

@@ -71,6 +71,7 @@ abstract class DashboardCases {
         assertEquals(1, a.dueSoon());
         assertEquals(new Judged(2, 1, 1), a.thisMonth(), "a1 and a9 early, a2 on time, a3 late; a8 ended in May");
         assertEquals(75.0, a.thisMonth().onTimeRate(), 1e-9);
+        assertEquals(new CommuneOverview.Ratings(1, 0, 0), a.ratings(), "a1's citizen was satisfied");
         Commune b = all.get(1);
         assertEquals(2, b.receivedThisMonth());
         assertEquals(1, b.inProcess());
@@ -78,6 +79,7 @@ abstract class DashboardCases {
         assertEquals(0, b.dueSoon());
         assertEquals(new Judged(0, 1, 0), b.thisMonth(), "a step without a judgement is judged by its due date");
         assertEquals("Xã Hòa Bình " + UNIT_B, b.unitName());
+        assertNull(b.ratings().satisfiedShare(), "no rating in B");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.motcua.server.testing.DashboardDesk.ending;
 import static org.motcua.server.testing.DashboardDesk.step;
 
 import java.time.Instant;
+import org.motcua.server.lookup.CitizenRatings.Rating;
+import org.motcua.server.lookup.LookupRequest;
 import org.motcua.server.testing.DashboardDesk;
 import org.motcua.server.testing.MutableClock;
 import org.motcua.server.testing.TestServer;
@@ -22,7 +24,7 @@ import org.motcua.server.testing.TestServer;
  *    a6 received 19/06 due 21/06, at the counter (no step)        June ended: EARLY a1 a9, ON_TIME a2, LATE a3: 75 %
  *    a7 received 12/06 due 15/06, supplement requested 13/06
  *    a8 received 20/05 due 28/05, done 27/05 ON_TIME (May only)
- *    a9 received 25/05 due 02/06, done 01/06 EARLY (ends in June)
+ *    a9 received 25/05 due 02/06, done 01/06 EARLY (ends in June)   a1's citizen rates it: satisfied 1 of 1
  * B  b1 received 05/06 due 10/06, at the counter of can-bo-b      B received 2, in process 1, overdue 1, due soon 0
  *    b2 received 06/06 due 20/06, done 09/06 with no judgement    June ended: b2 judged by its due date ON_TIME: 100 %
  *                                  (2.000889)                     B's device: 3 events over a 1-day epoch, 2 days silent: 6
@@ -52,7 +54,7 @@ public final class DashboardFixture {
                 ending("MARK_DONE", 9, t("09/06 10:00"), null));
         clock.advance(java.time.Duration.between(B_SYNC, NOW));
         a = new DashboardDesk(server, UNIT_A);
-        a.dossier(HO_TICH, "Hộ tịch", t("02/06 09:00"), t("10/06 17:00"), "officer-07",
+        String a1 = a.dossier(HO_TICH, "Hộ tịch", t("02/06 09:00"), t("10/06 17:00"), "officer-07",
                 step("HAND_OVER_FOR_PROCESSING", 4, "chuyenvien-hotich", t("02/06 10:00")),
                 ending("MARK_DONE", 9, t("05/06 10:00"), "EARLY"),
                 step("RETURN_RESULT", 10, "Trần Thị Bình", t("06/06 09:00")));
@@ -72,6 +74,16 @@ public final class DashboardFixture {
                 ending("MARK_DONE", 9, t("27/05 10:00"), "ON_TIME"));
         a.dossier(HO_TICH, "Hộ tịch", t("25/05 08:00"), t("02/06 17:00"), "officer-07",
                 ending("MARK_DONE", 9, t("01/06 10:00"), "EARLY"));
+        // The citizen of a1 rates the service on the lookup page.
+        try {
+            String[] receipt = a.receipts.get(a1);
+            if (server.services.citizenRatings.rate(LookupRequest.parse(receipt[0], receipt[1]).orElseThrow(), Rating.SATISFIED, "")
+                    != org.motcua.server.lookup.CitizenRatings.Outcome.STORED) {
+                throw new AssertionError("a1's rating was not stored");
+            }
+        } catch (org.motcua.server.Rejection e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** "dd/MM HH:mm" of 2025 in Vietnam as a wire time. */

@@ -22,6 +22,8 @@ public final class DashboardDesk {
     }
 
     public final TestDevice device;
+    /** Each dossier's code and the lookup token its receipt printed, by dossier id. */
+    public final java.util.Map<String, String[]> receipts = new java.util.HashMap<>();
     private final Chain chain;
     private int next = 1;
 
@@ -45,6 +47,7 @@ public final class DashboardDesk {
     /** Sends a dossier received at the desk by {@code receivedBy}, then its steps; returns its id. */
     public String dossier(String procedure, String field, String receivedAt, String dueAt, String receivedBy, Step... steps) {
         String id = UUID.randomUUID().toString();
+        String token = String.format("TOKEN%03d", next);
         String code = Payloads.code(device.unitCode, receivedAt.substring(2, 4) + receivedAt.substring(5, 7) + receivedAt.substring(8, 10),
                 (device.deviceNumber - 1) * 1000 + next++);
         ObjectNode reception = new DossierReceived(id, code, new DossierReceived.Procedure(procedure, 1, field),
@@ -52,7 +55,8 @@ public final class DashboardDesk {
                         new DossierReceived.Address("Hà Nội", "Hòa Bình", "Thôn 1"), Optional.empty()),
                 List.of(new DossierReceived.Document("Tờ khai", "ORIGINAL", 1)), 1, 1, "COUNTER", receivedAt, dueAt,
                 new DossierReceived.Register("2025-M1", next), 2, receivedBy, Optional.empty(), "",
-                Sha256.hex(id.getBytes()), List.of()).toJson();
+                Sha256.hex(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)), List.of()).toJson();
+        receipts.put(id, new String[] {code, token});
         List<WireEvent> events = new ArrayList<>();
         events.add(chain.next("DossierReceived", id, reception, List.of(), receivedAt));
         int n = 2;
