@@ -82,6 +82,12 @@ class DashboardBenchmark {
                 direct.add((System.nanoTime() - t) / 1e6);
             }
             System.out.printf(Locale.ROOT, "dashboard: overview and late list read without HTTP, p95 %.0f ms%n", p95(direct));
+            // The home page runs no dashboard query: what a page costs the web layer and HTTP alone.
+            List<Double> home = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                home.add(timed(web, "/"));
+            }
+            System.out.printf(Locale.ROOT, "dashboard: home page (no dashboard query) over HTTP, p95 %.0f ms%n", p95(home));
             System.out.printf(Locale.ROOT, "dashboard: %d dossiers, %d rounds; overview p95 %.0f ms, late list p95 %.0f ms%n", DOSSIERS,
                     ROUNDS, p95(overview), p95(late));
             System.out.printf(Locale.ROOT, "BENCH server.dashboard_overview_p95 %.0f ms%n", p95(overview));
