@@ -41,6 +41,9 @@ public final class ScoreCalculator {
     public static final double RESULTS_POINTS = 8;
     public static final double SYNCED_POINTS = 6;
     public static final double SATISFACTION_POINTS = 18;
+    /** The most the groups estimated here can give. */
+    public static final double ESTIMATED_MAX = ON_TIME_POINTS + DOCUMENTS_POINTS + RESULTS_POINTS + SYNCED_POINTS
+            + SATISFACTION_POINTS;
     /** The satisfaction rate from which the group gives full marks. */
     public static final double SATISFACTION_FULL_FROM = 0.90;
     /** The groups (or parts) left to the national portal, with their points; all groups add up to 100. */

@@ -59,6 +59,7 @@ public final class WebRoutes {
         routes.post(LOOKUP_RATING, lookup::rate);
         routes.get("/communes/{unit}/devices", devices::ofUnit, Allowed.ANY_OFFICER_OF_UNIT);
         routes.exception(WebRefusal.class, WebErrors::refused);
+        ScorePages.register(config, services);
     }
 
     private static void home(Context ctx) {

@@ -1,0 +1,154 @@
+package org.motcua.server.score;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.motcua.server.Rejection;
+import org.motcua.server.persistence.ServerDatabase;
+import org.motcua.server.persistence.Sql;
+import org.motcua.server.persistence.Tx;
+
+/**
+ * Computes every commune's estimate for the current month, quarter and year and stores it as a run: each night after
+ * {@link #NIGHTLY_AT} (Vietnam time), and when a province officer asks. Several instances on one database compute a
+ * night once: the night's run key is unique, so only the instance whose insert succeeds computes it; a run left
+ * unfinished for {@link #TAKE_OVER_AFTER} (its instance died) is taken over by the next instance that looks, and the
+ * first instance's late results are then refused because the run is no longer its own.
+ */
+public final class ScoreJob implements AutoCloseable {
+
+    public static final LocalTime NIGHTLY_AT = LocalTime.of(1, 30);
+    static final Duration TAKE_OVER_AFTER = Duration.ofHours(2);
+    /** Runs are kept this long, so a leader can compare with last month's nights. */
+    static final Duration KEEP_RUNS = Duration.ofDays(40);
+
+    private final ServerDatabase db;
+    private final Clock clock;
+    private final String instanceId = UUID.randomUUID().toString();
+    private ScheduledExecutorService timer;
+
+    public ScoreJob(ServerDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Looks every ten minutes whether tonight's run is due and not taken; the first look is a minute after start. */
+    public synchronized void startNightly() {
+        if (timer != null) {
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "motcua-score");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runNightlyIfDue().ifPresent(run -> System.out.println("score: nightly run " + run.runId() + " stored"));
+            } catch (Rejection | RuntimeException e) {
+                System.err.println("score: nightly run failed: " + e.getClass().getName());
+            }
+        }, 1, 10, TimeUnit.MINUTES);
+    }
+
+    /** Tonight's run when it is past {@link #NIGHTLY_AT} and no instance has taken it; empty otherwise. */
+    public Optional<ScoreSnapshots.Run> runNightlyIfDue() throws Rejection {
+        ZonedDateTime now = clock.instant().atZone(Period.VIETNAM);
+        if (now.toLocalTime().isBefore(NIGHTLY_AT)) {
+            return Optional.empty();
+        }
+        Optional<Long> run = claim("nightly-" + now.toLocalDate(), null);
+        return run.isEmpty() ? Optional.empty() : Optional.of(compute(run.get()));
+    }
+
+    /** A run now, asked for by {@code username} (the page's "compute again"). */
+    public ScoreSnapshots.Run runNow(String username) throws Rejection {
+        return compute(claim("demand-" + UUID.randomUUID(), username).orElseThrow());
+    }
+
+    private Optional<Long> claim(String key, String requestedBy) throws Rejection {
+        Instant now = clock.instant();
+        try {
+            return Optional.of(Tx.durable(db, c -> {
+                Sql.update(c, "INSERT INTO score_runs (run_key, instance_id, requested_by, as_of, started_at) VALUES (?, ?, ?, ?, ?)",
+                        key, instanceId, requestedBy == null ? Sql.NULL_TEXT : requestedBy, now, now);
+                return runId(c, key);
+            }));
+        } catch (Tx.DatabaseFailure e) {
+            if (!duplicateKey(e)) {
+                throw e;
+            }
+        }
+        return Tx.durable(db, c -> {
+            int taken = Sql.update(c, "UPDATE score_runs SET instance_id = ?, as_of = ?, started_at = ? WHERE run_key = ? "
+                    + "AND finished_at IS NULL AND started_at < ?", instanceId, now, now, key, now.minus(TAKE_OVER_AFTER));
+            return taken == 1 ? Optional.of(runId(c, key)) : Optional.<Long>empty();
+        });
+    }
+
+    private static long runId(Connection c, String key) throws SQLException {
+        return Sql.one(c, "SELECT run_id FROM score_runs WHERE run_key = ?", rs -> rs.getLong(1), key).orElseThrow();
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads every commune's dossiers, scores the three periods, then stores them if the run is still this instance's. */
+    private ScoreSnapshots.Run compute(long runId) throws Rejection {
+        Instant asOf = Tx.read(db, c -> Sql.one(c, "SELECT as_of FROM score_runs WHERE run_id = ?", rs -> Sql.instant(rs, "as_of"),
+                runId).orElseThrow());
+        List<CommuneScore> scores = Tx.read(db, c -> scoresAsOf(c, asOf));
+        Instant finished = clock.instant();
+        Tx.durable(db, c -> {
+            int mine = Sql.update(c, "UPDATE score_runs SET finished_at = ? WHERE run_id = ? AND instance_id = ? AND finished_at IS NULL",
+                    finished, runId, instanceId);
+            if (mine != 1) {
+                throw new IllegalStateException("score run " + runId + " was taken over by another instance");
+            }
+            ScoreSnapshots.write(c, runId, scores);
+            Sql.update(c, "DELETE FROM score_runs WHERE finished_at < ?", finished.minus(KEEP_RUNS));
+            return null;
+        });
+        return Tx.read(db, c -> Sql.one(c, "SELECT run_id, as_of, finished_at, requested_by FROM score_runs WHERE run_id = ?",
+                rs -> new ScoreSnapshots.Run(rs.getLong(1), Sql.instant(rs, "as_of"), Sql.instant(rs, "finished_at"),
+                rs.getString(4)), runId).orElseThrow());
+    }
+
+    /** Every commune's month, quarter and year as of {@code asOf}, from one read of its year. */
+    static List<CommuneScore> scoresAsOf(Connection c, Instant asOf) throws SQLException {
+        ScoreCalculator calculator = new ScoreCalculator(ScoreQuery.workingTime(c));
+        Period year = Period.containing(Period.Kind.YEAR, asOf);
+        List<CommuneScore> out = new ArrayList<>();
+        for (ScoreQuery.Unit unit : ScoreQuery.units(c)) {
+            ScoreQuery.CommuneData data = ScoreQuery.load(c, unit.code(), year.start(), year.judgedAt(asOf));
+            for (Period.Kind kind : Period.Kind.values()) {
+                out.add(calculator.score(unit.code(), Period.containing(kind, asOf), asOf, data.dossiers(), data.codes()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
