@@ -91,7 +91,7 @@ public final class ScoreCalculator {
                 }
             }
             boolean notSatisfied = d.notSatisfiedAt() != null && period.contains(d.notSatisfiedAt())
-                    && d.notSatisfiedAt().isBefore(judgedAt);
+                    && !d.notSatisfiedAt().isAfter(judgedAt);
             if (counts || notSatisfied) {
                 satisfactionBase++;
                 if (notSatisfied) {

@@ -71,12 +71,12 @@ public final class ScoreQuery {
     public static CommuneData load(Connection c, String unit, Instant from, Instant judgedAt) throws SQLException {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (Row r : Sql.list(c, "SELECT " + Row.COLUMNS + " FROM dossiers WHERE unit_code = ? AND received_at < ? "
-                + "AND (done_at IS NULL OR done_at >= ?)", Row::map, unit, Sql.time(judgedAt), Sql.time(from))) {
+                + "AND (done_at IS NULL OR done_at >= ?) ORDER BY received_at, dossier_code", Row::map, unit, Sql.time(judgedAt), Sql.time(from))) {
             rows.put(r.id, r);
         }
         Map<String, Instant> unhappy = new HashMap<>();
         for (Object[] r : Sql.list(c, "SELECT dossier_id, rated_at FROM citizen_ratings WHERE unit_code = ? AND rated_at >= ? "
-                + "AND rated_at < ? AND rating = 'NOT_SATISFIED'", rs -> new Object[] {rs.getString(1), Sql.instant(rs, "rated_at")},
+                + "AND rated_at <= ? AND rating = 'NOT_SATISFIED'", rs -> new Object[] {rs.getString(1), Sql.instant(rs, "rated_at")},
                 unit, Sql.time(from), Sql.time(judgedAt))) {
             unhappy.put((String) r[0], (Instant) r[1]);
         }
