@@ -59,7 +59,8 @@ final class ScorePages {
             return;
         }
         Period.Kind kind = kind(ctx);
-        String sort = SORTS.contains(ctx.queryParam("sap-xep")) ? ctx.queryParam("sap-xep") : "diem";
+        String asked = ctx.queryParam("sap-xep");
+        String sort = asked != null && SORTS.contains(asked) ? asked : "diem";
         Messages m = Messages.vietnamese();
         Page page = Pages.page(ctx, "score.title");
         Optional<ScoreSnapshots.Run> run = Tx.read(services.db, ScoreSnapshots::latest);
@@ -124,7 +125,11 @@ final class ScorePages {
     }
 
     private static Period.Kind kind(Context ctx) {
-        Period.Kind k = Period.Kind.ofSlug(Optional.ofNullable(ctx.queryParam("ky")).orElse(ctx.formParam("ky")));
+        String asked = ctx.queryParam("ky");
+        if (asked == null && ctx.method() == io.javalin.http.HandlerType.POST) {
+            asked = ctx.formParam("ky");
+        }
+        Period.Kind k = asked == null ? null : Period.Kind.ofSlug(asked);
         return k == null ? Period.Kind.MONTH : k;
     }
 

@@ -20,6 +20,7 @@ import org.motcua.server.score.CommuneScore.Cost;
 import org.motcua.server.score.CommuneScore.Group;
 import org.motcua.server.testing.Backend;
 import org.motcua.server.testing.MutableClock;
+import org.motcua.server.testing.ScoreDesk;
 import org.motcua.server.testing.TestServer;
 
 /**

@@ -1,4 +1,4 @@
-package org.motcua.server.score;
+package org.motcua.server.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -10,32 +10,27 @@ import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.doc.WireEvent;
 import org.motcua.protocol.events.DossierActionTaken;
 import org.motcua.protocol.events.DossierReceived;
-import org.motcua.server.testing.Chain;
-import org.motcua.server.testing.Http;
-import org.motcua.server.testing.Payloads;
-import org.motcua.server.testing.TestDevice;
-import org.motcua.server.testing.TestServer;
 
 /**
  * A commune desk that sends the score's cases as a desk does: one enrolled device, its chain, signed batches, scans
  * uploaded as blobs before the events naming them. Times are Vietnam's ({@code 2025-06-02T08:00} means 08:00 +07:00).
  */
-final class ScoreDesk {
+public final class ScoreDesk {
 
-    final TestDevice device;
+    public final TestDevice device;
     private final Chain chain;
     private final java.util.Map<String, Integer> numbers = new java.util.HashMap<>();
 
-    ScoreDesk(TestServer server) {
+    public ScoreDesk(TestServer server) {
         device = TestDevice.enrol(server);
         chain = new Chain(device.deviceId);
     }
 
     /** A dossier being written: its events are sent by {@link #send()}. */
-    final class Dossier {
-        final String id = UUID.randomUUID().toString();
-        final String code;
-        final String token;
+    public final class Dossier {
+        public final String id = UUID.randomUUID().toString();
+        public final String code;
+        public final String token;
         private final List<WireEvent> events = new ArrayList<>();
         private int step = 1;
 
@@ -52,17 +47,17 @@ final class ScoreDesk {
             events.add(chain.next("DossierReceived", id, reception, blobs, time(received)));
         }
 
-        Dossier step(String action, int status, String at) {
+        public Dossier step(String action, int status, String at) {
             return step(action, status, at, List.of(), Optional.empty());
         }
 
         /** An ending with the desk's own index due time (its working calendar) as the step deadline. */
-        Dossier judgedEnd(String action, int status, String at, String indexDue) {
+        public Dossier judgedEnd(String action, int status, String at, String indexDue) {
             return step(action, status, at, List.of(), Optional.of(time(indexDue)));
         }
 
         /** {@code MARK_DONE} with the result file as the event's blob. */
-        Dossier doneWithResult(String at) {
+        public Dossier doneWithResult(String at) {
             return step("MARK_DONE", 9, at, List.of(upload("result of " + code)), Optional.empty());
         }
 
@@ -73,7 +68,7 @@ final class ScoreDesk {
             return this;
         }
 
-        Dossier send() {
+        public Dossier send() {
             Http.Answer a = device.send(device.batch(chain, events));
             if (a.status() != 200) {
                 throw new AssertionError("batch refused: " + a.status() + " " + a.text());
@@ -84,13 +79,13 @@ final class ScoreDesk {
     }
 
     /** A dossier received at {@code received} with the next number of that day (or {@code skip} numbers later). */
-    Dossier receive(String received, String due, boolean scanned, int skip) {
+    public Dossier receive(String received, String due, boolean scanned, int skip) {
         String day = received.substring(2, 4) + received.substring(5, 7) + received.substring(8, 10);
         int n = numbers.merge(day, 1 + skip, Integer::sum);
         return new Dossier(Payloads.code(device.unitCode, day, (device.deviceNumber - 1) * 1000 + n), received, due, scanned);
     }
 
-    String codeOf(String day, int n) {
+    public String codeOf(String day, int n) {
         return Payloads.code(device.unitCode, day, (device.deviceNumber - 1) * 1000 + n);
     }
 
@@ -103,7 +98,7 @@ final class ScoreDesk {
         return Sha256.hex(bytes);
     }
 
-    static String time(String local) {
+    public static String time(String local) {
         return local + ":00.000+07:00";
     }
 }
