@@ -54,7 +54,7 @@ public final class ScoreView {
     static GroupView group(Messages m, CommuneScore.Group g) {
         return new GroupView(g.key(), m.get("score.group." + g.key()), m.get("score.note." + g.key()), g.estimated(),
                 g.estimated() ? points(g.points()) : "—", points(g.maxPoints()),
-                g.estimated() ? m.get("score.counted", g.counted(), g.total()) : "",
+                !g.estimated() ? "" : g.total() == 0 ? m.get("score.counted.none") : m.get("score.counted", g.counted(), g.total()),
                 g.costs().stream().map(c -> cost(m, c)).toList(), g.costCount());
     }
 
