@@ -160,6 +160,16 @@ abstract class ScoreQueryCases {
         assertEquals(7, stored(taken, Period.Kind.MONTH, desk.device.unitCode).group("on-time").total());
     }
 
+    @Test
+    void theProvincesPublishedCalendarIsTheWorkingTime() throws Exception {
+        new org.motcua.server.feed.CalendarPublisher(server.services.db, clock, org.motcua.server.audit.Actor.cli()).publish(("""
+                {"year": 2025, "holidays": ["2025-09-01", "2025-09-02"],
+                 "swappedDays": [{"date": "2025-08-30", "kind": "workday"}]}""").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        WorkingTime calendar = Tx.read(server.services.db, ScoreQuery::workingTime);
+        assertEquals(java.time.Duration.ofHours(8), calendar.between(ScoreCalculatorTest.at("2025-08-29T17:30"),
+                ScoreCalculatorTest.at("2025-09-03T07:30")), "the Saturday worked, not the holidays");
+    }
+
     /** Another instance on this database (PostgreSQL), or this one (an H2 file has one owner). */
     TestServer other() {
         return server;
