@@ -37,6 +37,12 @@ public final class ScoreJob implements AutoCloseable {
     private final Clock clock;
     private final String instanceId = UUID.randomUUID().toString();
     private ScheduledExecutorService timer;
+    /** Runs asked for on the page, one at a time, so that a long run never holds an HTTP request past its wait. */
+    private final java.util.concurrent.ExecutorService demands = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "motcua-score-demand");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ScoreJob(ServerDatabase db, Clock clock) {
         this.db = db;
@@ -72,9 +78,35 @@ public final class ScoreJob implements AutoCloseable {
         return run.isEmpty() ? Optional.empty() : Optional.of(compute(run.get()));
     }
 
-    /** A run now, asked for by {@code username} (the page's "compute again"). */
+    /** A run now, asked for by {@code username}, computed before this returns. */
     public ScoreSnapshots.Run runNow(String username) throws Rejection {
         return compute(claim("demand-" + UUID.randomUUID(), username).orElseThrow());
+    }
+
+    /**
+     * The page's "compute again": a run is claimed now and computed on this instance's own thread; the answer waits for
+     * it at most {@code wait}. Empty when it is still running then (the page says so; the run finishes on its own).
+     */
+    public Optional<ScoreSnapshots.Run> request(String username, Duration wait) throws Rejection {
+        long runId = claim("demand-" + UUID.randomUUID(), username).orElseThrow();
+        java.util.concurrent.Future<ScoreSnapshots.Run> run = demands.submit(() -> compute(runId));
+        try {
+            return Optional.of(run.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** When the run some instance is computing now started (a run older than {@link #TAKE_OVER_AFTER} is dead). */
+    public Optional<Instant> inProgressSince() throws Rejection {
+        Instant now = clock.instant();
+        return Tx.read(db, c -> Sql.one(c, "SELECT started_at FROM score_runs WHERE finished_at IS NULL "
+                + "AND started_at >= ? ORDER BY started_at FETCH FIRST 1 ROWS ONLY", rs -> Sql.instant(rs, "started_at"), now.minus(TAKE_OVER_AFTER)));
     }
 
     private Optional<Long> claim(String key, String requestedBy) throws Rejection {
@@ -147,6 +179,7 @@ public final class ScoreJob implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        demands.shutdownNow();
         if (timer != null) {
             timer.shutdownNow();
         }

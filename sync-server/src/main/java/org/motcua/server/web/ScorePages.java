@@ -32,6 +32,8 @@ final class ScorePages {
     static final String RECOMPUTE = PATH + "/tinh-lai";
     private static final Allowed PROVINCE = new Allowed(EnumSet.of(Role.PROVINCE_ADMIN, Role.PROVINCE_LEADER), false);
     /** The sort keys of the province's table, as the URL names them. */
+    /** How long "compute again" holds its request before answering that the run goes on. */
+    static final java.time.Duration RECOMPUTE_WAIT = java.time.Duration.ofSeconds(20);
     private static final List<String> SORTS = List.of("diem", "ma", "ten", "tre", "han");
 
     private final ServerServices services;
@@ -88,8 +90,7 @@ final class ScorePages {
                     !key.equals("ma") && !key.equals("ten")));
         }
         Pages.render(ctx, 200, "score-province.jte", page, "tabs", tabs(m, kind, PATH, sort), "sorts", sorts, "rows", rows,
-                "period", period, "computed", computed(m, run), "notice",
-                ctx.queryParam("da-tinh") != null ? m.get("score.recomputed") : null, "groupNames", estimatedGroupNames(m), "kind", kind.slug(), "max",
+                "period", period, "computed", computed(m, run), "notice", notice(ctx, m), "groupNames", estimatedGroupNames(m), "kind", kind.slug(), "max",
                 ScoreView.points(org.motcua.server.score.ScoreCalculator.ESTIMATED_MAX));
     }
 
@@ -119,9 +120,26 @@ final class ScorePages {
                 "backHref", province ? PATH + query(kind, null) : null);
     }
 
+    /**
+     * Computes again unless some instance is computing already; a run that takes longer than {@link #RECOMPUTE_WAIT}
+     * finishes on its own and the page says it is still running.
+     */
     void recompute(Context ctx) throws Rejection {
-        services.scores.runNow(Pages.viewer(ctx).account().username());
-        ctx.redirect(PATH + query(kind(ctx), null) + "&da-tinh=1", HttpStatus.SEE_OTHER);
+        String done = "&dang-tinh=1";
+        if (services.scores.inProgressSince().isEmpty()
+                && services.scores.request(Pages.viewer(ctx).account().username(), RECOMPUTE_WAIT).isPresent()) {
+            done = "&da-tinh=1";
+        }
+        ctx.redirect(PATH + query(kind(ctx), null) + done, HttpStatus.SEE_OTHER);
+    }
+
+    /** Done, or still computing (started by whom and when the database says, on any instance). */
+    private String notice(Context ctx, Messages m) throws Rejection {
+        Optional<java.time.Instant> running = services.scores.inProgressSince();
+        if (running.isPresent()) {
+            return m.get("score.running", Formats.time(running.get()));
+        }
+        return ctx.queryParam("da-tinh") != null ? m.get("score.recomputed") : null;
     }
 
     private static Period.Kind kind(Context ctx) {

@@ -125,6 +125,23 @@ class ScorePagesTest {
     }
 
     @Test
+    void aRunAlreadyUnderWayIsNotStartedAgain() throws Exception {
+        Tx.durable(server.services.db, c -> org.motcua.server.persistence.Sql.update(c, "INSERT INTO score_runs (run_key, "
+                + "instance_id, as_of, started_at) VALUES ('nightly-busy', 'other-instance', ?, ?)", clock.instant(), clock.instant()));
+        try {
+            WebClient web = signedIn("leader");
+            long before = runs();
+            WebClient.Page posted = web.post("/diem-uoc-tinh/tinh-lai", "_csrf", web.get("/diem-uoc-tinh").csrf(), "ky", "thang");
+            assertEquals("/diem-uoc-tinh?ky=thang&dang-tinh=1", posted.location());
+            assertEquals(before, runs(), "nothing more was started");
+            assertTrue(web.get(posted.location()).body().contains("Đang tính điểm ước tính (bắt đầu lúc 20/06/2025 10:00)"));
+        } finally {
+            Tx.durable(server.services.db, c -> org.motcua.server.persistence.Sql.update(c,
+                    "DELETE FROM score_runs WHERE run_key = 'nightly-busy'"));
+        }
+    }
+
+    @Test
     void malformedOrUnknownAddressesGetVietnameseErrors() throws Exception {
         WebClient web = signedIn("leader");
         WebClient.Page bad = web.get("/diem-uoc-tinh/%3Cscript%3E");
