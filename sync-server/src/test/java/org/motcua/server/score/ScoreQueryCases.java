@@ -3,7 +3,6 @@ package org.motcua.server.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
