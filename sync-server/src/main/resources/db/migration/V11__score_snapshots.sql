@@ -42,7 +42,7 @@ CREATE TABLE score_groups (
     FOREIGN KEY (run_id, unit_code, period_kind) REFERENCES score_communes (run_id, unit_code, period_kind) ON DELETE CASCADE
 );
 
--- The dossiers listed beside a group (at most 200 per group; group_key 'due-soon' lists the open dossiers due before
+-- The dossiers listed beside a group (at most ScoreCalculator.MAX_COSTS_LISTED per group; group_key 'due-soon' lists the open dossiers due before
 -- the period closes).
 CREATE TABLE score_costs (
     run_id        BIGINT       NOT NULL,

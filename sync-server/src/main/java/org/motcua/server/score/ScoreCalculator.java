@@ -49,7 +49,7 @@ public final class ScoreCalculator {
     /** The groups (or parts) left to the national portal, with their points; all groups add up to 100. */
     public static final Map<String, Double> LEFT_TO_PORTAL = leftToPortal();
     /** A page lists at most this many dossiers per group; the count says how many there are. */
-    public static final int MAX_COSTS_LISTED = 200;
+    public static final int MAX_COSTS_LISTED = 100;
 
     /** {@code <unit>-<YYMMDD>-<NNNN>}. */
     private static final Pattern CODE = Pattern.compile("^(.+)-(\\d{6})-(\\d{4})$");

@@ -146,7 +146,9 @@ public final class ScoreJob implements AutoCloseable {
     private ScoreSnapshots.Run compute(long runId) throws Rejection {
         Instant asOf = Tx.read(db, c -> Sql.one(c, "SELECT as_of FROM score_runs WHERE run_id = ?", rs -> Sql.instant(rs, "as_of"),
                 runId).orElseThrow());
+        long started = System.nanoTime();
         List<CommuneScore> scores = Tx.read(db, c -> scoresAsOf(c, asOf));
+        long scored = System.nanoTime();
         Instant finished = clock.instant();
         Tx.durable(db, c -> {
             int mine = Sql.update(c, "UPDATE score_runs SET finished_at = ? WHERE run_id = ? AND instance_id = ? AND finished_at IS NULL",
@@ -158,6 +160,8 @@ public final class ScoreJob implements AutoCloseable {
             Sql.update(c, "DELETE FROM score_runs WHERE finished_at < ?", finished.minus(KEEP_RUNS));
             return null;
         });
+        System.out.println("score: run " + runId + ": " + scores.size() / Period.Kind.values().length + " communes read and scored in "
+                + (scored - started) / 1_000_000 + " ms, stored in " + (System.nanoTime() - scored) / 1_000_000 + " ms");
         return Tx.read(db, c -> Sql.one(c, "SELECT run_id, as_of, finished_at, requested_by FROM score_runs WHERE run_id = ?",
                 rs -> new ScoreSnapshots.Run(rs.getLong(1), Sql.instant(rs, "as_of"), Sql.instant(rs, "finished_at"),
                 rs.getString(4)), runId).orElseThrow());

@@ -42,12 +42,18 @@ class ScoreBenchmark {
                 return null;
             });
             Tx.plain(server.services.db, c -> Sql.update(c, "ANALYZE"));
+            if (PgStatements.ENABLED) {
+                PgStatements.reset(server.services.db);
+            }
             long start = System.nanoTime();
             ScoreSnapshots.Run run = server.services.scores.runNightlyIfDue().orElseThrow();
             double seconds = (System.nanoTime() - start) / 1e9;
             long communes = Tx.read(server.services.db, c -> Sql.count(c, "SELECT COUNT(*) FROM score_communes WHERE run_id = ?",
                     run.runId()));
             assertEquals(UNITS * 3L, communes);
+            if (PgStatements.ENABLED) {
+                PgStatements.print(server.services.db);
+            }
             System.out.println(String.format(Locale.ROOT, "BENCH server.score_night_s %.2f s", seconds));
             System.out.println(String.format(Locale.ROOT, "BENCH server.score_per_commune_ms %.1f ms", seconds * 1000 / UNITS));
             System.out.println("BENCH server.score_dossiers " + (long) UNITS * DOSSIERS + " dossiers");

@@ -235,6 +235,18 @@ class ScoreCalculatorTest {
     }
 
     @Test
+    void aLongListIsCutButCountedWhole() {
+        List<DossierFacts> late = new ArrayList<>();
+        for (int i = 0; i < ScoreCalculator.MAX_COSTS_LISTED + 50; i++) {
+            late.add(dossier("2026-12-01T08:00", "2026-12-02T17:30", "2026-12-03T10:00", "MARK_DONE"));
+        }
+        Group onTime = calculator.score(UNIT, DECEMBER, AS_OF, late, List.of()).group("on-time");
+        assertEquals(ScoreCalculator.MAX_COSTS_LISTED, onTime.costs().size());
+        assertEquals(ScoreCalculator.MAX_COSTS_LISTED + 50, onTime.costCount());
+        assertEquals(0.0, onTime.points(), 1e-9);
+    }
+
+    @Test
     void periodsFollowVietnamsCalendar() {
         Period q = Period.containing(Period.Kind.QUARTER, at("2026-12-31T23:59"));
         assertEquals(at("2026-10-01T00:00"), q.start());
