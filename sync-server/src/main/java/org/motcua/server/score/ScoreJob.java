@@ -142,8 +142,26 @@ public final class ScoreJob implements AutoCloseable {
         return false;
     }
 
-    /** Reads every commune's dossiers, scores the three periods, then stores them if the run is still this instance's. */
+    /**
+     * Computes run {@code runId}; a failed run is given up at once (its row deleted while still this instance's), so that
+     * it neither blocks "compute again" nor waits two hours to be taken over.
+     */
     private ScoreSnapshots.Run compute(long runId) throws Rejection {
+        try {
+            return computeClaimed(runId);
+        } catch (Rejection | RuntimeException e) {
+            try {
+                Tx.durable(db, c -> Sql.update(c, "DELETE FROM score_runs WHERE run_id = ? AND instance_id = ? AND finished_at IS NULL",
+                        runId, instanceId));
+            } catch (Rejection | RuntimeException ignored) {
+                // the database is gone too: the run is taken over after TAKE_OVER_AFTER
+            }
+            throw e;
+        }
+    }
+
+    /** Reads every commune's dossiers, scores the three periods, then stores them if the run is still this instance's. */
+    private ScoreSnapshots.Run computeClaimed(long runId) throws Rejection {
         Instant asOf = Tx.read(db, c -> Sql.one(c, "SELECT as_of FROM score_runs WHERE run_id = ?", rs -> Sql.instant(rs, "as_of"),
                 runId).orElseThrow());
         long started = System.nanoTime();
