@@ -77,6 +77,7 @@ public final class Page {
         if (role.communeScoped()) {
             item(items, WebRoutes.communeDevices(viewer.account().unitCode()), "nav.commune-devices");
         }
+        item(items, ScorePages.home(viewer), "score.nav");
         return items;
     }
 
