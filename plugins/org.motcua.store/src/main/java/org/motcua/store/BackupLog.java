@@ -28,12 +28,17 @@ public final class BackupLog {
         GOOD, DAMAGED, WRONG_KEY, NEWER_SCHEMA, NO_DIRECTORY_CHOSEN, DIRECTORY_MISSING, FAILED
     }
 
-    public record State(Optional<LocalDateTime> lastGood, Optional<String> lastGoodName, Optional<LocalDateTime> lastAttempt,
-            Optional<Attempt> lastOutcome, String detail) {
+    /**
+     * @param since when the desk started backing up (its first start with backups): a desk that never had a good
+     *              backup is warned about once it has been watched that long
+     */
+    public record State(Optional<LocalDateTime> since, Optional<LocalDateTime> lastGood, Optional<String> lastGoodName,
+            Optional<LocalDateTime> lastAttempt, Optional<Attempt> lastOutcome, String detail) {
 
-        /** True when no good backup was made in the last {@link #STALE} (or never). */
+        /** True when the last good backup is older than {@link #STALE}, or there is none after that long. */
         public boolean stale(LocalDateTime now) {
-            return lastGood.map(t -> t.plus(STALE).isBefore(now)).orElse(true);
+            Optional<LocalDateTime> reference = lastGood.isPresent() ? lastGood : since;
+            return reference.map(t -> t.plus(STALE).isBefore(now)).orElse(false);
         }
     }
 
@@ -57,31 +62,42 @@ public final class BackupLog {
 
     public synchronized State read() {
         if (!Files.isRegularFile(file)) {
-            return new State(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "");
+            return new State(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), "");
         }
         try {
             JsonNode n = JSON.readTree(file.toFile());
-            return new State(time(n, "lastGood"), text(n, "lastGoodName"), time(n, "lastAttempt"),
+            return new State(time(n, "since"), time(n, "lastGood"), text(n, "lastGoodName"), time(n, "lastAttempt"),
                     text(n, "lastOutcome").map(Attempt::valueOf), n.path("detail").asText(""));
         } catch (IOException | RuntimeException e) {
-            return new State(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Attempt.FAILED),
+            return new State(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(Attempt.FAILED),
                     "the backup log cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Notes that the desk backs up from {@code now} on, unless it already did (the start of the 3 days' grace). */
+    public synchronized void watchFrom(LocalDateTime now) {
+        State s = read();
+        if (s.since().isEmpty()) {
+            write(now, s.lastAttempt(), s.lastOutcome(), s.detail(), s.lastGood(), s.lastGoodName());
         }
     }
 
     /** Notes an attempt; a good one becomes the last good backup. */
     public synchronized void record(LocalDateTime at, Attempt outcome, String detail, Optional<String> backupName) {
         State before = read();
-        ObjectNode o = JSON.createObjectNode();
         boolean good = outcome == Attempt.GOOD;
-        before.lastGood().ifPresent(t -> o.put("lastGood", t.toString()));
-        before.lastGoodName().ifPresent(n -> o.put("lastGoodName", n));
-        if (good) {
-            o.put("lastGood", at.toString());
-            backupName.ifPresent(n -> o.put("lastGoodName", n));
-        }
-        o.put("lastAttempt", at.toString());
-        o.put("lastOutcome", outcome.name());
+        write(before.since().orElse(at), Optional.of(at), Optional.of(outcome), detail,
+                good ? Optional.of(at) : before.lastGood(), good ? backupName : before.lastGoodName());
+    }
+
+    private void write(LocalDateTime since, Optional<LocalDateTime> attempt, Optional<Attempt> outcome,
+            String detail, Optional<LocalDateTime> lastGood, Optional<String> lastGoodName) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("since", since.toString());
+        lastGood.ifPresent(t -> o.put("lastGood", t.toString()));
+        lastGoodName.ifPresent(n -> o.put("lastGoodName", n));
+        attempt.ifPresent(t -> o.put("lastAttempt", t.toString()));
+        outcome.ifPresent(a -> o.put("lastOutcome", a.name()));
         o.put("detail", detail);
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

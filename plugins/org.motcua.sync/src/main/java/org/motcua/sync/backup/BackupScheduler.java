@@ -64,6 +64,7 @@ public final class BackupScheduler implements AutoCloseable {
 
     /** Starts looking, first after {@code firstLook}. */
     public BackupScheduler start(Duration firstLook) {
+        backups.log().watchFrom(LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
         job.schedule(firstLook.toMillis());
         return this;
     }
