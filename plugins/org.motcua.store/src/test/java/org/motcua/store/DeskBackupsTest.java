@@ -81,7 +81,14 @@ class DeskBackupsTest {
             assertEquals(store.count("outbox"), check.counts().get("outbox"));
             assertEquals(3L, check.counts().get("files"));
             assertEquals(BundledMigrations.latestVersion(), check.schemaVersion());
-            // encrypted at rest: no clear text of a scan or of a citizen's name in the backup
+            // encrypted at rest: the zip holds H2's encrypted file, and no file of the backup shows a scan or a name
+            Path unzipped = dir.resolve("unzipped/desk");
+            BackupVerifier.extractDatabase(set, unzipped);
+            byte[] db = Files.readAllBytes(EncryptedDatabase.dataFile(unzipped));
+            assertEquals("H2encrypt", new String(db, 0, 9, java.nio.charset.StandardCharsets.US_ASCII));
+            String name = "Nguyễn Văn An 1";
+            assertFalse(new String(db, java.nio.charset.StandardCharsets.ISO_8859_1).contains(
+                    new String(name.getBytes("UTF-8"), java.nio.charset.StandardCharsets.ISO_8859_1)));
             for (Path f : Files.walk(set.directory()).filter(Files::isRegularFile).toList()) {
                 String raw = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
                 assertFalse(raw.contains("PDF-1.7") || raw.contains("Nguy"), f.toString());
