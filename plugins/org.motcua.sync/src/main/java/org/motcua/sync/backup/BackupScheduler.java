@@ -47,7 +47,7 @@ public final class BackupScheduler implements AutoCloseable {
         this.backups = new DeskBackups(store);
         this.clock = clock;
         this.lookEvery = lookEvery;
-        this.job = new Job("Sao lưu dữ liệu") {
+        this.job = new Job("MotCua daily backup") {   // a system job: never shown to the officer
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 return look(monitor);

@@ -46,6 +46,8 @@ public final class BackupSection {
     private Label status;
     private Combo list;
     private List<BackupSet> shown = List.of();
+    /** The attempt shown when "back up now" was pressed: a newer one ends the "backing up" note. */
+    private java.util.Optional<java.time.LocalDateTime> attemptWhenAsked = java.util.Optional.empty();
 
     /** {@code endProgram} closes the workbench after a restore (the desk is closed by then). */
     public BackupSection(Desk desk, DeskFiles files, Runnable endProgram) {
@@ -85,6 +87,7 @@ public final class BackupSection {
         Button now = UiIds.name(new Button(group, SWT.PUSH), "backup.now");
         now.setText(messages.get("settings.backup.now"));
         now.addListener(SWT.Selection, e -> {
+            attemptWhenAsked = scheduler.state().lastAttempt();
             scheduler.backupNow();
             Feedback.show(status, messages.get("settings.backup.running"), false);
         });
@@ -141,6 +144,9 @@ public final class BackupSection {
         lastGood.setText(words.lastGood(state));
         lastAttempt.setText(words.lastAttempt(state));
         Feedback.show(warning, words.warning(state, desk.now()), true);
+        if (status.getText().equals(messages.get("settings.backup.running")) && !state.lastAttempt().equals(attemptWhenAsked)) {
+            status.setText("");   // done: the last attempt's line says how it went
+        }
         if (list != null) {
             shown = scheduler.backups().list().reversed();
             list.removeAll();

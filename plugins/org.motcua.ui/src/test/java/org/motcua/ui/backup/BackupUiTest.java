@@ -109,6 +109,7 @@ class BackupUiTest {
         assertEquals("09/03/2026 08:30 — tốt, 0 hồ sơ", list.getItem(0));
         assertEquals("09/03/2026 08:30: thành công, bản sao lưu mở được", named(shell, Label.class, "backup.lastAttempt").getText());
         assertEquals(usb.toString(), named(shell, Text.class, "backup.directory").getText());
+        assertEquals("", named(shell, Label.class, "backup.status").getText(), "the note goes once the backup is done");
 
         String[] refused = new String[1];
         ModalScript script = new ModalScript(display)
