@@ -29,10 +29,12 @@ public record BackupSet(Path directory, LocalDateTime takenAt) {
     static final String CHECK = "check.json";
     static final String PARTIAL = ".partial";
 
-    /** The folder of the desk {@code device} inside the chosen backup directory. */
+    /**
+     * The folder of the desk {@code device} inside the chosen backup directory, named by the start of its device id: the
+     * id never changes, while enrolment may give the desk another number.
+     */
     public static Path deskFolder(Path target, DeviceIdentity device) {
-        String unit = device.unitCode().replaceAll("[^A-Za-z0-9.-]", "_");
-        return target.resolve("MotCua-" + unit + "-d" + device.deviceNumber());
+        return target.resolve("MotCua-" + device.deviceId().toString().substring(0, 8));
     }
 
     /** The finished backups in {@code deskFolder}, oldest first; half-written ones are not listed. */
