@@ -93,6 +93,19 @@ public final class BackupRestore {
         if (!check.good()) {
             return new Restored(check, Optional.empty());
         }
+        return restoreChecked(set, baseName, key, check, now);
+    }
+
+    /**
+     * {@link #restore} for a caller that has just checked {@code set} with {@code key} (the settings check before they
+     * close the desk, so a bad backup never ends the program): the check is not run twice. A part that changed since
+     * still fails safely: the database comes out of the zip (CRC) before anything is moved.
+     */
+    public static Restored restoreChecked(BackupSet set, Path baseName, char[] key, BackupCheck check, LocalDateTime now) {
+        if (!check.good()) {
+            throw new IllegalArgumentException("only a backup that checked good is restored: " + check.outcome());
+        }
+        Path data = baseName.toAbsolutePath().getParent();
         try {
             BackupJson.Manifest manifest = BackupJson.readManifest(set.directory().resolve(BackupSet.MANIFEST));
             Files.createDirectories(data);

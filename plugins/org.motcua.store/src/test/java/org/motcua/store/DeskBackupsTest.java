@@ -164,6 +164,9 @@ class DeskBackupsTest {
             BackupRestore.Restored r = BackupRestore.restore(set, dir.resolve("other/desk"), StoreFixture.KEY, MON);
             assertFalse(r.check().good());
             assertFalse(Files.exists(dir.resolve("other/desk.mv.db")), "nothing restored from a damaged backup");
+            BackupCheck damaged = r.check();
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> BackupRestore.restoreChecked(set, dir.resolve("other/desk"), StoreFixture.KEY, damaged, MON));
             assertEquals(before, Files.size(store.file()));
 
             // another desk's key: named as such

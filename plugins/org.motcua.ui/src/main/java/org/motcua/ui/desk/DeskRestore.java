@@ -48,11 +48,7 @@ public final class DeskRestore {
                 return new Refused(messages.get("restore.unusable", messages.get("restore.outcome." + check.outcome().name())));
             }
             desk.close();
-            BackupRestore.Restored restored = BackupRestore.restore(set, files.baseName(), key, now);
-            if (!restored.check().good()) {
-                return new Done(false, messages.get("restore.failed",
-                        messages.get("restore.outcome." + restored.check().outcome().name())));
-            }
+            BackupRestore.Restored restored = BackupRestore.restoreChecked(set, files.baseName(), key, check, now);
             return new Done(true, messages.get("restore.done", set.takenAt().format(
                     java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")), restored.check().dossiers()));
         } catch (StoreException e) {
