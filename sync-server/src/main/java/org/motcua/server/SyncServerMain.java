@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
                 AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
-                DecideCommand.class, PublishRosterCommand.class})
+                DecideCommand.class, PublishRosterCommand.class,
+                org.motcua.server.admin.ImportCommunesCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */

@@ -68,6 +68,7 @@ public final class Page {
         item(items, "/", "nav.home");
         Role role = viewer.account().role();
         if (role == Role.PROVINCE_ADMIN) {
+            item(items, WebRoutes.COMMUNES, "nav.communes");
             item(items, WebRoutes.DEVICES, "nav.devices");
             item(items, WebRoutes.CODES, "nav.codes");
             item(items, WebRoutes.ACCOUNTS, "nav.accounts");
