@@ -14,8 +14,7 @@ import org.motcua.server.persistence.Sql;
 /**
  * The national-portal export's outbox ({@code export_outbox}): rows added in the ingest transaction, claimed and marked
  * by {@link ExportWorker}. Adding a row never fails the ingest on a key already present (a dossier code held by two
- * dossiers is an admin alert, not a reason to refuse a batch): PostgreSQL skips it with {@code ON CONFLICT DO NOTHING},
- * H2 with a {@code MERGE} that only inserts.
+ * dossiers is an admin alert, not a reason to refuse a batch): {@link Dialect#insertUnlessPresent}.
  */
 public final class ExportOutbox {
 
@@ -30,6 +29,11 @@ public final class ExportOutbox {
     static final Set<String> UPDATES_DOSSIER = Set.of("RECEIVE", "REFUSE", "REQUEST_SUPPLEMENT", "SUPPLEMENT_RECEIVED",
             "EXTEND_DEADLINE", "REQUIRE_FINANCIAL_OBLIGATION", "FINANCIAL_OBLIGATION_MET", "WITHDRAW", "STOP", "MARK_DONE",
             "RETURN_RESULT");
+
+    private static final List<String> COLUMNS = List.of("dossier_id", "dossier_code", "record_key", "ordinal", "event_id",
+            "created_at", "attempts", "next_attempt_at");
+    private static final List<String> TYPES = List.of("VARCHAR(36)", "VARCHAR(40)", "VARCHAR(24)", "INTEGER", "VARCHAR(36)",
+            "TIMESTAMP WITH TIME ZONE", "INTEGER", "TIMESTAMP WITH TIME ZONE");
 
     /** One record to add: which dossier, its key and place in the dossier's order, and the event it comes from. */
     public record Entry(String dossierId, String dossierCode, String recordKey, int ordinal, String eventId) {
@@ -64,19 +68,10 @@ public final class ExportOutbox {
         if (entries.isEmpty()) {
             return;
         }
-        String sql = Dialect.of(c.getMetaData().getURL()) == Dialect.POSTGRESQL
-                ? "INSERT INTO export_outbox (dossier_id, dossier_code, record_key, ordinal, event_id, created_at, attempts, "
-                        + "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (dossier_code, record_key) DO NOTHING"
-                : "MERGE INTO export_outbox o USING (VALUES (CAST(? AS VARCHAR(36)), CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(24)), "
-                        + "CAST(? AS INTEGER), CAST(? AS VARCHAR(36)), CAST(? AS TIMESTAMP WITH TIME ZONE), "
-                        + "CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (dossier_id, dossier_code, record_key, ordinal, event_id, "
-                        + "created_at, next_attempt_at) ON o.dossier_code = v.dossier_code AND o.record_key = v.record_key "
-                        + "WHEN NOT MATCHED THEN INSERT (dossier_id, dossier_code, record_key, ordinal, event_id, created_at, "
-                        + "attempts, next_attempt_at) VALUES (v.dossier_id, v.dossier_code, v.record_key, v.ordinal, v.event_id, "
-                        + "v.created_at, 0, v.next_attempt_at)";
+        String sql = Dialect.of(c).insertUnlessPresent("export_outbox", COLUMNS, TYPES, List.of("dossier_code", "record_key"));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Entry e : entries) {
-                Sql.bind(ps, e.dossierId(), e.dossierCode(), e.recordKey(), e.ordinal(), e.eventId(), now, now);
+                Sql.bind(ps, e.dossierId(), e.dossierCode(), e.recordKey(), e.ordinal(), e.eventId(), now, 0, now);
                 ps.addBatch();
             }
             ps.executeBatch();

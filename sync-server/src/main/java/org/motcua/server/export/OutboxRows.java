@@ -10,7 +10,7 @@ import org.motcua.server.persistence.Sql;
 final class OutboxRows {
 
     /** A claimed row. */
-    record Row(long id, String dossierId, String dossierCode, String recordKey, int ordinal, String eventId, int attempts) {
+    record Row(String dossierId, String dossierCode, String recordKey, int ordinal, String eventId, int attempts) {
 
         /** The idempotency key the portal receives: the dossier code and the record within it. */
         String key() {
@@ -28,23 +28,23 @@ final class OutboxRows {
      * step, once its dossier's reception is in the outbox (a step synced before its reception waits for it).
      */
     static List<Row> claim(Connection c, Instant now, int limit) throws SQLException {
-        return Sql.list(c, "SELECT o.id, o.dossier_id, o.dossier_code, o.record_key, o.ordinal, o.event_id, o.attempts "
+        return Sql.list(c, "SELECT o.dossier_id, o.dossier_code, o.record_key, o.ordinal, o.event_id, o.attempts "
                 + "FROM export_outbox o WHERE o.sent_at IS NULL AND o.next_attempt_at <= ? "
                 + "AND (o.ordinal = 0 OR EXISTS (SELECT 1 FROM export_outbox r WHERE r.dossier_id = o.dossier_id AND r.ordinal = 0)) "
                 + "AND NOT EXISTS (SELECT 1 FROM export_outbox p WHERE p.dossier_id = o.dossier_id AND p.ordinal < o.ordinal "
-                + "AND p.sent_at IS NULL) ORDER BY o.next_attempt_at, o.id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
-                rs -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                        rs.getInt(7)), now);
+                + "AND p.sent_at IS NULL) ORDER BY o.next_attempt_at, o.dossier_code, o.ordinal FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED",
+                rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getInt(6)), now);
     }
 
     static void sent(Connection c, Row row, Instant now) throws SQLException {
-        Sql.update(c, "UPDATE export_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", now, row.id());
+        Sql.update(c, "UPDATE export_outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE dossier_code = ? AND record_key = ?",
+                now, row.dossierCode(), row.recordKey());
     }
 
     static void failed(Connection c, Row row, Instant retryAt, String error) throws SQLException {
         String text = error == null ? "" : error.length() > 300 ? error.substring(0, 300) : error;
-        Sql.update(c, "UPDATE export_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                retryAt, text, row.id());
+        Sql.update(c, "UPDATE export_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                + "WHERE dossier_code = ? AND record_key = ?", retryAt, text, row.dossierCode(), row.recordKey());
     }
 
     /** Rows not sent yet (the admin's and the tests' view of the backlog). */
