@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -95,7 +96,7 @@ final class PortalDelivery {
     }
 
     private synchronized void append(Instant now, ObjectNode line) throws IOException {
-        Files.createDirectories(settings.directory());
+        createPrivately(settings.directory());
         Path file = settings.directory().resolve(now.atZone(PortalFormats.VIETNAM).toLocalDate() + ".jsonl");
         byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
@@ -104,6 +105,26 @@ final class PortalDelivery {
                 ch.write(buffer);
             }
             ch.force(false);
+        }
+    }
+
+    /**
+     * The records carry the applicants' names, phone numbers and citizen IDs (the portal needs them): the directory is
+     * made readable by the server's user only, like the keystore passphrase.
+     */
+    private static void createPrivately(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir.toAbsolutePath().getParent());
+        try {
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made meanwhile (another worker of this data directory)
         }
     }
 

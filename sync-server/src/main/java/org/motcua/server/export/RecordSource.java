@@ -46,6 +46,13 @@ final class RecordSource {
             return new Record(NationalRecords.DOSSIER_SERVICE, received.unitCode(), false, NationalRecords.dossier(facts, List.of()));
         }
         int step = row.ordinal() / 2;
+        if (row.ordinal() % 2 == 1) {
+            // A step that arrives after a later step's update was sent (another device's chain, or a late USB file) must
+            // not send the portal an older state as the newest: its update shows the dossier as of that later step.
+            int sentUpTo = Sql.one(c, "SELECT MAX(ordinal) FROM export_outbox WHERE dossier_id = ? AND sent_at IS NOT NULL "
+                    + "AND MOD(ordinal, 2) = 1", rs -> rs.getInt(1), row.dossierId()).orElse(0) / 2;
+            step = Math.max(step, sentUpTo);
+        }
         List<NationalRecords.Step> steps = new java.util.ArrayList<>();
         for (Object[] s : Sql.list(c, "SELECT s.event_id, p.payload FROM dossier_steps s JOIN chain_positions p "
                 + "ON p.first_event_id = s.event_id WHERE s.dossier_id = ? AND s.step <= ? ORDER BY s.step, s.acted_at, s.event_id",

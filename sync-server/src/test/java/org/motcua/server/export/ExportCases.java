@@ -120,6 +120,8 @@ abstract class ExportCases {
                 drain(worker);
                 assertEquals(0, worker.pending());
             }
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("national-export"))), "personal data: the server's user only");
             List<JsonNode> lines = fileLines(dir);
             assertEquals(LIFE_KEYS, keysOf(lines.stream().map(l -> l.get("key").asText()).toList(), m.code()),
                     "one record per reception and step, in order per dossier");
@@ -214,7 +216,7 @@ abstract class ExportCases {
             ExportDossiers desk = new ExportDossiers(server);
             ExportDossiers.Made m = desk.newCode();
             // The device's chain holds the reception first; the steps of a second device's chain can arrive earlier.
-            ExportDossiers other = new ExportDossiers(server);
+            ExportDossiers other = new ExportDossiers(server, desk);
             other.send(null, List.of(other.step(m, 2, "HAND_OVER_FOR_PROCESSING", 4, "2025-05-31T09:00:00.000+07:00", null, "",
                     Optional.empty())));
             try (ExportWorker worker = new ExportWorker(server.services.db, clock, settings(data.resolve("x"), portal.url()))) {
@@ -227,6 +229,36 @@ abstract class ExportCases {
                 assertEquals(0, worker.pending());
             }
             assertEquals(LIFE_KEYS, keysOf(portal.accepted().stream().map(PortalStub.Received::key).toList(), m.code()));
+        }
+    }
+
+    @Test
+    void aStepArrivingAfterLaterOnesNeverSendsAnOlderStateAsTheNewest() throws Exception {
+        try (TestServer server = start(c -> {
+        }); PortalStub portal = new PortalStub()) {
+            ExportDossiers desk = new ExportDossiers(server);
+            ExportDossiers.Made m = desk.newCode();
+            List<org.motcua.protocol.doc.WireEvent> events = new ArrayList<>();
+            events.add(desk.reception(m));
+            events.add(desk.step(m, 2, "HAND_OVER_FOR_PROCESSING", 4, "2025-05-31T09:00:00.000+07:00", null, "", Optional.empty()));
+            events.add(desk.step(m, 3, "MARK_DONE", 9, "2025-06-03T10:00:00.000+07:00", null, "", Optional.empty()));
+            desk.send(events);
+            try (ExportWorker worker = new ExportWorker(server.services.db, clock, settings(data, portal.url()))) {
+                drain(worker);
+                // Step 2's extension, recorded on another computer, comes in late.
+                ExportDossiers other = new ExportDossiers(server, desk);
+                other.send(null, List.of(other.step(m, 2, "EXTEND_DEADLINE", 4, "2025-06-02T08:00:00.000+07:00",
+                        "2025-06-09T17:00:00.000+07:00", "Chờ xác minh", Optional.empty())));
+                drain(worker);
+                assertEquals(0, worker.pending());
+            }
+            List<PortalStub.Received> got = portal.accepted();
+            assertEquals(List.of("hoso", "tiendo-2", "tiendo-3", "hoso-3", "hoso-2"),
+                    keysOf(got.stream().map(PortalStub.Received::key).toList(), m.code()),
+                    "the late step's update follows; its own progress record shares the key already sent");
+            JsonNode late = got.get(got.size() - 1).body().get("data").get(0);
+            assertEquals(9, late.get("TrangThaiHoSo").asInt(), "the dossier as of its newest step, not step 2's status");
+            assertEquals("20250609170000", late.get("NgayHenTra").asText(), "with the late step's new due time");
         }
     }
 

@@ -24,7 +24,16 @@ final class ExportDossiers {
     private int next = 1;
 
     ExportDossiers(TestServer server) {
-        device = TestDevice.enrol(server);
+        this(TestDevice.enrol(server));
+    }
+
+    /** A second computer of the same commune as {@code other}. */
+    ExportDossiers(TestServer server, ExportDossiers other) {
+        this(TestDevice.enrol(server, other.device.unitCode));
+    }
+
+    private ExportDossiers(TestDevice device) {
+        this.device = device;
         chain = new Chain(device.deviceId);
     }
 
@@ -80,6 +89,16 @@ final class ExportDossiers {
         Http.Answer a = device.send(device.batch(chain, events));
         if (a.status() != 200) {
             throw new AssertionError("batch refused: " + a.status() + " " + a.text());
+        }
+        // Every event accepted, none rejected (a rejected event is stored but never exported).
+        try {
+            for (var r : new com.fasterxml.jackson.databind.ObjectMapper().readTree(a.text()).get("results")) {
+                if (!"accepted".equals(r.get("status").asText())) {
+                    throw new AssertionError("event not accepted: " + r);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 }
