@@ -137,6 +137,7 @@ public final class SyncServerMain implements Callable<Integer> {
             throw e;
         }
         Housekeeping housekeeping = new Housekeeping(services);
+        services.scores.startNightly();
         ExportWorker exporter = new ExportWorker(services.db, config.clock, export).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
