@@ -45,6 +45,12 @@ public final class ServerConfig {
      * page to the desks for the receipt's QR code.
      */
     public String publicBaseUrl;
+    /** The keystore passphrase's file when {@code MOTCUA_KEYSTORE_PASSPHRASE} is not set; null: {@code <data>/keystore.passphrase}. */
+    public Path passphraseFile;
+    /** Where the national portal's records are POSTed; null: only the daily files under {@code <data>/national-export}. */
+    public String exportEndpoint;
+    /** The session token the export endpoint expects ("" for none); never logged. */
+    public String exportSessionToken = "";
 
     public ServerConfig(Path dataDir) {
         this.dataDir = dataDir;

@@ -104,7 +104,8 @@ public final class ServerServices implements AutoCloseable {
         ServerDatabase db = openDatabase(config);
         try {
             char[] passphrase = config.keystorePassphrase != null ? config.keystorePassphrase
-                    : KeystorePassphrase.resolve(config.environment, config.dataDir);
+                    : KeystorePassphrase.resolve(config.environment, config.passphraseFile != null ? config.passphraseFile
+                            : config.dataDir.resolve(KeystorePassphrase.FILE_NAME));
             ServerKeys keys = new ServerKeyStore(db, passphrase, config.clock).load(config.tlsNames);
             Tx.durable(db, c -> {
                 Feed.init(c);

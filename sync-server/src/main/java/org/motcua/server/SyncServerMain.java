@@ -1,8 +1,11 @@
 package org.motcua.server;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.motcua.protocol.pki.Certificates;
@@ -23,7 +26,10 @@ import org.motcua.server.admin.PublishCatalogueCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
 import org.motcua.server.admin.VerifyChainsCommand;
+import org.motcua.server.ServerSettings.Key;
 import org.motcua.server.api.TlsConnector;
+import org.motcua.server.export.ExportSettings;
+import org.motcua.server.export.ExportWorker;
 import org.motcua.server.feed.LookupPagePublisher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +46,8 @@ import picocli.CommandLine.Option;
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
                 AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
-                DecideCommand.class, PublishRosterCommand.class})
+                DecideCommand.class, PublishRosterCommand.class,
+                org.motcua.server.admin.ImportCommunesCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 
     /** Printed once the server listens; {@code ./motcua} waits for it. */
@@ -48,52 +55,74 @@ public final class SyncServerMain implements Callable<Integer> {
     /** Printed after the ready line when a TLS connector listens. */
     public static final String TLS_MARKER = "MOTCUA-SERVER-TLS";
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Loopback address for plain HTTP (default: ${DEFAULT-VALUE}); other addresses are refused.")
+    @Option(names = "--host", description = "Loopback address for plain HTTP (env MOTCUA_HOST, file http.host; default: 127.0.0.1); "
+            + "other addresses are refused.")
     String host;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port for plain HTTP, 0 for any free port (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", description = "Port for plain HTTP, 0 for any free port (env MOTCUA_PORT, file http.port; default: 8080).")
+    Integer port;
 
-    @Option(names = "--tls-port", defaultValue = "-1", description = "Port for TLS, 0 for any free port; none when absent.")
-    int tlsPort;
+    @Option(names = "--tls-port", description = "Port for TLS, 0 for any free port (env MOTCUA_TLS_PORT, file tls.port); none when absent.")
+    Integer tlsPort;
 
-    @Option(names = "--tls-host", defaultValue = "0.0.0.0", description = "Address for TLS (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tls-host", description = "Address for TLS (env MOTCUA_TLS_HOST, file tls.host; default: 0.0.0.0).")
     String tlsHost;
 
-    @Option(names = "--tls-name", description = "A DNS name or IP address devices use (repeatable); localhost and 127.0.0.1 are always in.")
-    List<String> tlsNames = new ArrayList<>();
+    @Option(names = "--tls-name", description = "A DNS name or IP address devices use (repeatable; env MOTCUA_TLS_NAMES, file "
+            + "tls.names, comma-separated); localhost and 127.0.0.1 are always in.")
+    List<String> tlsNames;
 
     @Mixin
     DatabaseOptions database;
 
     @Option(names = "--limits", paramLabel = "FILE",
             description = "A limits document (§5.7 JSON) to announce and enforce instead of the contract's defaults; "
-                    + "no maximum, rate or lifetime may be below the default.")
+                    + "no maximum, rate or lifetime may be below the default (env MOTCUA_LIMITS_FILE, file limits.file).")
     Path limitsFile;
 
     @Option(names = "--public-url", paramLabel = "URL",
             description = "The address citizens reach this server at, e.g. https://motcua.tinh.gov.vn: desks then put the "
-                    + "lookup page's URL (URL/tra-cuu?code=…&token=…) in the receipt's QR code. Every instance needs the same value.")
+                    + "lookup page's URL (URL/tra-cuu?code=…&token=…) in the receipt's QR code. Every instance needs the same value "
+                    + "(env MOTCUA_PUBLIC_URL, file public.url).")
     String publicUrl;
+
+    @Option(names = "--export-endpoint", paramLabel = "URL",
+            description = "The national platform's address the portal records are POSTed to (env MOTCUA_EXPORT_ENDPOINT, file "
+                    + "export.endpoint); without it they are only written to <data>/national-export. The session token comes "
+                    + "from MOTCUA_EXPORT_SESSION_TOKEN or the file named by export.session-token-file.")
+    String exportEndpoint;
 
     @Override
     public Integer call() throws Exception {
-        SyncServer.requireLoopback(host);
-        ServerConfig config = database.config();
-        config.tlsNames = tlsNames;
-        if (limitsFile != null) {
-            config.limits(LimitsFile.read(limitsFile));
+        Map<Key, String> cli = new EnumMap<>(Key.class);
+        cli.put(Key.HTTP_HOST, host);
+        cli.put(Key.HTTP_PORT, port == null ? null : port.toString());
+        cli.put(Key.TLS_PORT, tlsPort == null ? null : tlsPort.toString());
+        cli.put(Key.TLS_HOST, tlsHost);
+        cli.put(Key.TLS_NAMES, tlsNames == null ? null : String.join(",", tlsNames));
+        cli.put(Key.LIMITS_FILE, limitsFile == null ? null : limitsFile.toString());
+        cli.put(Key.PUBLIC_URL, publicUrl);
+        cli.put(Key.EXPORT_ENDPOINT, exportEndpoint);
+        ServerSettings settings = database.settings(cli);
+        String httpHost = settings.get(Key.HTTP_HOST, "127.0.0.1");
+        SyncServer.requireLoopback(httpHost);
+        ServerConfig config = database.config(settings);
+        config.tlsNames = settings.get(Key.TLS_NAMES).map(n -> Arrays.stream(n.split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
+        Optional<String> limits = settings.get(Key.LIMITS_FILE);
+        if (limits.isPresent()) {
+            config.limits(LimitsFile.read(Path.of(limits.get())));
         }
-        if (publicUrl != null) {
-            LookupPagePublisher.lookupUrl(publicUrl); // a bad address stops the start before anything is opened
+        if (config.publicBaseUrl != null) {
+            LookupPagePublisher.lookupUrl(config.publicBaseUrl); // a bad address stops the start before anything is opened
         }
-        config.publicBaseUrl = publicUrl;
+        ExportSettings export = ExportSettings.of(config.dataDir, config.exportEndpoint, config.exportSessionToken);
+        int tls = settings.integer(Key.TLS_PORT, -1);
         ServerServices services = ServerServices.open(config);
         try {
             if (services.publishLookupPage()) {
-                System.out.println("lookup page announced to the desks: " + (publicUrl == null ? "none (plain code|token QR)"
-                        : LookupPagePublisher.lookupUrl(publicUrl)));
+                System.out.println("lookup page announced to the desks: " + (config.publicBaseUrl == null
+                        ? "none (plain code|token QR)" : LookupPagePublisher.lookupUrl(config.publicBaseUrl)));
             }
         } catch (Rejection | RuntimeException e) {
             services.close();
@@ -101,32 +130,47 @@ public final class SyncServerMain implements Callable<Integer> {
         }
         SyncServer server;
         try {
-            TlsConnector tls = tlsPort >= 0 ? new TlsConnector(services.keys, tlsHost, tlsPort) : null;
-            server = new SyncServer(services, tls).start(host, port);
+            TlsConnector connector = tls >= 0 ? new TlsConnector(services.keys, settings.get(Key.TLS_HOST, "0.0.0.0"), tls) : null;
+            server = new SyncServer(services, connector).start(httpHost, settings.integer(Key.HTTP_PORT, 8080));
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
         Housekeeping housekeeping = new Housekeeping(services);
         services.scores.startNightly();
+        ExportWorker exporter = new ExportWorker(services.db, config.clock, export).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            exporter.close();
             housekeeping.close();
             server.close();
             services.close();
             stopped.countDown();
         }, "motcua-shutdown"));
         System.out.println("CA fingerprint: " + Certificates.fingerprint(services.keys.caCertificate()));
-        System.out.println(READY_MARKER + " http://" + host + ":" + server.port());
+        System.out.println("national export: " + export.directory() + export.endpoint().map(u -> " and " + u.getScheme() + "://"
+                + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())).orElse(" (no endpoint configured)"));
+        System.out.println(READY_MARKER + " http://" + httpHost + ":" + server.port());
         server.tlsPort().ifPresent(p -> System.out.println(TLS_MARKER + " https://"
-                + (tlsNames.isEmpty() ? "localhost" : tlsNames.get(0)) + ":" + p));
+                + (config.tlsNames.isEmpty() ? "localhost" : config.tlsNames.get(0)) + ":" + p));
         System.out.flush();
         stopped.await();
         return 0;
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new SyncServerMain());
+        return commandLine(System.getenv());
+    }
+
+    /** The command line reading settings from {@code environment} instead of the process's. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cli = new CommandLine(new SyncServerMain(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == DatabaseOptions.class ? type.cast(new DatabaseOptions(environment)) : defaults.create(type);
+            }
+        });
         // A wrong option value or an unusable configuration is said in one line; anything else keeps its stack trace.
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
             if (!(e instanceof IllegalArgumentException || e instanceof IllegalStateException)) {

@@ -25,13 +25,13 @@ public final class KeystorePassphrase {
     private KeystorePassphrase() {
     }
 
-    /** The passphrase from {@code env}, or from the file in {@code dataDir} (created when missing). */
-    public static char[] resolve(Map<String, String> env, Path dataDir) {
+    /** The passphrase from {@code env}, or from {@code file} (created when missing). */
+    public static char[] resolve(Map<String, String> env, Path file) {
         String fromEnv = env.get(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.toCharArray();
         }
-        return fromFile(dataDir.resolve(FILE_NAME));
+        return fromFile(file);
     }
 
     static char[] fromFile(Path file) {

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.postgresql.PGStatement;
 
@@ -19,6 +22,34 @@ public enum Dialect {
             return POSTGRESQL;
         }
         throw new IllegalArgumentException("only H2 and PostgreSQL databases are supported, not " + jdbcUrl.split(":")[1]);
+    }
+
+    /** The dialect of an open connection (for code that is handed a connection, not the database). */
+    public static Dialect of(Connection c) throws SQLException {
+        return of(c.getMetaData().getURL());
+    }
+
+    /**
+     * An INSERT of one row that does nothing when a row with the same {@code key} columns exists, without failing the
+     * transaction: PostgreSQL's {@code ON CONFLICT DO NOTHING} (a plain INSERT that hit the key would abort the whole
+     * transaction there), H2's standard {@code MERGE … WHEN NOT MATCHED} (H2 has no ON CONFLICT outside its PostgreSQL
+     * mode). {@code types} are the columns' SQL types, which H2's MERGE source needs to type its parameters.
+     */
+    public String insertUnlessPresent(String table, List<String> columns, List<String> types,
+            List<String> key) {
+        String names = String.join(", ", columns);
+        if (this == POSTGRESQL) {
+            return "INSERT INTO " + table + " (" + names + ") VALUES (" + String.join(", ", Collections.nCopies(columns.size(), "?"))
+                    + ") ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
+        }
+        List<String> casts = new ArrayList<>();
+        for (String t : types) {
+            casts.add("CAST(? AS " + t + ")");
+        }
+        List<String> on = key.stream().map(k -> "t." + k + " = v." + k).toList();
+        List<String> values = columns.stream().map(c -> "v." + c).toList();
+        return "MERGE INTO " + table + " t USING (VALUES (" + String.join(", ", casts) + ")) AS v (" + names + ") ON "
+                + String.join(" AND ", on) + " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES (" + String.join(", ", values) + ")";
     }
 
     /**

@@ -69,6 +69,7 @@ public final class Page {
         item(items, DashboardPages.HOME, "nav.dashboard");
         Role role = viewer.account().role();
         if (role == Role.PROVINCE_ADMIN) {
+            item(items, WebRoutes.COMMUNES, "nav.communes");
             item(items, WebRoutes.DEVICES, "nav.devices");
             item(items, WebRoutes.CODES, "nav.codes");
             item(items, WebRoutes.ACCOUNTS, "nav.accounts");

@@ -17,6 +17,7 @@ public final class WebRoutes {
     static final String CODES = "/admin/enrolment-codes";
     static final String AUDIT = "/admin/audit";
     static final String ACCOUNTS = "/admin/accounts";
+    static final String COMMUNES = "/admin/communes";
     /** The citizen's progress lookup, public; the receipt's QR code opens it with {@code ?code=…&token=…}. */
     static final String LOOKUP = "/tra-cuu";
     static final String LOOKUP_RATING = "/tra-cuu/danh-gia";
@@ -35,6 +36,7 @@ public final class WebRoutes {
         EnrolmentCodePages codes = new EnrolmentCodePages(services);
         AuditPage audit = new AuditPage(services.db);
         AccountPages accounts = new AccountPages(services);
+        CommunePages communes = new CommunePages(services);
         LookupPages lookup = new LookupPages(services.progressLookup, services.citizenRatings, services.lookupThrottle);
         var routes = config.routes;
         routes.beforeMatched(access::check);
@@ -49,6 +51,8 @@ public final class WebRoutes {
         routes.get(CODES, codes::page, Allowed.PROVINCE_ADMIN);
         routes.post(CODES, codes::create, Allowed.PROVINCE_ADMIN);
         routes.get(AUDIT, audit::show, Allowed.PROVINCE_ADMIN);
+        routes.get(COMMUNES, communes::list, Allowed.PROVINCE_ADMIN);
+        routes.post(COMMUNES, communes::importFile, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS, accounts::list, Allowed.PROVINCE_ADMIN);
         routes.post(ACCOUNTS, accounts::create, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS + "/{username}/password", accounts::passwordForm, Allowed.PROVINCE_ADMIN);
