@@ -21,6 +21,13 @@ public final class FormPreview {
         return render(form.pdf(), pageIndex, dpi);
     }
 
+    /** How many pages a PDF has (a scanned document's). */
+    public static int pageCount(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        }
+    }
+
     /** Page {@code pageIndex} of any PDF (a scanned document's thumbnail), as {@link #render(PrintedForm, int, float)}. */
     public static BufferedImage render(byte[] pdf, int pageIndex, float dpi) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -35,7 +35,7 @@ import org.motcua.ui.desk.Desk;
  * at once, chosen in a file dialog). At the counter the chosen scans wait in {@link #pending()} and are stored with the
  * dossier; in the detail view they are attached at once ({@link ScannedDocuments#attach}). A file that is not an image
  * or PDF, or too large, is refused with the store's Vietnamese message and the others go on. Thumbnails are made in
- * jobs; every image is disposed with its tile.
+ * jobs; every image is disposed with its tile. A double-click opens the scan in the desk's own {@link ScanViewer}.
  */
 final class ScanAttachments {
 
@@ -197,6 +197,8 @@ final class ScanAttachments {
         box.heightHint = THUMBNAIL_BOX;
         picture.setLayoutData(box);
         picture.setText("…");
+        picture.setToolTipText(messages.get("scans.open"));
+        picture.addListener(SWT.MouseDoubleClick, e -> ScanViewer.open(root.getShell(), messages, fileName, bytes.get(), kind));
         Label caption = UiIds.name(new Label(tile, SWT.NONE), "scans.caption");
         caption.setText(messages.get("scans.caption", fileName, Math.max(1, (size + 1023) / 1024)));
         Display display = root.getDisplay();

@@ -177,6 +177,21 @@ class ScanAttachmentsUiTest {
             List<Label> three = thumbnails(detail);
             assertEquals(3, three.size());
             assertThumbnail(three.get(2));
+
+            // opened inside the desk, page by page (the receipt has two copies, one per page)
+            three.get(2).notifyListeners(SWT.MouseDoubleClick, new Event());
+            Shell viewer = java.util.Arrays.stream(display.getShells())
+                    .filter(s -> "scans.viewer".equals(s.getData(org.motcua.ui.UiIds.KEY))).findFirst().orElseThrow();
+            assertEquals("bien-nhan-da-ky.pdf", viewer.getText());
+            assertEquals("Trang 1/" + output.last().pages(), named(viewer, Label.class, "scans.viewer.page").getText());
+            Image page1 = named(viewer, Label.class, "scans.viewer.picture").getImage();
+            assertNotNull(page1);
+            named(viewer, Button.class, "scans.viewer.next").notifyListeners(SWT.Selection, new Event());
+            assertEquals("Trang 2/" + output.last().pages(), named(viewer, Label.class, "scans.viewer.page").getText());
+            assertTrue(page1.isDisposed(), "the page left is disposed");
+            Image page2 = named(viewer, Label.class, "scans.viewer.picture").getImage();
+            viewer.close();
+            assertTrue(page2.isDisposed(), "the page shown is disposed with the window");
             assertEquals(3, new ScannedDocuments(desk.store()).of(id).size());
             assertEquals("AttachmentsAdded", new SyncOutbox(desk.store()).all().get(1).type());
 
