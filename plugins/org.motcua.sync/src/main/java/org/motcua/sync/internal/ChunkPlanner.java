@@ -18,7 +18,14 @@ final class ChunkPlanner {
      * Plan to finish within this share of the expected up-time, so an up-time a little shorter than usual does not cut
      * the chunk; lowered whenever a drop cuts a chunk planned to fit, raised a little after each one that arrived.
      */
-    private double margin = 0.92;
+    private double margin = 0.9;
+    private static final double MAX_MARGIN = 0.92;
+    /**
+     * A chunk whose transfer took less than this tells little about the throughput: its time is mostly the round trip,
+     * and an error in that estimate would make it look many times faster than the link (then the next planned chunk is
+     * too large, and the drop takes it whole).
+     */
+    private static final double MIN_SAMPLE_SECONDS = 2;
 
     private final long max;
     private long chunk;
@@ -65,9 +72,11 @@ final class ChunkPlanner {
 
     /** A chunk of {@code bytes} was stored; its request took {@code nanos}, at {@code nowNanos}. */
     void stored(long bytes, long nanos, long nowNanos) {
-        double seconds = Math.max(0.05, nanos / 1e9 - Math.max(0, roundTripSeconds));
-        double rate = bytes / seconds;
-        bytesPerSecond = bytesPerSecond <= 0 ? rate : 0.5 * bytesPerSecond + 0.5 * rate;
+        double seconds = nanos / 1e9 - Math.max(0, roundTripSeconds);
+        if (seconds >= MIN_SAMPLE_SECONDS || bytesPerSecond <= 0) {
+            double rate = bytes / Math.max(0.05, seconds);
+            bytesPerSecond = bytesPerSecond <= 0 ? rate : 0.5 * bytesPerSecond + 0.5 * rate;
+        }
         double up = (nowNanos - upSinceNanos) / 1e9;
         if (upSeconds >= 0 && up > upSeconds) {
             upSeconds = up;   // the link held longer than it used to
@@ -76,7 +85,7 @@ final class ChunkPlanner {
             chunk = Math.min(max, Math.max(chunk, bytes) * 2);
         }
         if (planned) {
-            margin = Math.min(0.95, margin + 0.01);
+            margin = Math.min(MAX_MARGIN, margin + 0.01);
             planned = false;
         }
     }

@@ -67,6 +67,22 @@ class ChunkPlannerTest {
     }
 
     @Test
+    void aSmallChunkAfterARoundTripOverestimatedDoesNotMakeTheNextPlannedChunkTooLarge() {
+        ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
+        p.linkInUse(0);
+        p.roundTrip(nanos(RTT));
+        p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
+        p.dropped(nanos(30));
+        p.linkInUse(nanos(30.2));
+        p.roundTrip(nanos(2.5));   // one slow HEAD (a busy server): the round trip looks a second longer
+        p.stored(1024, nanos(1024 / BANDWIDTH + RTT), nanos(34.5));   // a tail chunk, mostly round trip
+        long planned = p.next(nanos(34.5));
+        double seconds = planned / BANDWIDTH;
+        assertTrue(34.5 + seconds + RTT < 60, "the planned chunk (" + planned + " B, " + seconds + " s at the link's real rate)"
+                + " ends before the next drop");
+    }
+
+    @Test
     void withoutDropsTheChunksGrowToTheLimit() {
         ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
         long t = 0;
