@@ -24,6 +24,7 @@ import org.motcua.server.lookup.LookupThrottle;
 import org.motcua.server.lookup.ProgressLookup;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Tx;
+import org.motcua.server.score.ScoreJob;
 import org.motcua.server.sessions.RekeyService;
 import org.motcua.server.sessions.SessionService;
 import org.motcua.server.state.DeviceStateService;
@@ -58,6 +59,7 @@ public final class ServerServices implements AutoCloseable {
     public final ProgressLookup progressLookup;
     public final CitizenRatings citizenRatings;
     public final LookupThrottle lookupThrottle;
+    public final ScoreJob scores;
 
     private ServerServices(ServerConfig config, ServerDatabase db, ServerKeys keys) {
         this.config = config;
@@ -85,6 +87,7 @@ public final class ServerServices implements AutoCloseable {
         this.progressLookup = new ProgressLookup(db, config.clock);
         this.citizenRatings = new CitizenRatings(db, progressLookup, config.clock);
         this.lookupThrottle = new LookupThrottle(db, config.clock, config.lookupsPerWindow, config.lookupWindow);
+        this.scores = new ScoreJob(db, config.clock);
     }
 
     /**
@@ -128,6 +131,7 @@ public final class ServerServices implements AutoCloseable {
 
     @Override
     public void close() {
+        scores.close();
         db.close();
     }
 }

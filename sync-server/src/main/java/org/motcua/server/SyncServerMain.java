@@ -109,6 +109,7 @@ public final class SyncServerMain implements Callable<Integer> {
             throw e;
         }
         Housekeeping housekeeping = new Housekeeping(services);
+        services.scores.startNightly();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             housekeeping.close();

@@ -40,6 +40,11 @@ final class BundledMigrations implements ResourceProvider {
             "V16__upstream_decisions.sql",
             "V17__scanned_documents.sql");
 
+    /** The highest schema version this program's migrations reach (a backup above it is from a newer program). */
+    static int latestVersion() {
+        return SCRIPTS.stream().mapToInt(f -> Integer.parseInt(f.substring(1, f.indexOf("__")))).max().orElse(0);
+    }
+
     @Override
     public LoadableResource getResource(String name) {
         String file = name.substring(name.lastIndexOf('/') + 1);

@@ -39,7 +39,9 @@ public final class DeskSettings {
         /** Whether Saturday morning is a working session at this unit (it moves due dates). */
         SATURDAY_MORNING("sessions.saturdayMorning", "false", "true|false", true),
         /** Whether CSV exports use ";" and decimal commas, as Excel with Vietnamese regional settings expects. */
-        CSV_VIETNAMESE_EXCEL("reports.csvVietnameseExcel", "false", "true|false", false);
+        CSV_VIETNAMESE_EXCEL("reports.csvVietnameseExcel", "false", "true|false", false),
+        /** Where the daily backup goes (a second disk or a USB stick); empty: not chosen yet, no backup is made. */
+        BACKUP_DIRECTORY("backup.directory", "", "[^\\n]{0,400}", true);
 
         private final String column;
         private final String defaultValue;

@@ -33,12 +33,18 @@ public final class EncryptedDatabase {
 
     private final Path baseName;
     private final JdbcDataSource dataSource;
+    /** Kept for the backups, which are opened with the same key ({@link #fileKey()}); never written anywhere. */
+    private final char[] fileKey;
 
     private EncryptedDatabase(Path baseName, char[] fileKey, boolean mustExist) {
+        this(baseName, fileKey, mustExist ? ";IFEXISTS=TRUE" : "");
+    }
+
+    private EncryptedDatabase(Path baseName, char[] fileKey, String options) {
         this.baseName = baseName;
+        this.fileKey = fileKey.clone();
         this.dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + baseName.toAbsolutePath() + ";CIPHER=AES" + STORAGE_SETTINGS
-                + (mustExist ? ";IFEXISTS=TRUE" : ""));
+        dataSource.setURL("jdbc:h2:file:" + baseName.toAbsolutePath() + ";CIPHER=AES" + STORAGE_SETTINGS + options);
         dataSource.setUser(USER);
         // H2 takes "<file key> <user password>" in one password when CIPHER is set. The user password adds
         // nothing once the file key is known, so it is fixed; the file key is what protects the data.
@@ -71,6 +77,25 @@ public final class EncryptedDatabase {
         EncryptedDatabase db = new EncryptedDatabase(baseName, fileKey, true);
         db.connect().close();
         return db;
+    }
+
+    /**
+     * Opens an existing encrypted database read-only (H2's {@code ACCESS_MODE_DATA=r}): nothing is migrated or
+     * written, so a backup can be checked without changing a byte of it.
+     */
+    static EncryptedDatabase openReadOnly(Path baseName, char[] fileKey) {
+        checkKey(fileKey);
+        if (!Files.isRegularFile(dataFile(baseName))) {
+            throw new StoreException(StoreException.Reason.NOT_FOUND, "no database at " + dataFile(baseName), null);
+        }
+        EncryptedDatabase db = new EncryptedDatabase(baseName, fileKey, ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+        db.connect().close();
+        return db;
+    }
+
+    /** The key this database was opened with (a copy), for opening and writing its backups. */
+    char[] fileKey() {
+        return fileKey.clone();
     }
 
     /** The file H2 writes for {@code baseName}. */

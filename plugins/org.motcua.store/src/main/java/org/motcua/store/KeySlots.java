@@ -32,6 +32,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeySlots {
 
     static final String FILE_SUFFIX = ".keys.json";
+    /** The slot that holds the database key under the recovery code; no username can look like it. */
+    public static final String RECOVERY_SLOT = "#recovery";
     private static final int KEY_BYTES = 32;
     private static final int MEMORY_KIB = Argon2id.MEMORY_KIB;
     private static final int ITERATIONS = Argon2id.ITERATIONS;

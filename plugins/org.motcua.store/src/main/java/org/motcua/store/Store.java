@@ -226,6 +226,11 @@ public final class Store implements AutoCloseable {
         return database.file();
     }
 
+    /** The open database, for the backups in this package (they need its key and a connection of their own). */
+    EncryptedDatabase database() {
+        return database;
+    }
+
     /**
      * Runs {@code work} in one transaction and makes it durable before returning. Nothing of it remains
      * when it throws.

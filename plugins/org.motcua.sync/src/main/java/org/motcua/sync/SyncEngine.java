@@ -236,7 +236,7 @@ public final class SyncEngine implements SyncService {
         }
         SyncCycle c = currentCycle();
         try {
-            c.run();
+            c.run(forced);
             ctx.ledger.remove(SyncLedger.Key.FAILURES);
             ctx.ledger.remove(SyncLedger.Key.NEXT_ATTEMPT_AT);
             Optional<String> alert = c.alert();

@@ -104,7 +104,7 @@ class CatalogueFeedRoundTripTest {
         return Files.writeString(dir.resolve(name), text);
     }
 
-    private static String catalogue(String fee) {
+    static String catalogue(String fee) {
         return """
                 [
                   {"code": "1.005461", "name": "Đăng ký lại khai tử", "field": "Hộ tịch", "durationWorkingDays": 7,

@@ -4,28 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.motcua.core.catalogue.Procedure;
-import org.motcua.core.dossier.Address;
-import org.motcua.core.dossier.Applicant;
-import org.motcua.core.dossier.Channel;
-import org.motcua.core.dossier.IntakeRequest;
-import org.motcua.core.dossier.ReceivedDocument;
-import org.motcua.core.dossier.ResultDelivery;
-import org.motcua.core.identity.CitizenId;
-import org.motcua.core.lifecycle.DossierAction;
-import org.motcua.core.lifecycle.Role;
-import org.motcua.store.DossierIntake;
-import org.motcua.store.DossierWorkflow;
 import org.motcua.sync.faults.ConnectionFaults;
 import org.motcua.sync.faults.FaultProxy;
 
@@ -44,16 +28,13 @@ class FaultSchedulesTest {
     private static final int FAULTY_ROUNDS = 3;
     /** The province is audited after this many schedules (and after the last). */
     private static final int CHECK_EVERY = 50;
-    private static final Procedure BIRTH = TestDesk.CATALOGUE.latest("1.001193").orElseThrow();
 
     private static Path dir;
     private static Province province;
     private static List<String> serverOptions;
     private static FaultProxy proxy;
     private static final List<TestDesk> desks = new ArrayList<>();
-    private static final List<List<UUID>> received = new ArrayList<>();
-    /** Per desk: how many things it did, so every reception and handover comes later than the one before. */
-    private static final List<int[]> steps = new ArrayList<>();
+    private static final List<DeskWork> work = new ArrayList<>();
 
     @BeforeAll
     static void startProvinceAndEnrolDesks() throws Exception {
@@ -71,8 +52,7 @@ class FaultSchedulesTest {
             TestDesk desk = TestDesk.create(dir, "desk" + i, UNIT, i);
             desk.enrol(proxy.baseUri(), codes.get(i - 1));
             desks.add(desk);
-            received.add(new ArrayList<>());
-            steps.add(new int[1]);
+            work.add(new DeskWork(desk));
         }
     }
 
@@ -108,7 +88,7 @@ class FaultSchedulesTest {
     @Test
     void theCheckerCountsAnEventTheProvinceDoesNotHaveAsLost() throws Exception {
         TestDesk desk = desks.get(0);
-        receive(desk, 9_000);
+        work.get(0).receive(9_000);
         desk.sync();
         province.close();
         List<String> audit = new ArrayList<>(Province.verifyChains(dir.resolve("province")));
@@ -138,8 +118,8 @@ class FaultSchedulesTest {
     /** One schedule: new work on every desk, a few rounds of sync through a faulty link, then a clean drain. */
     private void runSchedule(long seed) throws Exception {
         Random random = new Random(seed);
-        for (int d = 0; d < DESKS; d++) {
-            work(d, random);
+        for (DeskWork w : work) {
+            w.someWork(random);
         }
         Random faults = new Random(seed * 31 + 7);
         proxy.setFaults(n -> ConnectionFaults.random(faults, 3000));
@@ -160,37 +140,6 @@ class FaultSchedulesTest {
                         + desk.engine.status() + "\nprovince log:\n" + String.join("\n", tail(province.output())));
             }
         }
-    }
-
-    /** Receives 0–3 dossiers and hands over up to 2 earlier ones, as a desk does between two syncs. */
-    private static void work(int d, Random random) {
-        TestDesk desk = desks.get(d);
-        List<UUID> mine = received.get(d);
-        int count = random.nextInt(4);
-        for (int i = 0; i < count; i++) {
-            mine.add(receive(desk, steps.get(d)[0]++));
-        }
-        for (int i = 0; i < 2 && !mine.isEmpty(); i++) {
-            UUID id = mine.remove(random.nextInt(mine.size()));
-            LocalDateTime at = moment(steps.get(d)[0]++);
-            new DossierWorkflow(desk.store, TestDesk.DEADLINES).take(id, DossierAction.HAND_OVER_FOR_PROCESSING,
-                    Role.RECEIVING_OFFICER, "tiepnhan1", "xuly1", "", at);
-        }
-    }
-
-    private static UUID receive(TestDesk desk, int n) {
-        LocalDateTime at = moment(n);
-        String cid = String.format("001085%06d", (int) (Math.abs((long) desk.name.hashCode() * 7919 + n) % 1_000_000));
-        Applicant a = Applicant.citizen("Đỗ Văn Kiểm " + n, CitizenId.parse(cid, null), LocalDate.of(1985, 3, 2),
-                "0912345678", new Address("Tuyên Quang", "Xã Minh Xuân", "Thôn " + (n % 9 + 1)));
-        return new DossierIntake(desk.store, TestDesk.DEADLINES).receive(new IntakeRequest(BIRTH, a,
-                BIRTH.requiredDocuments().stream().map(ReceivedDocument::of).toList(), 1, Channel.IN_PERSON,
-                ResultDelivery.COUNTER, at, "tiepnhan1", Optional.empty(), ""), Role.RECEIVING_OFFICER, at.plusMinutes(1)).id();
-    }
-
-    /** The desk's n-th moment, spread over days so no desk runs out of its 999 numbers a day. */
-    private static LocalDateTime moment(int n) {
-        return TestDesk.MORNING.plusDays(n / 100).plusMinutes(n % 100 * 3);
     }
 
     private static List<String> tail(List<String> lines) {

@@ -148,6 +148,11 @@ final class Province implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a power cut or the OOM killer would end it: no shutdown hook, no orderly close of the database. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

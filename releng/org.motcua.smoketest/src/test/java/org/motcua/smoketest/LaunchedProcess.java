@@ -24,8 +24,18 @@ final class LaunchedProcess implements AutoCloseable {
 
     /** @param environment added to this process's own environment */
     LaunchedProcess(String name, List<String> command, Path workDir, Map<String, String> environment) throws IOException {
+        this(name, command, workDir, environment, List.of());
+    }
+
+    /**
+     * @param environment added to this process's own environment
+     * @param unset       variables of this process's environment the child does not get
+     */
+    LaunchedProcess(String name, List<String> command, Path workDir, Map<String, String> environment, List<String> unset)
+            throws IOException {
         this.name = name;
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        unset.forEach(pb.environment()::remove);
         pb.environment().putAll(environment);
         this.process = pb.start();
         Thread pump = new Thread(this::pump, name + "-output");
@@ -74,6 +84,11 @@ final class LaunchedProcess implements AutoCloseable {
     }
 
     /** Waits for the process to end by itself; its exit code, or fails with what it printed. */
+    /** The executable the process runs now (a start script that {@code exec}s Java shows Java's path). */
+    String command() {
+        return process.info().command().orElse("?");
+    }
+
     int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(name + " did not end within " + timeout + ". Its output:\n" + String.join("\n", output()));

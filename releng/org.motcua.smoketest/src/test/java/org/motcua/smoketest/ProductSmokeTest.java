@@ -13,13 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Starts what a commune would run: the packaged sync-server on its embedded H2 database and the
- * materialized client product pointed at it, as {@code ./motcua run} does (in demo mode, so the desk is created
- * and logged in without dialogs). Sees both come up and stops them.
+ * Starts what a commune would run: the packaged sync-server on its embedded H2 database and the Linux product zip
+ * unzipped into an empty folder, started by its own script with no Java on PATH and no JAVA_HOME (it carries its own
+ * runtime), pointed at the server as {@code ./motcua run} does (in demo mode, so the desk is created and logged in
+ * without dialogs). Sees both come up, the desk's menu entry written, and stops them.
  */
 class ProductSmokeTest {
 
@@ -34,7 +36,8 @@ class ProductSmokeTest {
     @Test
     void serverAndClientProductComeUpTogether() throws Exception {
         assertNotNull(System.getenv("DISPLAY"), "the client needs an X display: run the tests through ./motcua test");
-        Path product = Path.of(System.getProperty("motcua.product.dir"));
+        Path productZip = Path.of(System.getProperty("motcua.product.zip"));
+        assertTrue(Files.isRegularFile(productZip), "the Linux product was not zipped: " + productZip);
         Path serverJar = Path.of(System.getProperty("motcua.server.jar"));
         assertTrue(Files.isRegularFile(serverJar), "sync-server was not packaged: " + serverJar);
         String java = ProcessHandle.current().info().command().orElseThrow();
@@ -51,15 +54,19 @@ class ProductSmokeTest {
             assertEquals(200, health.statusCode());
             assertTrue(health.body().contains("\"kind\":\"health\"") && health.body().contains("\"protocol\":1"), health.body());
 
-            // The product's own start script with its Java options, as an officer's desktop entry starts it. Demo mode:
-            // creates the demo desk in the workspace and logs in without the login dialog.
-            Path javaHome = Path.of(java).getParent().getParent();
-            Path classData = product.resolve("configuration").resolve("motcua.jsa");
-            Files.deleteIfExists(classData);
-            try (LaunchedProcess client = new LaunchedProcess("client", List.of(product.resolve("motcua.sh").toString(),
+            // The product's own start script with its Java options, as an officer's menu entry starts it, from the zip
+            // unzipped into an empty folder, with no Java to be found but the product's own. Demo mode: creates the demo
+            // desk in the workspace and logs in without the login dialog.
+            Path unzipped = tmp.resolve("unzipped");
+            ProductZip.unzip(productZip, unzipped);
+            Path installed = unzipped.resolve("motcua");
+            Path home = Files.createDirectories(tmp.resolve("home"));
+            Path classData = installed.resolve("configuration").resolve("motcua.jsa");
+            try (LaunchedProcess client = new LaunchedProcess("client", List.of(installed.resolve("motcua.sh").toString(),
                     "-consoleLog", "-data", tmp.resolve("workspace").toString()), tmp,
-                    Map.of("JAVA_HOME", javaHome.toString(), "MOTCUA_SERVER_URL", serverUrl,
-                            "MOTCUA_JAVA_OPTS", "-Dmotcua.demo=true -Dmotcua.demo.enrolmentCode=" + code))) {
+                    Map.of("PATH", pathWithoutJava().toString(), "HOME", home.toString(), "MOTCUA_SERVER_URL", serverUrl,
+                            "MOTCUA_JAVA_OPTS", "-Dmotcua.demo=true -Dmotcua.demo.enrolmentCode=" + code),
+                    List.of("JAVA_HOME", "XDG_DATA_HOME", "MOTCUA_MENU_ENTRY"))) {
                 String ready = client.awaitLine(CLIENT_READY, Duration.ofSeconds(120));
                 assertTrue(ready.contains("title=\"MotCua — Một cửa xã\""), ready);
                 assertTrue(ready.contains("locale=vi_VN"), ready);
@@ -72,10 +79,26 @@ class ProductSmokeTest {
                 assertTrue(errors.isEmpty(), "the client logged errors:\n" + String.join("\n", client.output()));
                 assertTrue(client.output().stream().noneMatch(l -> l.contains("falling back to default theme")),
                         "e4 looked for a CSS theme:\n" + String.join("\n", client.output()));
+                assertEquals(installed.resolve("runtime/bin/java").toString(), client.command(),
+                        "the desk runs on the product's own runtime");
+                Path entry = home.resolve(".local/share/applications/motcua.desktop");
+                assertTrue(Files.readAllLines(entry).contains("Exec=\"" + installed.resolve("motcua.sh") + "\""),
+                        "the menu entry starts this product: " + entry);
             }
             // Written when the desk ends (here by the test's SIGTERM): the next start loads its classes from it.
             assertTrue(Files.isRegularFile(classData), "the start script left no class-data archive at " + classData);
         }
+    }
+
+    /** A PATH with only the few tools motcua.sh uses, and no java. */
+    private Path pathWithoutJava() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        for (String tool : List.of("dirname", "mkdir", "grep", "cat")) {
+            Path found = Stream.of("/usr/bin/", "/bin/").map(d -> Path.of(d + tool)).filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + tool + " on this machine"));
+            Files.createSymbolicLink(bin.resolve(tool), found);
+        }
+        return bin;
     }
 
     /** {@code enrolment-code} of the server's admin tool on the test's server directory: the code it printed. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.doc.Updates;
 import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.protocol.json.JsonRejected;
@@ -73,6 +74,20 @@ public final class Feed {
                 + "AND ((scope = 'device' AND scope_id = ?) OR (scope = 'unit' AND scope_id = ?) OR scope = 'province') "
                 + "ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY", rs -> new Updates.Item(data(rs.getBytes(1)),
                 rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)), after, deviceId, unitCode);
+    }
+
+    /**
+     * The feed's head as a device sees it: the feed's id and the last seq among the current items for the device, its
+     * unit and the province (0 if none) — what a receipt tells the device so it pulls only when there is news. Each
+     * scope's newest item is its current one, so each lookup is one backward step on {@code feed_items_scope}.
+     */
+    public static FeedCursor headFor(Connection c, String deviceId, String unitCode) throws SQLException {
+        long last = 0;
+        for (FeedScope scope : List.of(FeedScope.device(deviceId), FeedScope.unit(unitCode), FeedScope.province())) {
+            last = Math.max(last, Sql.one(c, "SELECT seq FROM feed_items WHERE scope = ? AND scope_id = ? AND is_current = TRUE "
+                    + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), scope.kind(), scope.id()).orElse(0L));
+        }
+        return new FeedCursor(state(c).feedId(), last);
     }
 
     /** The current data of every item of {@code itemType} in {@code scope}, by key (what a publisher compares with). */

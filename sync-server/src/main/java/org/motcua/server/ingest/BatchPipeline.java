@@ -20,6 +20,7 @@ import org.motcua.protocol.doc.WireEvent;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.server.Rejection;
 import org.motcua.server.blobs.BlobStore;
+import org.motcua.server.feed.Feed;
 import org.motcua.server.keys.ServerKeys;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Tx;
@@ -129,7 +130,8 @@ public final class BatchPipeline {
             ChainStore.advanceTail(c, device.deviceId(), batch.epoch(), ackedSeq, ackedHash, last.createdAt(), batch.batchId());
         }
         byte[] receipt = new Receipt(ackedHash, ackedSeq, batch.batchId(), bodySha256, batch.deviceId(), batch.epoch(),
-                batch.fromSeq(), results, WireFormats.serverTime(now), batch.toSeq()).canonical();
+                Optional.of(Feed.headFor(c, device.deviceId(), device.unitCode())), batch.fromSeq(), results,
+                WireFormats.serverTime(now), batch.toSeq()).canonical();
         byte[] signature = keys.sign(receipt);
         ChainStore.storeBatch(c, batch.deviceId(), batch.batchId(), batch.epoch(), batch.fromSeq(), batch.toSeq(), bodySha256,
                 receipt, signature, now);

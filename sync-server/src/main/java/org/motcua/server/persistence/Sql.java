@@ -102,6 +102,7 @@ public final class Sql {
             case Long l -> ps.setLong(i, l);
             case Integer n -> ps.setInt(i, n);
             case Boolean b -> ps.setBoolean(i, b);
+            case Double d -> ps.setDouble(i, d);
             case byte[] b -> ps.setBytes(i, b);
             case Instant t -> ps.setObject(i, t.atOffset(ZoneOffset.UTC));
             case OffsetDateTime t -> ps.setObject(i, t);

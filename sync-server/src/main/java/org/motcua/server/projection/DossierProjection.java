@@ -112,10 +112,12 @@ public final class DossierProjection {
             return out;
         }
         for (DossierActionTaken a : Sql.list(c, "SELECT dossier_id, dossier_code, step, action, status, from_officer, "
-                + "to_officer, acted_at, new_due_at FROM dossier_steps WHERE event_id = ANY(?)",
+                + "to_officer, acted_at, new_due_at, timeliness FROM dossier_steps WHERE event_id = ANY(?)",
+                // The desk's judgement comes along: a dossier whose ending arrived before its reception keeps it.
                 rs -> new DossierActionTaken(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                 rs.getInt(5), rs.getString(6), rs.getString(7), time(Sql.instant(rs, "acted_at")), Optional.empty(),
-                Optional.empty(), Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
+                Optional.ofNullable(rs.getString("timeliness")),
+                Optional.ofNullable(Sql.instant(rs, "new_due_at")).map(DossierProjection::time), ""),
                 Sql.anyOf(eventIds))) {
             out.computeIfAbsent(a.dossierId(), k -> new ArrayList<>()).add(a);
         }
@@ -172,21 +174,23 @@ public final class DossierProjection {
     private static void write(Connection c, Collection<DossierState> dossiers, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO dossiers (dossier_id, dossier_code, unit_code, procedure_code, "
                 + "procedure_version, procedure_field, status, received_at, due_at, original_due_at, done_at, returned_at, last_step, "
-                + "origin_device_id, origin_event_id, updated_at, lookup_token_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "origin_device_id, origin_event_id, updated_at, lookup_token_sha256, timeliness) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement update = c.prepareStatement("UPDATE dossiers SET status = ?, received_at = ?, due_at = ?, "
-                        + "original_due_at = ?, done_at = ?, returned_at = ?, last_step = ?, updated_at = ? WHERE dossier_id = ?")) {
+                        + "original_due_at = ?, done_at = ?, returned_at = ?, last_step = ?, updated_at = ?, timeliness = ? WHERE dossier_id = ?")) {
             boolean inserts = false;
             boolean updates = false;
             for (DossierState d : dossiers) {
                 if (d.isNew) {
                     Sql.bind(insert, d.dossierId, d.dossierCode, d.unitCode, d.procedureCode, d.procedureVersion, d.procedureField,
                             d.status, Sql.time(d.receivedAt), Sql.time(d.dueAt), Sql.time(d.originalDueAt), Sql.time(d.doneAt),
-                            Sql.time(d.returnedAt), d.lastStep, d.originDeviceId, d.originEventId, now, Sql.text(d.lookupTokenSha256));
+                            Sql.time(d.returnedAt), d.lastStep, d.originDeviceId, d.originEventId, now, Sql.text(d.lookupTokenSha256),
+                            Sql.text(d.timeliness));
                     insert.addBatch();
                     inserts = true;
                 } else if (d.changed) {
                     Sql.bind(update, d.status, Sql.time(d.receivedAt), Sql.time(d.dueAt), Sql.time(d.originalDueAt),
-                            Sql.time(d.doneAt), Sql.time(d.returnedAt), d.lastStep, now, d.dossierId);
+                            Sql.time(d.doneAt), Sql.time(d.returnedAt), d.lastStep, now, Sql.text(d.timeliness), d.dossierId);
                     update.addBatch();
                     updates = true;
                 }

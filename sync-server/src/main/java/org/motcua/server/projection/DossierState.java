@@ -28,6 +28,8 @@ final class DossierState {
     Instant doneAt;
     Instant returnedAt;
     int lastStep;
+    /** EARLY, ON_TIME or LATE once ended: the ending step's judgement (the desk's, by the index's rule). */
+    String timeliness;
     final String originDeviceId;
     final String originEventId;
     final boolean isNew;
@@ -37,7 +39,7 @@ final class DossierState {
 
     private DossierState(String dossierId, String dossierCode, String unitCode, String procedureCode, int procedureVersion,
             String procedureField, int status, Instant receivedAt, Instant dueAt, Instant originalDueAt, Instant doneAt,
-            Instant returnedAt, int lastStep, String originDeviceId, String originEventId, boolean isNew) {
+            Instant returnedAt, int lastStep, String timeliness, String originDeviceId, String originEventId, boolean isNew) {
         this.dossierId = dossierId;
         this.dossierCode = dossierCode;
         this.unitCode = unitCode;
@@ -51,19 +53,20 @@ final class DossierState {
         this.doneAt = doneAt;
         this.returnedAt = returnedAt;
         this.lastStep = lastStep;
+        this.timeliness = timeliness;
         this.originDeviceId = originDeviceId;
         this.originEventId = originEventId;
         this.isNew = isNew;
     }
 
     static final String COLUMNS = "dossier_id, dossier_code, unit_code, procedure_code, procedure_version, procedure_field, "
-            + "status, received_at, due_at, original_due_at, done_at, returned_at, last_step, origin_device_id, origin_event_id";
+            + "status, received_at, due_at, original_due_at, done_at, returned_at, last_step, origin_device_id, origin_event_id, timeliness";
 
     static DossierState map(ResultSet rs) throws SQLException {
         return new DossierState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
                 rs.getInt(7), Sql.instant(rs, "received_at"), Sql.instant(rs, "due_at"), Sql.instant(rs, "original_due_at"),
-                Sql.instant(rs, "done_at"), Sql.instant(rs, "returned_at"), rs.getInt(13), rs.getString(14), rs.getString(15),
-                false);
+                Sql.instant(rs, "done_at"), Sql.instant(rs, "returned_at"), rs.getInt(13), rs.getString(16), rs.getString(14),
+                rs.getString(15), false);
     }
 
     /**
@@ -75,7 +78,8 @@ final class DossierState {
         Instant received = atDesk ? instant(d.receivedAt()) : null;
         Instant due = atDesk ? instant(d.dueAt()) : null;
         DossierState s = new DossierState(d.dossierId(), d.dossierCode(), d.unitCode(), d.procedure().code(),
-                d.procedure().version(), d.procedure().field(), d.status(), received, due, due, null, null, 1, deviceId, eventId, true);
+                d.procedure().version(), d.procedure().field(), d.status(), received, due, due, null, null, 1, null, deviceId, eventId,
+                true);
         s.lookupTokenSha256 = d.lookupTokenSha256();
         return s;
     }
@@ -101,6 +105,7 @@ final class DossierState {
             default -> {
                 if (ENDING.contains(a.action())) {
                     doneAt = at;
+                    timeliness = a.timeliness().orElseGet(() -> judgedByDueDate(at));
                 }
                 // EXTEND_DEADLINE (and any step that moves the deadline) keeps the original due time beside it.
                 if (newDue != null) {
@@ -112,6 +117,12 @@ final class DossierState {
             }
         }
         changed = true;
+    }
+
+    /** A step that carries no judgement (an older desk): its end against the receipt's due date. */
+    private String judgedByDueDate(Instant at) {
+        Instant due = originalDueAt != null ? originalDueAt : dueAt;
+        return due == null ? null : at.isAfter(due) ? "LATE" : "ON_TIME";
     }
 
     static Instant instant(String time) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.codec.WireFormats;
 import org.motcua.protocol.doc.DeviceState;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.doc.Problem;
 import org.motcua.protocol.doc.UsbExport;
 import org.motcua.protocol.doc.UsbReply;
@@ -77,7 +78,7 @@ final class UsbReplyWriter {
         files.put("state.json", stateBytes);
         files.put("state.p7s", services.keys.sign(stateBytes));
         if (export.feed().isPresent()) {
-            UsbExport.FeedCursor cursor = export.feed().get();
+            FeedCursor cursor = export.feed().get();
             byte[] updates = services.feed.page(device, nonce, cursor.feedId(), cursor.lastSeq(),
                     services.limits.maxUpdatesPageItems()).canonical();
             files.put("updates.json", updates);

@@ -66,6 +66,7 @@ public final class Page {
             return items;
         }
         item(items, "/", "nav.home");
+        item(items, DashboardPages.HOME, "nav.dashboard");
         Role role = viewer.account().role();
         if (role == Role.PROVINCE_ADMIN) {
             item(items, WebRoutes.DEVICES, "nav.devices");
@@ -76,6 +77,7 @@ public final class Page {
         if (role.communeScoped()) {
             item(items, WebRoutes.communeDevices(viewer.account().unitCode()), "nav.commune-devices");
         }
+        item(items, ScorePages.home(viewer), "score.nav");
         return items;
     }
 

@@ -58,7 +58,9 @@ public final class WebRoutes {
         routes.get(LOOKUP, lookup::show);
         routes.post(LOOKUP_RATING, lookup::rate);
         routes.get("/communes/{unit}/devices", devices::ofUnit, Allowed.ANY_OFFICER_OF_UNIT);
+        DashboardPages.register(config, services);
         routes.exception(WebRefusal.class, WebErrors::refused);
+        ScorePages.register(config, services);
     }
 
     private static void home(Context ctx) {

@@ -42,7 +42,7 @@ class WaitingStepsTest {
             String code = Payloads.code(a.unitCode, "250531", 1);
             Chain chainB = new Chain(b.deviceId);
             // Two batches from the desk that acts first, the later step first: both wait.
-            send(b, chainB, action(chainB, id, code, 3, "MARK_DONE", 9, "2025-06-02T10:00:00.000+07:00"));
+            send(b, chainB, earlyDone(chainB, id, code, 3, "2025-06-02T10:00:00.000+07:00"));
             send(b, chainB, action(chainB, id, code, 2, "HAND_OVER_FOR_PROCESSING", 4, "2025-05-31T10:00:00.000+07:00"),
                     action(chainB, other, Payloads.code(a.unitCode, "250531", 2), 2, "HAND_OVER_FOR_PROCESSING", 4,
                             "2025-05-31T10:00:00.000+07:00"));
@@ -51,6 +51,8 @@ class WaitingStepsTest {
             Chain chainA = new Chain(a.deviceId);
             send(a, chainA, received(chainA, id, code));
             assertEquals(9, status(server, id), "the earlier steps were applied to the reception");
+            assertEquals(List.of("EARLY"), Tx.plain(server.services.db, c -> Sql.list(c, "SELECT timeliness FROM dossiers WHERE "
+                    + "dossier_id = ?", rs -> rs.getString(1), id)), "with the desk's judgement of the ending step");
             assertEquals(List.of(other), waiting(server), "only the applied steps left the list");
             assertEquals(2, count(server, "SELECT COUNT(*) FROM dossier_steps WHERE dossier_id = ?", id), "the timeline keeps both");
         }
@@ -92,6 +94,12 @@ class WaitingStepsTest {
     private static WireEvent action(Chain chain, String dossierId, String code, int step, String action, int status, String at) {
         return chain.next("DossierActionTaken", dossierId, Payloads.action(dossierId, code, step, action, status, at, null), List.of(),
                 at);
+    }
+
+    private static WireEvent earlyDone(Chain chain, String dossierId, String code, int step, String at) {
+        return chain.next("DossierActionTaken", dossierId, new org.motcua.protocol.events.DossierActionTaken(dossierId, code, step,
+                "MARK_DONE", 9, "officer-07", "officer-07", at, java.util.Optional.empty(), java.util.Optional.of("EARLY"),
+                java.util.Optional.empty(), "").toJson(), List.of(), at);
     }
 
     private static List<String> waiting(TestServer server) throws Exception {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.doc.Batch;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.doc.UsbExport;
 import org.motcua.protocol.usb.UsbLayout;
 import org.motcua.protocol.usb.UsbZipWriter;
@@ -22,7 +23,7 @@ public final class UsbExports {
 
     /** The entries of a well-formed export of {@code batches} and {@code blobs}; extra entries are added verbatim. */
     public static Map<String, byte[]> entries(TestDevice d, String epoch, long exportSeq, List<Batch> batches, List<byte[]> blobs,
-            Optional<UsbExport.FeedCursor> feed, Map<String, byte[]> extra) {
+            Optional<FeedCursor> feed, Map<String, byte[]> extra) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<UsbExport.BatchEntry> listed = new ArrayList<>();
         for (Batch b : batches) {

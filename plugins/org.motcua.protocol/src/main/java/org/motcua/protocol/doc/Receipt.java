@@ -11,9 +11,14 @@ import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.protocol.json.DocReader;
 import org.motcua.protocol.json.SchemaInvalid;
 
-/** §5.3 {@code receipt}: the server's signed statement of what it committed from one batch. */
+/**
+ * §5.3 {@code receipt}: the server's signed statement of what it committed from one batch. {@code feed} is an optional
+ * member this project's server adds within v1 (§13): the head of the updates feed as this device sees it, so the
+ * device pulls the feed only when there is something new (PROTOCOL-NOTES, "Feed head in receipts").
+ */
 public record Receipt(String ackedHash, long ackedSeq, String batchId, String bodySha256, String deviceId, String epoch,
-        long fromSeq, List<Result> results, String serverTime, long toSeq) implements WireDocument {
+        Optional<FeedCursor> feed, long fromSeq, List<Result> results, String serverTime, long toSeq)
+        implements WireDocument {
 
     public static final String KIND = "receipt";
     public static final String ACCEPTED = "accepted";
@@ -22,6 +27,13 @@ public record Receipt(String ackedHash, long ackedSeq, String batchId, String bo
 
     public Receipt {
         results = List.copyOf(results);
+    }
+
+    /** A receipt without the feed head (what a server that does not add it sends). */
+    public Receipt(String ackedHash, long ackedSeq, String batchId, String bodySha256, String deviceId, String epoch,
+            long fromSeq, List<Result> results, String serverTime, long toSeq) {
+        this(ackedHash, ackedSeq, batchId, bodySha256, deviceId, epoch, Optional.empty(), fromSeq, results, serverTime,
+                toSeq);
     }
 
     /** Where a duplicate was first stored (following earlier duplicates back to it). */
@@ -99,6 +111,7 @@ public record Receipt(String ackedHash, long ackedSeq, String batchId, String bo
         o.put("bodySha256", bodySha256);
         o.put("deviceId", deviceId);
         o.put("epoch", epoch);
+        feed.ifPresent(f -> f.putInto(o));
         o.put("fromSeq", fromSeq);
         ArrayNode a = o.putArray("results");
         results.forEach(res -> a.add(res.toJson()));
@@ -116,7 +129,7 @@ public record Receipt(String ackedHash, long ackedSeq, String batchId, String bo
             item.endObject();
         }
         Receipt receipt = new Receipt(r.hash("ackedHash"), r.integer("ackedSeq", 0, CanonicalJson.MAX_INTEGER),
-                r.uuid("batchId"), r.hash("bodySha256"), r.uuid("deviceId"), r.uuid("epoch"),
+                r.uuid("batchId"), r.hash("bodySha256"), r.uuid("deviceId"), r.uuid("epoch"), FeedCursor.readFrom(r),
                 r.integer("fromSeq", 1, CanonicalJson.MAX_INTEGER), results, r.time("serverTime"),
                 r.integer("toSeq", 1, CanonicalJson.MAX_INTEGER));
         r.end();

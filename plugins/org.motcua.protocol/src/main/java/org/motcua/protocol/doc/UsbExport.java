@@ -29,10 +29,6 @@ public record UsbExport(List<BatchEntry> batches, List<BlobEntry> blobs, String 
     public record BlobEntry(String sha256, long size) {
     }
 
-    /** The device's feed cursor, so the reply can carry the updates it lacks. */
-    public record FeedCursor(String feedId, long lastSeq) {
-    }
-
     @Override
     public ObjectNode toJson() {
         ObjectNode o = Docs.signed(KIND);
@@ -47,7 +43,7 @@ public record UsbExport(List<BatchEntry> batches, List<BlobEntry> blobs, String 
         o.put("epoch", epoch);
         o.put("exportId", exportId);
         o.put("exportSeq", exportSeq);
-        feed.ifPresent(f -> o.putObject("feed").put("feedId", f.feedId()).put("lastSeq", f.lastSeq()));
+        feed.ifPresent(f -> f.putInto(o));
         o.put("unitCode", unitCode);
         return o;
     }
@@ -67,11 +63,7 @@ public record UsbExport(List<BatchEntry> batches, List<BlobEntry> blobs, String 
             blobs.add(new BlobEntry(e.hash("sha256"), e.integer("size", 0, max)));
             e.endObject();
         }
-        Optional<FeedCursor> feed = r.optObject("feed").map(f -> {
-            FeedCursor c = new FeedCursor(f.uuid("feedId"), f.integer("lastSeq", 0, max));
-            f.endObject();
-            return c;
-        });
+        Optional<FeedCursor> feed = FeedCursor.readFrom(r);
         UsbExport x = new UsbExport(batches, blobs, r.time("createdAt"), r.uuid("deviceId"),
                 (int) r.integer("deviceNumber", 1, 9), r.uuid("epoch"), r.uuid("exportId"), r.integer("exportSeq", 1, max),
                 feed, r.string("unitCode", 64));

@@ -43,11 +43,14 @@ class DocumentsTest {
         ObjectNode data = Docs.F.objectNode().put("unitCode", "000.17.22.H56");
         roundTrips(new Updates(0, TIME, DEVICE, DEVICE, false, List.of(new Updates.Item(data, "roster", "000.17.22.H56", 1, 5)),
                 1, NONCE, false, TIME), Updates::read);
+        roundTrips(new Receipt(Sha256.ZEROS, 2, DEVICE, Sha256.ZEROS, DEVICE, DEVICE, Optional.of(new FeedCursor(DEVICE, 41)), 1,
+                List.of(Receipt.Result.accepted(1, List.of()), Receipt.Result.accepted(2, List.of("client-clock-skew"))), TIME, 2),
+                Receipt::read);
         roundTrips(Limits.DEFAULTS, Limits::read);
         roundTrips(Health.of(Health.OK, TIME), Health::read);
         roundTrips(new UsbExport(List.of(new UsbExport.BatchEntry(DEVICE, Sha256.ZEROS, 1, 100, 2)),
                 List.of(new UsbExport.BlobEntry(Vectors.BLOB_SHA256, 22)), TIME, DEVICE, 1, DEVICE, DEVICE, 1,
-                Optional.of(new UsbExport.FeedCursor(DEVICE, 7)), "000.17.22.H56"), UsbExport::read);
+                Optional.of(new FeedCursor(DEVICE, 7)), "000.17.22.H56"), UsbExport::read);
         roundTrips(new UsbReply(DEVICE, Optional.of(DEVICE), List.of(new UsbReply.FileEntry("state.json", Sha256.ZEROS, 10)),
                 List.of(new UsbReply.Outcome(DEVICE, 409, Optional.of("blobs-missing"))), DEVICE, TIME), UsbReply::read);
         roundTrips(new EnrolmentFile(new byte[32], new byte[] {1}), EnrolmentFile::read);
@@ -61,6 +64,7 @@ class DocumentsTest {
         assertEquals(Vectors.BATCH_SHA256, Sha256.hex(b.canonical()));
         Receipt r = Docs.parse(CanonicalJson.write(Vectors.tree("example-receipt.json")), Receipt::read);
         assertEquals(List.of(Receipt.Result.accepted(1, List.of()), Receipt.Result.accepted(2, List.of())), r.results());
+        assertEquals(Optional.empty(), r.feed(), "the contract's example names no feed head: it is optional");
     }
 
     @Test

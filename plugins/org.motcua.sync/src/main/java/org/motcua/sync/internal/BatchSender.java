@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.motcua.protocol.Protocol;
 import org.motcua.protocol.codec.B64u;
 import org.motcua.protocol.doc.DeviceState;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.io.Gzip;
 import org.motcua.store.sync.FrozenBatch;
 import org.motcua.store.sync.OutboxEvent;
@@ -39,6 +40,7 @@ public final class BatchSender {
     private final BlobUploader blobs;
     private final TargetSize target;
     private String lostData;
+    private Optional<FeedCursor> feedHead = Optional.empty();
 
     public BatchSender(SyncContext ctx, BlobUploader blobs, TargetSize target) {
         this.ctx = ctx;
@@ -168,6 +170,9 @@ public final class BatchSender {
             if (outcome.serverAhead()) {
                 ctx.outbox.startNewEpoch("server-ahead");
             }
+            if (outcome.feedHead().isPresent()) {
+                feedHead = outcome.feedHead();
+            }
             return Result.ACKED;
         } catch (ServerDocs.Rejected e) {
             ctx.outbox.recordAttempt(b.batchId(), ctx.deskNow(), "receipt-invalid");
@@ -208,7 +213,13 @@ public final class BatchSender {
         return Optional.ofNullable(lostData);
     }
 
-    public void clearAlerts() {
+    /** The feed head named by the latest receipt acknowledged since {@link #beginAttempt()}, if its server names one. */
+    public Optional<FeedCursor> feedHead() {
+        return feedHead;
+    }
+
+    public void beginAttempt() {
+        feedHead = Optional.empty();
         lostData = null;
     }
 

@@ -3,6 +3,7 @@ package org.motcua.sync.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.doc.Receipt;
 import org.motcua.store.sync.EventResult;
 import org.motcua.store.sync.FrozenBatch;
@@ -17,8 +18,11 @@ import org.motcua.store.sync.SyncOutbox;
  */
 public final class ReceiptCheck {
 
-    /** What a verified receipt means for the desk. */
-    public record Outcome(SyncOutbox.Ack ack, boolean serverAhead) {
+    /**
+     * What a verified receipt means for the desk; {@code feedHead} is the updates feed's head as the server saw it for
+     * this device at commit time, when the server says it (a replayed receipt says what it said then).
+     */
+    public record Outcome(SyncOutbox.Ack ack, boolean serverAhead, Optional<FeedCursor> feedHead) {
     }
 
     private ReceiptCheck() {
@@ -62,7 +66,7 @@ public final class ReceiptCheck {
                 r.serverTime());
         ctx.sawServerTime(v.serverTime());
         boolean ahead = r.ackedSeq() > ctx.outbox.localTail(batch.epoch()).seq();
-        return new Outcome(ack, ahead);
+        return new Outcome(ack, ahead, r.feed());
     }
 
     private static com.fasterxml.jackson.databind.node.ObjectNode originalJson(Receipt.Original o) {

@@ -20,9 +20,9 @@ import org.motcua.sync.SyncProblem;
 /**
  * One sync attempt: a cheap {@code health} probe, the limits when a day old, then batch after batch — the current
  * epoch's unacknowledged frozen batch if there is one, else a new one frozen from the pending events — until nothing is
- * pending; then the updates feed (§6.8, {@link FeedPages}) after any upload that was acknowledged, and otherwise at most
- * every {@value #FEED_EVERY_MINUTES} minutes, so the province's catalogue and calendar come down without a request per
- * dossier. One batch in flight at a time; anything that ends the attempt is a {@link CycleFailure}.
+ * pending; then the updates feed (§6.8, {@link FeedPages}) when {@link FeedSchedule} says there is something to fetch,
+ * so the province's catalogue and calendar come down without a request per dossier. One batch in flight at a time;
+ * anything that ends the attempt is a {@link CycleFailure}.
  */
 public final class SyncCycle {
 
@@ -31,14 +31,12 @@ public final class SyncCycle {
     /** A batch that keeps coming back without an acknowledgement ends the attempt instead of looping. */
     private static final int MAX_ROUNDS_PER_BATCH = 4;
 
-    static final int FEED_EVERY_MINUTES = 15;
-
     /** How long a successful health probe stands for the attempts that follow. */
     private static final Duration PROBE_VALID = Duration.ofMinutes(2);
 
     private final SyncContext ctx;
     private Instant probedAt;
-    private Instant feedPulledAt;
+    private final FeedSchedule feedSchedule = new FeedSchedule();
     private final TargetSize target;
     private final BatchSender sender;
     private final Rekeyer rekeyer;
@@ -59,9 +57,13 @@ public final class SyncCycle {
         return sender.serverLostData();
     }
 
-    /** Runs the attempt to its end; returns how many batches were acknowledged. */
-    public int run() throws CycleFailure {
-        sender.clearAlerts();
+    /**
+     * Runs the attempt to its end; returns how many batches were acknowledged.
+     *
+     * @param forced an officer asked for it ("Đồng bộ ngay"), not the schedule
+     */
+    public int run(boolean forced) throws CycleFailure {
+        sender.beginAttempt();
         ctx.keyring();
         // On a link with a 1.5 s round trip every request counts: a server that answered health a moment ago is not
         // asked again when an attempt is retried after a drop; the batch request itself finds out whether it is there.
@@ -72,9 +74,9 @@ public final class SyncCycle {
         finishRekey();
         try {
             int acked = sendAll();
-            if (acked > 0 || feedPulledAt == null || feedPulledAt.plus(Duration.ofMinutes(FEED_EVERY_MINUTES)).isBefore(ctx.now())) {
+            if (feedSchedule.due(forced, acked, sender.feedHead(), ctx.feed.cursor(), ctx.now())) {
                 pullFeed();
-                feedPulledAt = ctx.now();
+                feedSchedule.pulled(ctx.now());
             }
             return acked;
         } catch (CycleFailure f) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.motcua.protocol.codec.Sha256;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.doc.UsbExport;
 import org.motcua.protocol.usb.UsbLayout;
 import org.motcua.protocol.usb.UsbZipWriter;
@@ -72,7 +73,7 @@ public final class UsbExporter {
         }
         UsbExport manifest = new UsbExport(batchEntries, blobEntries, ctx.deskNowWire(), keys.id(), device.deviceNumber(),
                 epoch.toString(), exportId.toString(), exportSeq,
-                ctx.feed.cursor().map(c -> new UsbExport.FeedCursor(c.feedId().toString(), c.lastSeq())), device.unitCode());
+                ctx.feed.cursor().map(c -> new FeedCursor(c.feedId().toString(), c.lastSeq())), device.unitCode());
         byte[] manifestBytes = manifest.canonical();
         String name = "motcua-up-" + device.unitCode() + "-d" + device.deviceNumber() + "-" + DAY.format(ctx.deskNow())
                 + "-" + exportId.toString().substring(0, 8) + ".zip";

@@ -10,8 +10,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -40,6 +42,7 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
+    private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final Set<ProxiedConnection> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "link-cutter"));
     private volatile boolean closed;
@@ -138,6 +141,11 @@ public final class FaultProxy implements AutoCloseable {
         return resets.get();
     }
 
+    /** The request line ({@code GET /api/v1/...}) of every whole request a client sent through the proxy, in order. */
+    public List<String> requestLines() {
+        return List.copyOf(requestLines);
+    }
+
     /** Drops the link now: every open connection is reset. */
     public void cutAll() {
         for (ProxiedConnection c : open) {
@@ -186,8 +194,12 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         void start() throws IOException {
-            RequestFramer framer = faults.duplicateRequests()
-                    ? new RequestFramer(request -> replay(request, faults.duplicateDelay())) : null;
+            RequestFramer framer = new RequestFramer(request -> {
+                requestLines.add(RequestFramer.requestLine(request));
+                if (faults.duplicateRequests()) {
+                    replay(request, faults.duplicateDelay());
+                }
+            });
             Tap t = tap;
             new Pipe(this, client, server, up, bytesUp, faults.cutUpAfter(), framer, "up", t).start();
             new Pipe(this, server, client, down, bytesDown, faults.cutDownAfter(), null, "down", t).start();

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Finds whole HTTP/1.1 requests in a client's byte stream (head up to the blank line, then Content-Length bytes), so
- * the proxy can duplicate a request exactly. Chunked bodies are not framed: the sync client always sends
+ * the proxy can duplicate a request exactly and tell which requests went through. Chunked bodies are not framed: the sync client always sends
  * Content-Length (§6.4 requires it), and a request the framer cannot frame is simply not duplicated.
  */
 final class RequestFramer {
@@ -46,6 +46,12 @@ final class RequestFramer {
             pending.write(bytes, total, bytes.length - total);
             onRequest.accept(request);
         }
+    }
+
+    /** The first line of a framed request, e.g. {@code POST /api/v1/devices/…/batches HTTP/1.1}. */
+    static String requestLine(byte[] request) {
+        int end = indexOf(request, "\r\n".getBytes(StandardCharsets.US_ASCII));
+        return new String(request, 0, Math.max(0, end), StandardCharsets.ISO_8859_1);
     }
 
     private static int contentLength(String head) {

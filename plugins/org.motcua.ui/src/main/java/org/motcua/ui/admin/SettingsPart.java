@@ -30,7 +30,10 @@ import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.AccountAdmin;
 import org.motcua.ui.desk.Desk;
 import org.motcua.ui.desk.DeskFiles;
+import org.motcua.ui.backup.BackupSection;
 import org.motcua.ui.print.DeskForms;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.workbench.IWorkbench;
 
 /**
  * The desk's settings: the unit and device (read-only: they are in every dossier code), the letterhead printed on
@@ -54,6 +57,10 @@ public class SettingsPart {
     private Combo printer;
     private Label status;
     private Job printerJob;
+    /** Absent when the part is made by a test without a workbench. */
+    @Inject
+    @Optional
+    IWorkbench workbench;
 
     /** {@code printers} is the print bundle's Declarative Services component, found by e4 in the OSGi registry. */
     @Inject
@@ -111,6 +118,7 @@ public class SettingsPart {
         loadPrinters(values.get(Key.PRINTER));
 
         new ReferenceDataSection(desk).create(body);
+        new BackupSection(desk, files, this::endProgram).create(body);
 
         Composite actions = new Composite(body, SWT.NONE);
         actions.setLayout(new GridLayout(3, false));
@@ -208,6 +216,13 @@ public class SettingsPart {
 
     private void readOnly(Composite parent, String labelKey, String id, String value) {
         field(parent, labelKey, id, value).setEditable(false);
+    }
+
+    /** After a restore the desk is closed: the program ends, and the officer logs in again to the restored data. */
+    private void endProgram() {
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 
     /** The printer list's job, for tests that wait for it. */

@@ -23,6 +23,7 @@ import org.motcua.store.sync.ReferenceData;
 import org.motcua.sync.SyncConfig;
 import org.motcua.sync.SyncEngine;
 import org.motcua.sync.SyncService;
+import org.motcua.sync.backup.BackupScheduler;
 
 /**
  * The session of one logged-in officer at this desk: the opened store, who is logged in and in which
@@ -51,6 +52,7 @@ public final class Desk implements AutoCloseable {
     private final Runnable referenceDataChanged = this::referenceDataChanged;
     private volatile ProcedureCatalogue catalogue;
     private volatile SyncService sync;
+    private volatile BackupScheduler backups;
     private volatile boolean closed;
 
     public Desk(Store store, Officer officer, DeadlineCalculator deadlines, Clock clock) {
@@ -210,11 +212,32 @@ public final class Desk implements AutoCloseable {
         return Optional.ofNullable(sync);
     }
 
-    /** Stops syncing (the step in progress ends first), then closes the store; later calls do nothing. */
+    /**
+     * The daily backup in the background for as long as this desk is open; the job first looks after
+     * {@link BackupScheduler#FIRST_LOOK}. Once only; the scheduler exists (for the settings) even before it runs.
+     */
+    public synchronized BackupScheduler startBackups() {
+        BackupScheduler b = backups();
+        b.start(BackupScheduler.FIRST_LOOK);
+        return b;
+    }
+
+    /** The desk's backup scheduler (made at the first call, started by {@link #startBackups}). */
+    public synchronized BackupScheduler backups() {
+        if (backups == null) {
+            backups = new BackupScheduler(store, clock);
+        }
+        return backups;
+    }
+
+    /** Stops the backups and syncing (the step in progress ends first), then closes the store; later calls do nothing. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
+            if (backups != null) {
+                backups.close();
+            }
             store.removeReferenceDataListener(referenceDataChanged);
             if (sync != null) {
                 sync.close();

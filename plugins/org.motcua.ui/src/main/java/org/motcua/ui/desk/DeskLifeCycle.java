@@ -63,6 +63,7 @@ public class DeskLifeCycle {
         if (DemoDesk.requested()) {
             DemoDesk.enrolWithLocalServer(sync);
         }
+        desk.startBackups();
         FormsWarmup.start();  // fonts, the first receipts and a preview in the background: the first real one is fast
         broker.subscribe(UIEvents.UILifeCycle.APP_SHUTDOWN_STARTED, e -> {
             // Closing may rewrite a mostly free database file whole (seconds on a large desk): the window goes first.

@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 public final class RecoveryCode {
 
     /** The key slot that holds the database key under the recovery code; no username can look like it. */
-    public static final String SLOT = "#recovery";
+    public static final String SLOT = org.motcua.store.KeySlots.RECOVERY_SLOT;
 
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -98,6 +98,7 @@ public class IntakePart {
     public void createControls(Composite parent) {
         parent.setLayout(new GridLayout(2, false));
         desk.sync().ifPresent(sync -> new ClockWarning(parent, 2, sync, messages));
+        new org.motcua.ui.backup.BackupWarning(parent, 2, desk, messages);
         picker = new ProcedurePicker(parent, messages, desk, this::procedureChosen);
         IntakeHints hints = new IntakeHints(desk.store());
         picker.preferFirst(hints.mostUsedProcedures(desk.now().toLocalDate().minusYears(1), MOST_USED_SHOWN));
