@@ -25,6 +25,7 @@ import org.motcua.server.admin.PublishRosterCommand;
 import org.motcua.server.admin.PublishCatalogueCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
+import org.motcua.server.admin.VerifyBlobsCommand;
 import org.motcua.server.admin.VerifyChainsCommand;
 import org.motcua.server.ServerSettings.Key;
 import org.motcua.server.api.TlsConnector;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
 @Command(name = "motcua-sync-server", mixinStandardHelpOptions = true,
         description = "Receives signed batches from commune clients and serves the province's web pages.",
         subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
-                UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, PublishCatalogueCommand.class,
+                UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, VerifyBlobsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
                 AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
                 DecideCommand.class, PublishRosterCommand.class,

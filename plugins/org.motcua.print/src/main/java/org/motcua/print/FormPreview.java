@@ -18,7 +18,19 @@ public final class FormPreview {
 
     /** Page {@code pageIndex} (from 0) at {@code dpi} dots per inch, in RGB on white. */
     public static BufferedImage render(PrintedForm form, int pageIndex, float dpi) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(form.pdf())) {
+        return render(form.pdf(), pageIndex, dpi);
+    }
+
+    /** How many pages a PDF has (a scanned document's). */
+    public static int pageCount(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
+        }
+    }
+
+    /** Page {@code pageIndex} of any PDF (a scanned document's thumbnail), as {@link #render(PrintedForm, int, float)}. */
+    public static BufferedImage render(byte[] pdf, int pageIndex, float dpi) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
             if (pageIndex < 0 || pageIndex >= doc.getNumberOfPages()) {
                 throw new IndexOutOfBoundsException("page " + pageIndex + " of " + doc.getNumberOfPages());
             }

@@ -59,8 +59,16 @@ public final class DossierIntake {
      * @throws ValidationException when the input is refused; nothing is written
      */
     public Dossier receive(IntakeRequest request, Role role, LocalDateTime now) {
+        return receive(request, role, now, List.of());
+    }
+
+    /**
+     * Receives a dossier with the scans the officer attached at the counter: they are stored (once per SHA-256) and
+     * listed in the {@code DossierReceived} event's {@code attachments} and {@code blobs}, in the same transaction.
+     */
+    public Dossier receive(IntakeRequest request, Role role, LocalDateTime now, List<ScanFile> scans) {
         Opening opening = checked(request, role, now);
-        return store.write(c -> write(c, request, opening, now));
+        return store.write(c -> write(c, request, opening, now, scans));
     }
 
     /**
@@ -73,7 +81,7 @@ public final class DossierIntake {
         return store.write(c -> {
             List<Dossier> stored = new ArrayList<>(requests.size());
             for (int i = 0; i < requests.size(); i++) {
-                stored.add(write(c, requests.get(i), openings.get(i), now));
+                stored.add(write(c, requests.get(i), openings.get(i), now, List.of()));
             }
             return stored;
         });
@@ -91,7 +99,8 @@ public final class DossierIntake {
         return new Opening(action, status);
     }
 
-    private Dossier write(Connection c, IntakeRequest request, Opening opening, LocalDateTime now) throws SQLException {
+    private Dossier write(Connection c, IntakeRequest request, Opening opening, LocalDateTime now, List<ScanFile> scans)
+            throws SQLException {
         DossierAction action = opening.action();
         DossierStatus status = opening.status();
         Procedure procedure = request.procedure();
@@ -109,8 +118,10 @@ public final class DossierIntake {
         HandoverRecord first = new HandoverRecord(dossier.id(), 1, action, status, "", request.receivedBy(),
                 receivedAt, Optional.empty(), Optional.empty(), Optional.empty(), request.note());
         HandoverTable.append(c, first);
+        List<String> attachments = ScannedDocuments.link(c, dossier.id(), scans, request.receivedBy(), receivedAt, true).stream()
+                .map(ScannedDocuments.Attached::sha256).sorted().toList();
         store.appendEvent(c, EventPayloads.DOSSIER_RECEIVED, dossier.id(), now,
-                CanonicalJson.write(EventPayloads.dossierReceived(dossier, lookupToken).toJson()), List.of());
+                CanonicalJson.write(EventPayloads.dossierReceived(dossier, lookupToken, attachments).toJson()), attachments);
         store.audit.append(c, now, request.receivedBy(), action.name(), code.format(),
                 "procedure=" + procedure.key() + " applicant="
                         + request.applicant().citizenId().map(CitizenId::masked).orElse("-"));

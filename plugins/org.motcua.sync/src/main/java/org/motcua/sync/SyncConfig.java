@@ -9,7 +9,7 @@ import org.motcua.protocol.Protocol;
 /**
  * How a desk's sync engine runs. {@link #of} gives the production values; tests shorten the timeouts and the schedule.
  *
- * @param blobDirectory   where the desk keeps attachment files, named by their SHA-256
+ * @param blobDirectory   no longer read: scans live in the encrypted store since its V17 (kept so callers compile)
  * @param clock           the desk's clock (compared with the server's, never used to order anything)
  * @param connectTimeout  TCP and TLS connect timeout: short, so a dead link is noticed quickly
  * @param responseTimeout longest wait for any read of an answer

@@ -67,7 +67,7 @@ public final class SyncEngine implements SyncService {
             return t;
         });
         this.board = new StatusBoard(store);
-        this.ctx = new SyncContext(store, config.clock(), config.blobDirectory(),
+        this.ctx = new SyncContext(store, config.clock(),
                 new HttpTransport.Timeouts(config.connectTimeout(), config.responseTimeout()), board);
         board.bind(ctx);
         this.enroller = new Enroller(ctx, config.clientVersion(), config.hostname());
@@ -270,6 +270,9 @@ public final class SyncEngine implements SyncService {
                 ctx.ledger.put(SyncLedger.Key.STOPPED, f.problem().name());
             }
             return;
+        }
+        if (f.madeProgress()) {
+            ctx.ledger.remove(SyncLedger.Key.FAILURES);
         }
         int failures = ctx.ledger.get(SyncLedger.Key.FAILURES).map(Integer::parseInt).orElse(0);
         if (f.countsAsFailure()) {

@@ -90,6 +90,11 @@ final class Province implements AutoCloseable {
         return run(true, "verify-chains", "--events", "--data", data.toString());
     }
 
+    /** The admin tool's {@code verify-blobs} on {@code data} (with the server stopped): every line printed. */
+    static List<String> verifyBlobs(Path data) throws IOException, InterruptedException {
+        return run(true, "verify-blobs", "--data", data.toString());
+    }
+
     /** Runs one admin command to its end; returns what it printed. */
     static List<String> run(String... args) throws IOException, InterruptedException {
         return run(false, args);

@@ -23,6 +23,8 @@ import org.motcua.protocol.doc.Receipt;
 import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.DossierWorkflow;
+import org.motcua.store.ScanFile;
+import org.motcua.store.ScannedDocuments;
 import org.motcua.store.sync.FrozenBatch;
 import org.motcua.store.sync.OutboxEvent;
 import org.motcua.store.sync.SyncLedger;
@@ -102,15 +104,13 @@ class SendingTest {
     void aBlobIsUploadedInChunksBeforeItsBatchAndResumesWhereTheServerStands() throws Exception {
         byte[] scan = new byte[50_000];
         new Random(7).nextBytes(scan);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, scan, 0, 9);
         String sha = Sha256.hex(scan);
-        Files.write(desk.blobDirectory().resolve(sha), scan);
         // as if an earlier attempt had stored the first 16 KiB before the link dropped
         province.partial.put(sha, java.util.Arrays.copyOf(scan, 16_384));
         Dossier d = desk.receive();
-        ObjectNode payload = JsonNodeFactory.instance.objectNode().put("schema", 1).put("dossierId", d.id().toString());
-        payload.putArray("attachments").add(sha);
-        desk.store.write(c -> desk.store.appendEvent(c, "AttachmentAdded", d.id(), TestDesk.MORNING.plusHours(1),
-                CanonicalJson.write(payload), List.of(sha)));
+        new ScannedDocuments(desk.store).attach(d.id(), List.of(ScanFile.of("scan.pdf", scan)), "tiepnhan1",
+                TestDesk.MORNING.plusHours(1));
 
         SyncStatus s = desk.sync();
         assertEquals(Optional.empty(), s.problem());

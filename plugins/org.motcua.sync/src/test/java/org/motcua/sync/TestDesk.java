@@ -124,6 +124,18 @@ final class TestDesk implements AutoCloseable {
                 ResultDelivery.COUNTER, at, "tiepnhan1", Optional.empty(), ""), Role.RECEIVING_OFFICER, at.plusMinutes(1));
     }
 
+    /** Receives one dossier at the counter with scans attached, as the intake part does. */
+    Dossier receiveWithScans(List<org.motcua.store.ScanFile> scans) {
+        received++;
+        LocalDateTime at = MORNING.plusMinutes(received);
+        Procedure p = CATALOGUE.latest("1.001193").orElseThrow();
+        Applicant a = Applicant.citizen("Nguyễn Văn An " + received, CitizenId.parse(String.format("001085%06d", received), null),
+                LocalDate.of(1985, 3, 2), "0912345678", new Address("Tuyên Quang", "Xã Minh Xuân", "Thôn 3"));
+        List<ReceivedDocument> docs = p.requiredDocuments().stream().map(ReceivedDocument::of).toList();
+        return new DossierIntake(store, DEADLINES).receive(new IntakeRequest(p, a, docs, 1, Channel.IN_PERSON,
+                ResultDelivery.COUNTER, at, "tiepnhan1", Optional.empty(), ""), Role.RECEIVING_OFFICER, at.plusMinutes(1), scans);
+    }
+
     /** Receives one dossier of {@code p} at {@code at} with {@code deadlines}, as the intake part does with the desk's own. */
     Dossier receive(Procedure p, DeadlineCalculator deadlines, LocalDateTime at) {
         received++;

@@ -40,7 +40,8 @@ final class ChainWriter {
                 DossierNumbers.parse(o.received().dossierCode())
                         .ifPresent(code -> counters.merge(code.date(), code.number(), Math::max));
             }
-            if (o.accepted()) {
+            // an accepted event that is neither a reception nor a step (AttachmentsAdded) is kept in the chain only
+            if (o.accepted() && (o.received() != null || o.action() != null)) {
                 applied.add(new DossierProjection.Applied(o.event().eventId(), device.deviceId(), o.received(), o.action()));
             }
         }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.motcua.protocol.codec.WireFormats;
 import org.motcua.protocol.doc.Receipt;
 import org.motcua.protocol.doc.WireEvent;
+import org.motcua.protocol.events.AttachmentsAdded;
 import org.motcua.protocol.events.DossierActionTaken;
 import org.motcua.protocol.events.DossierReceived;
 import org.motcua.protocol.events.EventTypes;
@@ -139,6 +140,14 @@ final class EventClassifier {
             }
             return new Outcome(e, Receipt.Result.accepted(e.seq(), warnings), true, d, null);
         }
+        if (payload instanceof AttachmentsAdded added) {
+            // scans attached after reception: stored in the chain with their blobs, nothing to project
+            DossierProjection.Known k = known.get(added.dossierId());
+            if (!added.unitCode().equals(device.unitCode()) || (k != null && !k.unitCode().equals(device.unitCode()))) {
+                return rejected(e, UNIT_MISMATCH);
+            }
+            return new Outcome(e, Receipt.Result.accepted(e.seq(), warnings), true, null, null);
+        }
         DossierActionTaken a = (DossierActionTaken) payload;
         DossierProjection.Known k = known.get(a.dossierId());
         if (!a.unitCode().equals(device.unitCode()) || (k != null && !k.unitCode().equals(device.unitCode()))) {
@@ -172,6 +181,8 @@ final class EventClassifier {
                     p.receivedCodes.add(d.dossierCode());
                 } else if (payload instanceof DossierActionTaken a) {
                     p.dossierIds.add(a.dossierId());
+                } else if (payload instanceof AttachmentsAdded added) {
+                    p.dossierIds.add(added.dossierId());
                 }
                 if (payload != null) {
                     p.parsed.put(e.eventId() + "@" + e.seq(), payload);
@@ -197,6 +208,10 @@ final class EventClassifier {
                 if (EventTypes.DOSSIER_RECEIVED.equals(e.type())) {
                     DossierReceived d = DossierReceived.read(e.payload());
                     return d.dossierId().equals(e.aggregateId()) && e.blobs().containsAll(d.attachments()) ? d : null;
+                }
+                if (EventTypes.ATTACHMENTS_ADDED.equals(e.type())) {
+                    AttachmentsAdded added = AttachmentsAdded.read(e.payload());
+                    return added.dossierId().equals(e.aggregateId()) && e.blobs().containsAll(added.blobs()) ? added : null;
                 }
                 if (EventTypes.DOSSIER_ACTION_TAKEN.equals(e.type())) {
                     DossierActionTaken a = DossierActionTaken.read(e.payload());

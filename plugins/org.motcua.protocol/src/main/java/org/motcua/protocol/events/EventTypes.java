@@ -10,8 +10,10 @@ public final class EventTypes {
 
     public static final String DOSSIER_RECEIVED = "DossierReceived";
     public static final String DOSSIER_ACTION_TAKEN = "DossierActionTaken";
+    /** Scans attached after the reception (ours, §13): {@link AttachmentsAdded}. */
+    public static final String ATTACHMENTS_ADDED = "AttachmentsAdded";
 
-    public static final Set<String> KNOWN = Set.of(DOSSIER_RECEIVED, DOSSIER_ACTION_TAKEN);
+    public static final Set<String> KNOWN = Set.of(DOSSIER_RECEIVED, DOSSIER_ACTION_TAKEN, ATTACHMENTS_ADDED);
 
     private EventTypes() {
     }

@@ -31,6 +31,11 @@ public final class EventPayloads {
 
     /** The reception of {@code d}; {@code lookupToken} is the token printed on its receipt (only its hash travels). */
     public static DossierReceived dossierReceived(Dossier d, String lookupToken) {
+        return dossierReceived(d, lookupToken, List.of());
+    }
+
+    /** The reception of {@code d} with the hashes of the scans attached at the counter (sorted). */
+    public static DossierReceived dossierReceived(Dossier d, String lookupToken, List<String> attachments) {
         Applicant a = d.applicant();
         DossierReceived.Applicant applicant = new DossierReceived.Applicant(a.kind().name(), a.fullName(),
                 a.citizenId().map(CitizenId::digits), a.birthDate().map(LocalDate::toString), a.phone(), a.email(),
@@ -44,7 +49,7 @@ public final class EventPayloads {
                 new DossierReceived.Procedure(d.procedureCode(), d.procedureVersion(), d.fieldCode()), applicant, documents,
                 d.sets(), d.channel().code(), d.delivery().name(), DeskTime.wire(d.receivedAt()), DeskTime.wire(d.dueAt()),
                 new DossierReceived.Register(d.registerBook(), d.registerEntry()), d.status().code(), d.receivedBy(),
-                assistance, d.note(), LookupTokens.sha256(lookupToken), List.of());
+                assistance, d.note(), LookupTokens.sha256(lookupToken), attachments);
     }
 
     private static DossierReceived.Authorised authorised(AuthorisedPerson p) {

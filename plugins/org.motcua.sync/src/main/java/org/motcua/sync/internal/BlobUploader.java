@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -25,31 +24,44 @@ import org.motcua.sync.SyncStatus;
 /**
  * Blobs before batches (§8.2 step 2, §6.7): asks which of a batch's blobs the unit lacks, then uploads each in chunks
  * with {@code Upload-Offset}, {@code Upload-Length} and an RFC 9530 {@code Content-Digest}. Every upload starts with a
- * {@code HEAD} for the offset the server has durably stored, so a cut costs at most one chunk. The chunk size starts
- * at {@code recommendedChunkBytes}, doubles after each stored chunk and halves after a failure, within the limits.
- * Blob files live in the desk's blob directory, named by their SHA-256.
+ * {@code HEAD} for the offset the server has durably stored, so a cut costs at most one chunk and a chunk the server
+ * acknowledged is never sent again. {@link ChunkPlanner} sizes the chunks to the link. A cut after the upload made
+ * progress is not a failure of the link (the back-off does not grow, the next attempt follows at once): on a link that
+ * drops every 30 s a 5 MB scan takes many attempts, each of which moves it on.
+ * Blob bytes come from the desk's encrypted store ({@link org.motcua.store.ScannedDocuments}), named by their SHA-256.
  */
 public final class BlobUploader {
 
-    private static final long MIN_CHUNK = 1024;
+    /** How soon an upload cut after it made progress goes on. */
+    static final Duration RESUME_AFTER = Duration.ofMillis(200);
+
     private final SyncContext ctx;
-    private long chunk;
+    private final ChunkPlanner planner;
+    /** Blobs this engine learnt the server lacks: after a cut they resume with a HEAD, without asking {@code missing}. */
+    private final Set<String> knownMissing = new HashSet<>();
 
     public BlobUploader(SyncContext ctx) {
         this.ctx = ctx;
-        this.chunk = ctx.limits().recommendedChunkBytes();
+        this.planner = new ChunkPlanner(ctx.limits().recommendedChunkBytes(), ctx.limits().maxChunkBytes());
     }
 
     /** Makes sure the server holds every blob of {@code hashes} for the unit. */
-    public void ensurePresent(Collection<String> hashes) throws IOException, CycleFailure {
+    public void ensurePresent(Collection<String> hashes) throws CycleFailure {
         List<String> unknown = hashes.stream().distinct().filter(h -> !ctx.ledger.blobConfirmed(h)).toList();
+        for (String h : unknown) {
+            if (knownMissing.contains(h)) {
+                upload(h);
+            }
+        }
+        List<String> ask = unknown.stream().filter(h -> !ctx.ledger.blobConfirmed(h)).toList();
         int max = ctx.limits().maxMissingQueryHashes();
-        for (int from = 0; from < unknown.size(); from += max) {
-            List<String> part = unknown.subList(from, Math.min(unknown.size(), from + max));
+        for (int from = 0; from < ask.size(); from += max) {
+            List<String> part = ask.subList(from, Math.min(ask.size(), from + max));
             Set<String> missing = missing(part);
             List<String> present = new ArrayList<>(part);
             present.removeAll(missing);
             ctx.ledger.confirmBlobs(present);
+            knownMissing.addAll(missing);
             for (String h : missing) {
                 upload(h);
             }
@@ -57,10 +69,16 @@ public final class BlobUploader {
     }
 
     /** The hashes of {@code query} the server lacks ({@code POST blobs/missing}). */
-    private Set<String> missing(List<String> query) throws IOException, CycleFailure {
+    private Set<String> missing(List<String> query) throws CycleFailure {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         query.forEach(body.putArray("hashes")::add);
-        Http.Response r = ctx.bearer("POST", ctx.devicePath() + "/blobs/missing", SyncContext.canonical(body), "application/json");
+        Http.Response r;
+        try {
+            planner.linkInUse(System.nanoTime());
+            r = ctx.bearer("POST", ctx.devicePath() + "/blobs/missing", SyncContext.canonical(body), "application/json");
+        } catch (IOException e) {
+            throw dropped(e, false);
+        }
         if (r.status() != 200) {
             throw Reactions.of(ServerProblem.of(r));
         }
@@ -76,56 +94,78 @@ public final class BlobUploader {
     }
 
     /** Uploads one blob, resuming from the offset the server reports. */
-    public void upload(String sha256) throws IOException, CycleFailure {
+    public void upload(String sha256) throws CycleFailure {
         byte[] blob = read(sha256);
         String path = ctx.devicePath() + "/blobs/" + sha256;
-        long offset = head(path);
-        if (offset < 0) {
-            ctx.ledger.confirmBlobs(List.of(sha256));
-            return;
-        }
-        long max = ctx.limits().maxChunkBytes();
-        while (true) {
-            int n = (int) Math.min(Math.min(chunk, max), blob.length - offset);
-            byte[] part = Arrays.copyOfRange(blob, (int) offset, (int) offset + n);
-            Map<String, String> h = new LinkedHashMap<>();
-            h.put("Upload-Offset", Long.toString(offset));
-            h.put("Upload-Length", Long.toString(blob.length));
-            h.put(ContentDigest.HEADER, ContentDigest.of(part));
-            ctx.progress.uploading(SyncStatus.Attempt.Kind.BLOB, offset, blob.length);
-            Http.Response r;
-            try {
-                r = ctx.bearer("PATCH", path, h, part, "application/offset+octet-stream");
-            } catch (IOException e) {
-                chunk = Math.max(MIN_CHUNK, chunk / 2);
-                throw e;
-            }
-            Optional<Long> stored = number(r.header("Upload-Offset"));
-            if (r.status() == 200) {
-                ctx.ledger.confirmBlobs(List.of(sha256));
-                return;
-            } else if (r.status() == 204 && stored.isPresent()) {
-                offset = stored.get();
-                chunk = Math.min(max, chunk * 2);
-            } else if (r.status() == 409 && stored.isPresent()) {
-                offset = stored.get();  // upload-offset-mismatch: continue where the server is
-            } else if (r.status() == 422 && ServerProblem.of(r).name().equals("chunk-digest-mismatch")) {
-                chunk = Math.max(MIN_CHUNK, chunk / 2);  // damaged on the way: send it again, smaller
-            } else if (r.status() == 422 && ServerProblem.of(r).name().equals("blob-hash-mismatch")) {
-                throw new CycleFailure(SyncProblem.CLIENT_DEFECT, "attachment " + sha256 + " does not match its name",
-                        Optional.empty(), false);
-            } else {
-                throw Reactions.of(ServerProblem.of(r));
-            }
-            if (offset >= blob.length) {
+        boolean progressed = false;
+        try {
+            long offset = head(path);
+            if (offset < 0) {
+                confirmed(sha256);
                 return;
             }
+            long max = ctx.limits().maxChunkBytes();
+            while (true) {
+                int n = (int) Math.min(Math.min(planner.next(System.nanoTime()), max), blob.length - offset);
+                byte[] part = Arrays.copyOfRange(blob, (int) offset, (int) offset + n);
+                Map<String, String> h = new LinkedHashMap<>();
+                h.put("Upload-Offset", Long.toString(offset));
+                h.put("Upload-Length", Long.toString(blob.length));
+                h.put(ContentDigest.HEADER, ContentDigest.of(part));
+                ctx.progress.uploading(SyncStatus.Attempt.Kind.BLOB, offset, blob.length);
+                long started = System.nanoTime();
+                Http.Response r = ctx.bearer("PATCH", path, h, part, "application/offset+octet-stream");
+                Optional<Long> stored = number(r.header("Upload-Offset"));
+                if (r.status() == 200) {
+                    confirmed(sha256);
+                    return;
+                } else if (r.status() == 204 && stored.isPresent()) {
+                    planner.stored(stored.get() - offset, System.nanoTime() - started, System.nanoTime());
+                    progressed |= stored.get() > offset;
+                    offset = stored.get();
+                } else if (r.status() == 409 && stored.isPresent()) {
+                    offset = stored.get();  // upload-offset-mismatch: continue where the server is
+                } else if (r.status() == 422 && ServerProblem.of(r).name().equals("chunk-digest-mismatch")) {
+                    planner.refused();  // damaged on the way and refused: send it again, smaller
+                } else if (r.status() == 422 && ServerProblem.of(r).name().equals("blob-hash-mismatch")) {
+                    throw new CycleFailure(SyncProblem.CLIENT_DEFECT, "attachment " + sha256 + " does not match its name",
+                            Optional.empty(), false);
+                } else {
+                    throw Reactions.of(ServerProblem.of(r));
+                }
+                if (offset >= blob.length) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw dropped(e, progressed);
         }
+    }
+
+    private void confirmed(String sha256) {
+        ctx.ledger.confirmBlobs(List.of(sha256));
+        knownMissing.remove(sha256);
+    }
+
+    /**
+     * The link dropped. After progress the next attempt follows at once and nothing counts as a failure; otherwise it is
+     * an ordinary lost link (back-off grows).
+     */
+    private CycleFailure dropped(IOException e, boolean progressed) {
+        planner.dropped(System.nanoTime());
+        CycleFailure io = CycleFailure.io(e);
+        if (!progressed || io.problem() != SyncProblem.OFFLINE) {
+            return io;
+        }
+        return CycleFailure.droppedAfterProgress(io.detail() + " (upload resumes)", RESUME_AFTER);
     }
 
     /** The stored offset, or -1 when the blob is already complete. */
     private long head(String path) throws IOException, CycleFailure {
+        planner.linkInUse(System.nanoTime());
+        long started = System.nanoTime();
         Http.Response r = ctx.bearer("HEAD", path, null, null);
+        planner.roundTrip(System.nanoTime() - started);
         if (r.status() != 200) {
             throw Reactions.of(new ServerProblem(r.status(), "http-" + r.status(), Optional.empty(), Optional.empty()));
         }
@@ -136,16 +176,12 @@ public final class BlobUploader {
     }
 
     private byte[] read(String sha256) throws CycleFailure {
-        Path file = ctx.blobDirectory.resolve(sha256);
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            if (!Sha256.hex(bytes).equals(sha256)) {
-                throw new CycleFailure(SyncProblem.CLIENT_DEFECT, "attachment file " + file + " is damaged", Optional.empty(), false);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new CycleFailure(SyncProblem.CLIENT_DEFECT, "attachment file " + file + " cannot be read", Optional.empty(), false);
+        byte[] bytes = ctx.scans.bytes(sha256).orElseThrow(() -> new CycleFailure(SyncProblem.CLIENT_DEFECT,
+                "attachment " + sha256 + " is not in the store", Optional.empty(), false));
+        if (!Sha256.hex(bytes).equals(sha256)) {
+            throw new CycleFailure(SyncProblem.CLIENT_DEFECT, "attachment " + sha256 + " is damaged", Optional.empty(), false);
         }
+        return bytes;
     }
 
     private static Optional<Long> number(String header) {

@@ -16,13 +16,28 @@ public final class CycleFailure extends Exception {
     private final String detail;
     private final Optional<Duration> retryAfter;
     private final boolean countsAsFailure;
+    private final boolean madeProgress;
 
     public CycleFailure(SyncProblem problem, String detail, Optional<Duration> retryAfter, boolean countsAsFailure) {
+        this(problem, detail, retryAfter, countsAsFailure, false);
+    }
+
+    private CycleFailure(SyncProblem problem, String detail, Optional<Duration> retryAfter, boolean countsAsFailure,
+            boolean madeProgress) {
         super(problem + ": " + detail, null, false, false);
+        this.madeProgress = madeProgress;
         this.problem = problem;
         this.detail = detail;
         this.retryAfter = retryAfter;
         this.countsAsFailure = countsAsFailure;
+    }
+
+    /**
+     * The link dropped after the attempt moved an upload on: not a failure (the back-off starts again from its first
+     * step), and the next attempt follows after {@code resumeAfter}.
+     */
+    public static CycleFailure droppedAfterProgress(String detail, Duration resumeAfter) {
+        return new CycleFailure(SyncProblem.OFFLINE, detail, Optional.of(resumeAfter), false, true);
     }
 
     public static CycleFailure offline(String detail) {
@@ -61,5 +76,9 @@ public final class CycleFailure extends Exception {
 
     public boolean countsAsFailure() {
         return countsAsFailure;
+    }
+
+    public boolean madeProgress() {
+        return madeProgress;
     }
 }

@@ -1,7 +1,6 @@
 package org.motcua.sync.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import org.motcua.protocol.codec.WireFormats;
 import org.motcua.protocol.doc.Limits;
 import org.motcua.protocol.json.CanonicalJson;
 import org.motcua.protocol.json.StrictJson;
+import org.motcua.store.ScannedDocuments;
 import org.motcua.store.Store;
 import org.motcua.store.sync.DeviceEnrolments;
 import org.motcua.store.sync.DeviceRekeys;
@@ -36,7 +36,8 @@ public final class SyncContext implements AutoCloseable {
     public final DeviceRekeys rekeys;
     public final FeedStore feed;
     public final Clock clock;
-    public final Path blobDirectory;
+    /** The desk's scans (in the encrypted store), read by hash to upload or export. */
+    public final ScannedDocuments scans;
     public final HttpTransport.Timeouts timeouts;
     public final Progress progress;
     private DeviceKeyring keyring;
@@ -51,7 +52,7 @@ public final class SyncContext implements AutoCloseable {
         void done();
     }
 
-    public SyncContext(Store store, Clock clock, Path blobDirectory, HttpTransport.Timeouts timeouts, Progress progress) {
+    public SyncContext(Store store, Clock clock, HttpTransport.Timeouts timeouts, Progress progress) {
         this.store = store;
         this.outbox = new SyncOutbox(store);
         this.ledger = new SyncLedger(store);
@@ -59,7 +60,7 @@ public final class SyncContext implements AutoCloseable {
         this.rekeys = new DeviceRekeys(store);
         this.feed = new FeedStore(store);
         this.clock = clock;
-        this.blobDirectory = blobDirectory;
+        this.scans = new ScannedDocuments(store);
         this.timeouts = timeouts;
         this.progress = progress;
         this.limits = storedLimits().orElse(Limits.DEFAULTS);

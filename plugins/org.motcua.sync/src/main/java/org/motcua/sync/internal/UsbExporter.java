@@ -67,12 +67,9 @@ public final class UsbExporter {
         batches.forEach(b -> batchEntries.add(new UsbExport.BatchEntry(b.batchId().toString(), b.bodySha256(), b.fromSeq(),
                 b.body().length, b.toSeq())));
         List<UsbExport.BlobEntry> blobEntries = new ArrayList<>();
-        try {
-            for (String h : blobs) {
-                blobEntries.add(new UsbExport.BlobEntry(h, Files.size(ctx.blobDirectory.resolve(h))));
-            }
-        } catch (IOException e) {
-            throw new SyncFailure(SyncFailure.Reason.IO, "an attachment file cannot be read: " + e.getMessage(), e);
+        for (String h : blobs) {
+            blobEntries.add(new UsbExport.BlobEntry(h, ctx.scans.size(h).orElseThrow(() ->
+                    new SyncFailure(SyncFailure.Reason.IO, "attachment " + h + " is not in the store"))));
         }
         UsbExport manifest = new UsbExport(batchEntries, blobEntries, ctx.deskNowWire(), keys.id(), device.deviceNumber(),
                 epoch.toString(), exportId.toString(), exportSeq,
@@ -92,7 +89,7 @@ public final class UsbExporter {
                 entries.put(UsbLayout.batchSignature(b.batchId().toString()), b.signature());
             }
             for (String h : blobs) {
-                byte[] bytes = Files.readAllBytes(ctx.blobDirectory.resolve(h));
+                byte[] bytes = ctx.scans.bytes(h).orElseThrow(() -> new IOException("attachment " + h + " is not in the store"));
                 if (!Sha256.hex(bytes).equals(h)) {
                     throw new IOException("attachment " + h + " is damaged");
                 }

@@ -46,7 +46,30 @@ public final class FaultProxy implements AutoCloseable {
     private final Set<ProxiedConnection> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "link-cutter"));
     private volatile boolean closed;
+    private volatile Tap tap = Tap.NONE;
     private ScheduledFuture<?> cutClock;
+
+    /**
+     * Sees the bytes of every connection as the link carries them: {@link #entering} may change them before they go
+     * (a chunk damaged on the way), {@link #delivered} is told of each slice once it reached the other side, so a test
+     * knows exactly which answers a client received before a cut.
+     */
+    public interface Tap {
+        Tap NONE = new Tap() {
+        };
+
+        default byte[] entering(int connection, boolean up, byte[] data) {
+            return data;
+        }
+
+        default void delivered(int connection, boolean up, byte[] data, int offset, int length) {
+        }
+    }
+
+    /** Watches (and may alter) what connections accepted from now on carry. */
+    public void setTap(Tap tap) {
+        this.tap = tap;
+    }
 
     public FaultProxy(InetSocketAddress target, LinkShape shape, IntFunction<ConnectionFaults> faults) throws IOException {
         this.target = target;
@@ -143,7 +166,7 @@ public final class FaultProxy implements AutoCloseable {
                     hardClose(client);
                     continue;
                 }
-                ProxiedConnection c = new ProxiedConnection(client, server, f);
+                ProxiedConnection c = new ProxiedConnection(n, client, server, f);
                 open.add(c);
                 c.start();
             } catch (IOException e) {
@@ -156,13 +179,15 @@ public final class FaultProxy implements AutoCloseable {
 
     /** One client connection and its server connection, with a pipe each way. */
     private final class ProxiedConnection {
+        private final int number;
         private final Socket client;
         private final Socket server;
         private final ConnectionFaults faults;
         private final AtomicInteger pipesLeft = new AtomicInteger(2);
         private volatile boolean reset;
 
-        ProxiedConnection(Socket client, Socket server, ConnectionFaults faults) {
+        ProxiedConnection(int number, Socket client, Socket server, ConnectionFaults faults) {
+            this.number = number;
             this.client = client;
             this.server = server;
             this.faults = faults;
@@ -175,8 +200,9 @@ public final class FaultProxy implements AutoCloseable {
                     replay(request, faults.duplicateDelay());
                 }
             });
-            new Pipe(this, client, server, up, bytesUp, faults.cutUpAfter(), framer, "up").start();
-            new Pipe(this, server, client, down, bytesDown, faults.cutDownAfter(), null, "down").start();
+            Tap t = tap;
+            new Pipe(this, client, server, up, bytesUp, faults.cutUpAfter(), framer, "up", t).start();
+            new Pipe(this, server, client, down, bytesDown, faults.cutDownAfter(), null, "down", t).start();
         }
 
         /** Both sides see a reset (RST), like a link that went away. */
@@ -223,11 +249,12 @@ public final class FaultProxy implements AutoCloseable {
         private final long cutAfter;
         private final RequestFramer framer;
         private final String name;
+        private final Tap tap;
         private final java.util.concurrent.LinkedBlockingQueue<Chunk> queue = new java.util.concurrent.LinkedBlockingQueue<>();
         private long forwarded;
 
         Pipe(ProxiedConnection connection, Socket from, Socket to, Throttle throttle, AtomicLong counter, long cutAfter,
-                RequestFramer framer, String name) throws IOException {
+                RequestFramer framer, String name, Tap tap) throws IOException {
             this.connection = connection;
             this.to = to;
             this.in = from.getInputStream();
@@ -237,6 +264,7 @@ public final class FaultProxy implements AutoCloseable {
             this.cutAfter = cutAfter;
             this.framer = framer;
             this.name = name;
+            this.tap = tap;
         }
 
         void start() {
@@ -285,7 +313,9 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         /** Writes in small slices so the throttle and the cut are precise; false once the connection is cut. */
-        private boolean send(byte[] data) throws IOException, InterruptedException {
+        private boolean send(byte[] original) throws IOException, InterruptedException {
+            boolean upward = name.equals("up");
+            byte[] data = tap.entering(connection.number, upward, original);
             int offset = 0;
             while (offset < data.length) {
                 if (connection.isReset()) {
@@ -305,6 +335,7 @@ public final class FaultProxy implements AutoCloseable {
                 throttle.acquire(slice);
                 out.write(data, offset, slice);
                 out.flush();
+                tap.delivered(connection.number, upward, data, offset, slice);
                 forwarded += slice;
                 counter.addAndGet(slice);
                 offset += slice;

@@ -116,6 +116,9 @@ final class DossierDetailView {
                 String.valueOf(r.count())});
         }
 
+        Group scanned = group("scans.title");
+        ScanAttachments.forDossier(scanned, messages, desk, dossierId);
+
         Group timeline = group("detail.timeline");
         Table steps = table(timeline, "detail.timeline.table", new String[] {"detail.step", "detail.action",
             "detail.from", "detail.to", "detail.at", "detail.result", "detail.note"}, new int[] {40, 200, 100, 120, 130, 90, 240});

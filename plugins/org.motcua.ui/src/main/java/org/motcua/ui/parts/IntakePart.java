@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
@@ -37,6 +38,7 @@ import org.motcua.core.identity.CitizenId;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.store.IntakeHints;
+import org.motcua.store.ScanFile;
 import org.motcua.print.PrintedForm;
 import org.motcua.print.ReceiptData;
 import org.motcua.store.sync.FeedStore;
@@ -82,6 +84,7 @@ public class IntakePart {
     private Label due;
     private Button save;
     private Label feedback;
+    private ScanAttachments scans;
     private Job saving;
 
     @Inject
@@ -123,6 +126,7 @@ public class IntakePart {
         docs.setText(messages.get("intake.documents"));
         docs.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         checklist = new ChecklistTable(parent, messages);
+        scans = ScanAttachments.forIntake(parent, messages, desk);
 
         Composite bottom = new Composite(parent, SWT.NONE);
         bottom.setLayout(new GridLayout(6, false));
@@ -261,10 +265,11 @@ public class IntakePart {
         show(messages.get("intake.saving"), false);
         Display display = save.getDisplay();
         Role role = desk.role();
+        List<ScanFile> attached = scans.pending();
         saving = Job.create(messages.get("intake.saving"), (IProgressMonitor monitor) -> {
             Object outcome;
             try {
-                outcome = desk.intake().receive(request, role, now);
+                outcome = desk.intake().receive(request, role, now, attached);
             } catch (RuntimeException e) {
                 outcome = e;
             }
@@ -297,6 +302,7 @@ public class IntakePart {
             String stored = messages.get("intake.saved", d.code().format(), d.dueAt().format(DUE));
             show(stored, false);
             clearApplicant();
+            scans.clear();
             desk.dossiersChanged();
             String told = receipt.form() != null ? output.show(receipt.form(), save.getShell()) : receipt.problem();
             if (!save.isDisposed()) {
@@ -328,6 +334,11 @@ public class IntakePart {
         if (saving != null) {
             saving.cancel();
         }
+    }
+
+    /** For tests: the scans attached at the counter. */
+    ScanAttachments scans() {
+        return scans;
     }
 
     /** For tests: the running save, to wait on (null when none). */

@@ -144,15 +144,7 @@ final class PreviewPages {
 
     /** AWT pixels to SWT's (plain data: safe to build off the UI thread). */
     static ImageData imageData(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        ImageData data = new ImageData(w, h, 24, new PaletteData(0xFF0000, 0x00FF00, 0x0000FF));
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            data.setPixels(0, y, w, row, 0);
-        }
-        return data;
+        return AwtImages.toSwt(image);
     }
 
     /** The image of the page shown, null while it is rendered. */

@@ -1,0 +1,109 @@
+package org.motcua.sync.internal;
+
+/**
+ * Sizes blob chunks (§8.2 step 2: start at {@code recommendedChunkBytes}, adapt) for a link that drops. A chunk cut
+ * mid-way is lost whole (§6.7), and every chunk costs a round trip for its answer, so small chunks waste round trips and
+ * large ones waste what a drop cuts off. The planner learns three things from the uploads themselves: the link's
+ * throughput (bytes of stored chunks over their time less a round trip), the round trip (from {@code HEAD}s), and how
+ * long the link tends to stay up after it comes back (the time from the first request after a drop to the next drop,
+ * averaged; raised whenever the link outlives it). Until the first drop the size doubles after each stored chunk and
+ * halves after a failure, like the batch size. Once a drop was seen, each chunk is sized to end, answer included, just
+ * before the link is expected to drop again; when too little time is left for that, a full-size chunk goes anyway (the
+ * link may stay up longer, and a cut then wastes no more time than waiting would).
+ */
+final class ChunkPlanner {
+
+    static final long MIN_CHUNK = 1024;
+    /**
+     * Plan to finish within this share of the expected up-time, so an up-time a little shorter than usual does not cut
+     * the chunk; lowered whenever a drop cuts a chunk planned to fit, raised a little after each one that arrived.
+     */
+    private double margin = 0.9;
+    private static final double MAX_MARGIN = 0.92;
+    /**
+     * A chunk whose transfer took less than this tells little about the throughput: its time is mostly the round trip,
+     * and an error in that estimate would make it look many times faster than the link (then the next planned chunk is
+     * too large, and the drop takes it whole).
+     */
+    private static final double MIN_SAMPLE_SECONDS = 2;
+
+    private final long max;
+    private long chunk;
+    private double bytesPerSecond;
+    private double roundTripSeconds = -1;
+    private double upSeconds = -1;
+    private long upSinceNanos;
+    private boolean linkFresh = true;
+    private boolean planned;
+
+    ChunkPlanner(long recommended, long max) {
+        this.max = max;
+        this.chunk = Math.min(Math.max(MIN_CHUNK, recommended), max);
+    }
+
+    /** The link is in use from now on, unless it already was (the first request after a drop starts its up-time). */
+    void linkInUse(long nowNanos) {
+        if (linkFresh) {
+            upSinceNanos = nowNanos;
+            linkFresh = false;
+        }
+    }
+
+    /** A request without a body (a {@code HEAD}) took {@code nanos}: one round trip. */
+    void roundTrip(long nanos) {
+        double s = nanos / 1e9;
+        roundTripSeconds = roundTripSeconds < 0 ? s : 0.5 * roundTripSeconds + 0.5 * s;
+    }
+
+    /** The size of the next chunk at {@code nowNanos}. */
+    long next(long nowNanos) {
+        if (upSeconds < 0 || bytesPerSecond <= 0) {
+            return chunk;
+        }
+        double rtt = Math.max(0, roundTripSeconds);
+        double left = upSeconds * margin - (nowNanos - upSinceNanos) / 1e9 - rtt;
+        long fits = (long) (left * bytesPerSecond);
+        planned = fits >= chunk / 4;
+        if (!planned) {
+            return chunk;   // too little time left for a useful chunk: try a normal one, the link may hold
+        }
+        return Math.min(max, Math.max(MIN_CHUNK, fits));
+    }
+
+    /** A chunk of {@code bytes} was stored; its request took {@code nanos}, at {@code nowNanos}. */
+    void stored(long bytes, long nanos, long nowNanos) {
+        double seconds = nanos / 1e9 - Math.max(0, roundTripSeconds);
+        if (seconds >= MIN_SAMPLE_SECONDS || bytesPerSecond <= 0) {
+            double rate = bytes / Math.max(0.05, seconds);
+            bytesPerSecond = bytesPerSecond <= 0 ? rate : 0.5 * bytesPerSecond + 0.5 * rate;
+        }
+        double up = (nowNanos - upSinceNanos) / 1e9;
+        if (upSeconds >= 0 && up > upSeconds) {
+            upSeconds = up;   // the link held longer than it used to
+        }
+        if (upSeconds < 0) {
+            chunk = Math.min(max, Math.max(chunk, bytes) * 2);
+        }
+        if (planned) {
+            margin = Math.min(MAX_MARGIN, margin + 0.01);
+            planned = false;
+        }
+    }
+
+    /** The server refused a chunk that arrived (a digest mismatch): smaller, the link itself is fine. */
+    void refused() {
+        chunk = Math.max(MIN_CHUNK, chunk / 2);
+    }
+
+    /** The link dropped at {@code nowNanos}. */
+    void dropped(long nowNanos) {
+        double up = (nowNanos - upSinceNanos) / 1e9;
+        upSeconds = upSeconds < 0 ? up : 0.5 * upSeconds + 0.5 * up;
+        chunk = Math.max(MIN_CHUNK, chunk / 2);
+        if (planned) {
+            margin = Math.max(0.5, margin - 0.1);   // the link went sooner than planned for: plan shorter
+            planned = false;
+        }
+        linkFresh = true;
+    }
+}
