@@ -17,9 +17,10 @@ class BlobSlowLinkBenchmark {
 
     @Test
     void aFiveMegabyteScanOverTheCommuneLink() throws Exception {
-        SlowBlobUpload.Run run = SlowBlobUpload.run(dir, "000.00.07.H99", Integer.MAX_VALUE);
-        if (!run.allAcknowledged()) {
-            throw new AssertionError("the scan did not get through");
+        SlowBlobUpload.Run run = SlowBlobUpload.run(dir, "000.00.07.H99", Integer.MAX_VALUE, 5 * 1024 * 1024);
+        if (!run.allAcknowledged() || !run.watch().chunksSentAgainAfterAcknowledgement().isEmpty()) {
+            throw new AssertionError("the scan did not get through, or chunks went up again after their acknowledgement: "
+                    + run.watch().chunksSentAgainAfterAcknowledgement());
         }
         report("sync.blob5mb.slow_link", run.seconds(), "s");
         report("sync.blob5mb.bound", run.boundSeconds(), "s");

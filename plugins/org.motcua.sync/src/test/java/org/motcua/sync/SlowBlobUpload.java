@@ -14,13 +14,11 @@ import org.motcua.sync.faults.FaultProxy;
 import org.motcua.sync.faults.LinkShape;
 
 /**
- * One scan of 5 MiB attached at the counter and sent by the desk's own engine (its schedule, its chunk sizes) to the
+ * One scan attached at the counter and sent by the desk's own engine (its schedule, its chunk sizes) to the
  * real province server through a {@link FaultProxy} with the commune link (4 KB/s, 1.5 s round trip, dropped every
  * 30 s from the start of the transfer), watched by an {@link UploadWatch}. Shared by the test and the benchmark.
  */
 final class SlowBlobUpload {
-
-    static final int SCAN_BYTES = Integer.getInteger("motcua.test.scanBytes", 5 * 1024 * 1024);
 
     /** What happened: the transfer's time, the scan, the link's counters and the province's own check of its blobs. */
     record Run(double seconds, String sha256, long scanBytes, LinkShape link, long bytesUp, int connectionsCut,
@@ -46,12 +44,12 @@ final class SlowBlobUpload {
         return b;
     }
 
-    static Run run(Path dir, String unit, int tamperFrom) throws Exception {
+    static Run run(Path dir, String unit, int tamperFrom, int scanBytes) throws Exception {
         Path data = dir.resolve("province");
         String code = Province.enrolmentCode(data, unit, "UBND xã Quét Hồ Sơ");
         LinkShape link = LinkShape.slowCommuneLink();
         UploadWatch watch = new UploadWatch(tamperFrom);
-        ScanFile scan = ScanFile.of("ho-so-quet.jpg", scan(SCAN_BYTES));
+        ScanFile scan = ScanFile.of("ho-so-quet.jpg", scan(scanBytes));
         double seconds;
         long up;
         int cuts;
