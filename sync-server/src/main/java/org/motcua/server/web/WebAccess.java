@@ -32,6 +32,9 @@ final class WebAccess {
         Pages.securityHeaders(ctx);
         Allowed allowed = ctx.routeRoles().stream().filter(Allowed.class::isInstance).map(Allowed.class::cast).findFirst().orElse(null);
         boolean post = ctx.method() == HandlerType.POST;
+        if (post) {
+            requireReadableForm(ctx);
+        }
         Optional<SignedIn> viewer = sessions.resolve(ctx.cookie(Cookies.SESSION));
         viewer.ifPresent(v -> ctx.attribute(Pages.VIEWER_ATTRIBUTE, v));
         if (allowed == null) {
@@ -54,6 +57,23 @@ final class WebAccess {
         }
         if (post && !sameToken(ctx.formParam(CSRF_FIELD), who.csrfToken())) {
             throw WebRefusal.formExpired();
+        }
+    }
+
+    /**
+     * Every form of these pages is URL-encoded (none uploads a file), so any other body is refused before it is parsed:
+     * a multipart body that does not parse made the servlet layer throw (a 500, found by the fuzzer), and a body Jetty
+     * cannot decode (bad percent-encoding, too many fields) is a 400 page as well.
+     */
+    private static void requireReadableForm(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null || !type.split(";", 2)[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) {
+            throw WebRefusal.badForm();
+        }
+        try {
+            ctx.formParamMap();
+        } catch (RuntimeException e) {
+            throw WebRefusal.badForm();
         }
     }
 

@@ -4,7 +4,7 @@ package org.motcua.server.web;
 final class WebRefusal extends RuntimeException {
 
     enum Kind {
-        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND
+        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND, BAD_FORM
     }
 
     final Kind kind;
@@ -28,6 +28,11 @@ final class WebRefusal extends RuntimeException {
     /** A POST without the session's CSRF token (or the login form's). */
     static WebRefusal formExpired() {
         return new WebRefusal(Kind.FORM_EXPIRED, null);
+    }
+
+    /** A POST whose body is not a readable URL-encoded form. */
+    static WebRefusal badForm() {
+        return new WebRefusal(Kind.BAD_FORM, null);
     }
 
     static WebRefusal notFound() {
