@@ -35,6 +35,8 @@ final class HttpFuzzer {
     static final java.util.Set<String> IGNORED_COLUMNS = java.util.Set.of("enrolment_codes.mac_failures",
             "enrolment_codes.mac_failures_since");
 
+    static final int KEPT_FINDINGS = 1000;
+
     record Finding(String route, long seed, int caseIndex, String rule, String request) {
 
         @Override
@@ -52,10 +54,19 @@ final class HttpFuzzer {
         long refused;
         long heapPeakBytes;
         long snapshotNanos;
+        /** Every finding counts; only the first {@link #KEPT_FINDINGS} are kept with their request. */
+        long findingCount;
         final Map<String, Long> casesPerRoute = new TreeMap<>();
         final Map<String, Long> millisPerRoute = new TreeMap<>();
         final Map<Integer, Long> statuses = new TreeMap<>();
         final List<Finding> findings = new ArrayList<>();
+
+        void add(Finding f) {
+            findingCount++;
+            if (findings.size() < KEPT_FINDINGS) {
+                findings.add(f);
+            }
+        }
     }
 
     private final FuzzFixture fixture;
@@ -100,7 +111,7 @@ final class HttpFuzzer {
                 if (answer.status() >= 500) {
                     tally.serverErrors++;
                 }
-                FuzzOracle.violation(request, answer).ifPresent(v -> tally.findings.add(new Finding(name, baseSeed, tally.casesPerRoute.get(name).intValue() - 1, v,
+                FuzzOracle.violation(request, answer).ifPresent(v -> tally.add(new Finding(name, baseSeed, tally.casesPerRoute.get(name).intValue() - 1, v,
                         request.describe())));
                 long s0 = System.nanoTime();
                 DbSnapshot after = snapshot();
@@ -108,7 +119,7 @@ final class HttpFuzzer {
                 if (!after.equals(before)) {
                     if (refused) {
                         tally.storedFromBadInput++;
-                        tally.findings.add(new Finding(name, baseSeed, tally.casesPerRoute.get(name).intValue() - 1,
+                        tally.add(new Finding(name, baseSeed, tally.casesPerRoute.get(name).intValue() - 1,
                                 "a refused request (" + answer.status() + ") changed " + before.differences(after), request.describe()));
                     }
                     before = after;
