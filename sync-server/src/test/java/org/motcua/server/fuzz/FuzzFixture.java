@@ -190,8 +190,16 @@ public final class FuzzFixture implements AutoCloseable {
         return B64u.encode(n);
     }
 
-    Map<String, String> officerCookies(Officer o) {
-        return Map.of("motcua_session", o.cookie());
+    /** What must never appear in a log: passwords, bearer and session tokens, CSRF tokens, codes and their MACs. */
+    public List<String> secrets() {
+        List<String> s = new ArrayList<>(List.of(PASSWORD, token, expiredToken, otherUnitToken, loginFormToken, lookupToken,
+                lookupFormToken, enrolmentMac, enrolmentCode.grouped(), enrolmentCode.grouped().replace("-", "").substring(8)));
+        for (Officer o : List.of(admin, communeOfficer, expiredOfficer)) {
+            s.add(o.cookie());
+            s.add(o.csrf());
+        }
+        spareSessions.forEach(o -> s.add(o.cookie()));
+        return s;
     }
 
     @Override

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.server.SyncServer;
 import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.LogCapture;
 
 /**
  * The CI share of the fuzzing: {@value #CASES_PER_ROUTE} generated requests for every route Javalin has registered (a new
  * route is fuzzed without being listed), against a real server on loopback with an H2 file. {@code ./motcua bench fuzz}
  * runs the full count ({@link HttpFuzzBenchmark}). The seed is random per run and printed with every finding; set
- * {@code -Dmotcua.fuzz.seed} (and {@code -Dmotcua.fuzz.route}, a substring of "METHOD /path") to replay one.
+ * {@code -Dmotcua.fuzz.seed} (and {@code -Dmotcua.fuzz.route}, a substring of "METHOD /path") to replay one. Every log
+ * line the server writes meanwhile is captured and must show no CCCD-like number, password, token or code.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpFuzzTest {
@@ -69,13 +71,19 @@ class HttpFuzzTest {
         long seed = Long.getLong("motcua.fuzz.seed", new SecureRandom().nextLong());
         String only = System.getProperty("motcua.fuzz.route", "");
         System.out.println("fuzz seed " + seed + ", " + CASES_PER_ROUTE + " cases per route");
-        HttpFuzzer.Tally t = new HttpFuzzer(fixture).run(CASES_PER_ROUTE, seed, r -> (r.method() + " " + r.path()).contains(only));
+        HttpFuzzer.Tally t;
+        List<String> leaks;
+        try (LogCapture logs = LogCapture.start()) {
+            t = new HttpFuzzer(fixture).run(CASES_PER_ROUTE, seed, r -> (r.method() + " " + r.path()).contains(only));
+            leaks = logs.leaks(fixture.secrets(), line -> line.startsWith("fuzz "));
+        }
         System.out.println("fuzz statuses " + t.statuses + ", " + t.refused + " of " + t.cases + " refused");
         System.out.println("fuzz ms per route " + t.millisPerRoute + ", snapshots " + t.snapshotNanos / 1_000_000 + " ms");
         writeFindings(t);
         String findings = t.findings.stream().limit(20).map(Object::toString).collect(Collectors.joining("\n"));
         assertEquals(0, t.findingCount, t.findingCount + " findings (seed " + seed + "), the first ones:\n" + findings);
         assertTrue(t.casesPerRoute.values().stream().allMatch(n -> n == CASES_PER_ROUTE), t.casesPerRoute.toString());
+        assertEquals(List.of(), leaks.stream().limit(10).toList(), leaks.size() + " log lines show a citizen ID or a secret");
         assertTrue(t.refused > t.cases / 2, "most generated requests must be refused, else the generator lost its teeth");
     }
 }
