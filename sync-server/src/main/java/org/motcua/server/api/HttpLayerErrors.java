@@ -49,7 +49,10 @@ public final class HttpLayerErrors extends ErrorHandler {
     }
 
     /** The status to send (§14's for a problem) and the body for a refusal {@code status} of {@code path}. */
-    private static Answer answer(int status, String path) {
+    private static Answer answer(int jettyStatus, String path) {
+        // "HTTP/0.9 not supported" (a request line without a target) and other versions or features Jetty does not
+        // implement are the request's fault: a 400 like any malformed request, never a 5xx (a 505 found by the fuzzer).
+        int status = jettyStatus == 501 || jettyStatus == 505 ? 400 : jettyStatus;
         boolean page = path != null && path.startsWith("/") && !path.startsWith("/api/") && !path.equals("/badMessage");
         if (page) {
             return new Answer(status, "text/html; charset=utf-8", WebErrors.standalonePage(status));

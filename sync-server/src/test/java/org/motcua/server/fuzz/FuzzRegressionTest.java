@@ -112,6 +112,9 @@ class FuzzRegressionTest {
         assertProblem(send("CONNECT", "/api/v1/limits", headers(), "", RawRequest.Framing.LENGTH), 400, "bad-request");
         assertProblem(send("GET", "/api/v1/limits", headers("X-Fuzz", "h".repeat(40_000)), "", RawRequest.Framing.LENGTH), 413,
                 "request-too-large");
+        assertProblem(send("PROPFIND", "", headers("Cookie", "motcua_session=" + f.admin.cookie()), "", RawRequest.Framing.LENGTH), 400,
+                "bad-request");
+        assertProblem(send("GET", "", headers(), "", RawRequest.Framing.LENGTH), 400, "bad-request");
         assertVietnamesePage(send("GET", "/admin/devices/%c0%ae%c0%ae/revoke", headers(), "", RawRequest.Framing.LENGTH), 400,
                 "Yêu cầu không hợp lệ");
         assertVietnamesePage(send("GET", "/login", headers("X-Fuzz", "h".repeat(40_000)), "", RawRequest.Framing.LENGTH), 431,
