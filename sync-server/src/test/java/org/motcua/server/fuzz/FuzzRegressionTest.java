@@ -16,6 +16,7 @@ import org.motcua.protocol.Protocol;
 import org.motcua.protocol.doc.Problem;
 import org.motcua.server.testing.Backend;
 import org.motcua.server.testing.DbSnapshot;
+import org.motcua.server.testing.LogCapture;
 
 /**
  * The inputs the fuzzer found defects with, kept as they were sent: each was a 500 or an English Jetty page before its
@@ -102,6 +103,18 @@ class FuzzRegressionTest {
         RawExchange.Outcome cut = send("GET", "/login?next=%2Fadmin%2Fdevices", headers("X-Fuzz", "H\u00c3\u00b2a"), "abc",
                 RawRequest.Framing.TRUNCATED);
         assertVietnamesePage(cut, 200, "Mật khẩu");
+    }
+
+    @Test
+    void aMalformedRequestForTheLookupPageKeepsTheCitizensTokenOutOfTheLog() {
+        String target = "/tra-cuu?code=" + f.lookupCode + "&token=" + f.lookupToken;
+        try (LogCapture logs = LogCapture.start()) {
+            // Refused as malformed (send() checks the answer's form: a page when the path was read, else a problem).
+            assertEquals(400, send("CONNECT", target, headers(), "", RawRequest.Framing.LENGTH).status());
+            assertEquals(400, send("GET", target, headers("Host", f.lookupToken + ".example"), "", RawRequest.Framing.LENGTH).status(),
+                    "a second Host header");
+            assertEquals(List.of(), logs.leaks(List.of(f.lookupToken), line -> false));
+        }
     }
 
     @Test

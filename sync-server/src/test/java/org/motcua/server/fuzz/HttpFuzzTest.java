@@ -26,7 +26,7 @@ import org.motcua.server.testing.LogCapture;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpFuzzTest {
 
-    static final int CASES_PER_ROUTE = Integer.getInteger("motcua.fuzz.cases", 200);
+    static final int CASES_PER_ROUTE = Integer.getInteger("motcua.fuzz.cases", 150);
 
     @TempDir
     static Path dir;

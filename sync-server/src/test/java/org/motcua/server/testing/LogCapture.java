@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class LogCapture implements AutoCloseable {
 
-    /** A citizen ID (CCCD) is 12 digits; any run of exactly 12 digits in a log is treated as one. */
-    private static final Pattern CCCD = Pattern.compile("(?<![0-9])[0-9]{12}(?![0-9])");
+    /**
+     * A citizen ID (CCCD) is 12 digits: any run of exactly 12 digits in a log is treated as one, unless it is part of a
+     * longer word (the last group of a uuid, a hex hash).
+     */
+    private static final Pattern CCCD = Pattern.compile("(?<![0-9A-Za-z-])[0-9]{12}(?![0-9A-Za-z])");
 
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
