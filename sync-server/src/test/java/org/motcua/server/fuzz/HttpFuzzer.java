@@ -132,6 +132,9 @@ final class HttpFuzzer {
         } finally {
             JqwikSession.finish();
             tally.millisPerRoute.merge(name, (System.nanoTime() - start) / 1_000_000, Long::sum);
+            System.out.println("fuzz route " + name + ": " + tally.casesPerRoute.getOrDefault(name, 0L) + " cases in "
+                    + tally.millisPerRoute.get(name) + " ms; so far " + tally.serverErrors + " 5xx, " + tally.storedFromBadInput
+                    + " stored from bad input, " + tally.findingCount + " findings");
         }
     }
 
