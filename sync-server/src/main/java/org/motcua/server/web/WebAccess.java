@@ -61,18 +61,19 @@ final class WebAccess {
     }
 
     /**
-     * Every form of these pages is URL-encoded (none uploads a file), so any other body is refused before it is parsed:
-     * a multipart body that does not parse made the servlet layer throw (a 500, found by the fuzzer), and a body Jetty
-     * cannot decode (bad percent-encoding, too many fields) is a 400 page as well.
+     * A form is URL-encoded, or multipart where a page uploads a file; any other body is refused before it is parsed, and
+     * so is one that does not parse (a broken multipart body made the servlet layer throw a ServletException, a 500 found by
+     * the fuzzer; bad percent-encoding or an unknown charset throw too): a 400 page, and the handler never runs.
      */
     private static void requireReadableForm(Context ctx) {
         String type = ctx.header("Content-Type");
-        if (type == null || !type.split(";", 2)[0].strip().equalsIgnoreCase("application/x-www-form-urlencoded")) {
+        String media = type == null ? "" : type.split(";", 2)[0].strip();
+        if (!media.equalsIgnoreCase("application/x-www-form-urlencoded") && !media.equalsIgnoreCase("multipart/form-data")) {
             throw WebRefusal.badForm();
         }
         try {
             ctx.formParamMap();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Kotlin rethrows the servlet's checked exceptions undeclared
             throw WebRefusal.badForm();
         }
     }

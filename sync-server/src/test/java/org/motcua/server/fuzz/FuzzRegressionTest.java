@@ -77,6 +77,17 @@ class FuzzRegressionTest {
         RawExchange.Outcome a = send("POST", "/admin/accounts", headers("Content-Type", "multipart/form-data; boundary=x",
                 "Cookie", "motcua_session=" + f.admin.cookie()), body, RawRequest.Framing.LENGTH);
         assertVietnamesePage(a, 400, "Không đọc được biểu mẫu");
+        RawExchange.Outcome json = send("POST", "/admin/accounts", headers("Content-Type", "application/json",
+                "Cookie", "motcua_session=" + f.admin.cookie()), "{\"_csrf\":\"" + f.admin.csrf() + "\"}", RawRequest.Framing.LENGTH);
+        assertVietnamesePage(json, 400, "Không đọc được biểu mẫu");
+    }
+
+    @Test
+    void aWellFormedMultipartFormStillReachesItsChecks() {
+        String body = "--x\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nwrong\r\n--x--\r\n";
+        RawExchange.Outcome a = send("POST", "/admin/accounts", headers("Content-Type", "multipart/form-data; boundary=x",
+                "Cookie", "motcua_session=" + f.admin.cookie()), body, RawRequest.Framing.LENGTH);
+        assertVietnamesePage(a, 403, "Biểu mẫu hết hiệu lực");
     }
 
     @Test
@@ -92,7 +103,7 @@ class FuzzRegressionTest {
         RawExchange.Outcome a = send("POST", "/login", headers("Content-Type", "application/x-www-form-urlencoded",
                 "Cookie", "motcua_login=" + f.loginFormToken), "_csrf=" + f.loginFormToken + "&username=fuzz-login&password=x",
                 RawRequest.Framing.TRUNCATED);
-        assertVietnamesePage(a, 400, "Yêu cầu không hợp lệ");
+        assertVietnamesePage(a, 400, "Không đọc được biểu mẫu");
     }
 
     @Test
