@@ -17,8 +17,12 @@ final class WebRefusal extends RuntimeException {
         this.next = next;
     }
 
+    /**
+     * {@code next} is kept only when the login page would follow it (at most 300 characters, {@code LoginPages.safeNext}):
+     * a 30,000-character path in the Location header overflowed Jetty's response headers, a 500 found by the fuzzer.
+     */
     static WebRefusal signIn(String next) {
-        return new WebRefusal(Kind.SIGN_IN, next);
+        return new WebRefusal(Kind.SIGN_IN, next != null && next.length() <= 300 ? next : null);
     }
 
     static WebRefusal forbidden() {

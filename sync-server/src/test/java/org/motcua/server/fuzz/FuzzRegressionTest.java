@@ -129,6 +129,15 @@ class FuzzRegressionTest {
     }
 
     @Test
+    void aVisitorAskingForAVeryLongPathIsSentToTheLoginPageWithoutIt() {
+        RawExchange.Outcome a = send("GET", "/admin/devices/" + "a".repeat(30_000) + "/revoke", headers(), "", RawRequest.Framing.LENGTH);
+        assertEquals(303, a.status(), a.text());
+        assertEquals("/login", a.header("location"));
+        RawExchange.Outcome shortOne = send("GET", "/admin/devices", headers(), "", RawRequest.Framing.LENGTH);
+        assertEquals("/login?next=%2Fadmin%2Fdevices", shortOne.header("location"));
+    }
+
+    @Test
     void jettysOwnRefusalsAreProblemsOnTheApiAndVietnamesePagesElsewhere() {
         assertProblem(send("GET", "/api/v1/devices/%c0%ae%c0%ae/state", headers(), "", RawRequest.Framing.LENGTH), 400, "bad-request");
         assertProblem(send("GET", "/api/v1/limits", headers("X-Fold", "a\r\n b"), "", RawRequest.Framing.LENGTH), 400, "bad-request");
