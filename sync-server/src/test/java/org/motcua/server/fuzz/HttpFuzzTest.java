@@ -84,6 +84,8 @@ class HttpFuzzTest {
         assertEquals(0, t.findingCount, t.findingCount + " findings (seed " + seed + "), the first ones:\n" + findings);
         assertTrue(t.casesPerRoute.values().stream().allMatch(n -> n == CASES_PER_ROUTE), t.casesPerRoute.toString());
         assertEquals(List.of(), leaks.stream().limit(10).toList(), leaks.size() + " log lines show a citizen ID or a secret");
-        assertTrue(t.refused > t.cases / 2, "most generated requests must be refused, else the generator lost its teeth");
+        if (only.isEmpty()) { // a replay of one route may well be mostly accepted (a signed-in GET page)
+            assertTrue(t.refused > t.cases / 2, "most generated requests must be refused, else the generator lost its teeth");
+        }
     }
 }
