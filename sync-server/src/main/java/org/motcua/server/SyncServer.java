@@ -3,13 +3,16 @@ package org.motcua.server;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.javalin.security.Roles;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.motcua.server.api.ApiRoutes;
+import org.motcua.server.api.HttpLayerErrors;
 import org.motcua.server.api.TlsConnector;
 import org.motcua.server.web.WebRoutes;
 
@@ -62,6 +65,9 @@ public final class SyncServer implements AutoCloseable {
         if (tls != null) {
             config.jetty.addConnector(tls::create);
         }
+        // Refusals Jetty makes before any route (malformed requests, oversized headers) answer like the routes' own.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new HttpLayerErrors()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new HttpLayerErrors()));
         ApiRoutes.register(config, services);
         WebRoutes.register(config, services);
     }
@@ -106,6 +112,25 @@ public final class SyncServer implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** One route as Javalin registered it: method, path template, and whether a signed-in officer is required. */
+    public record Route(String method, String path, boolean signedIn) {
+    }
+
+    /**
+     * Every HTTP route from Javalin's own registry (not a list kept by hand), so tests that must cover every endpoint,
+     * such as the fuzzer, see a new route as soon as it is declared.
+     */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> {
+                    Roles roles = e.metadata(Roles.class);
+                    return new Route(e.method.name(), e.path, roles != null && !roles.getRoles().isEmpty());
+                })
+                .toList();
     }
 
     public ServerServices services() {

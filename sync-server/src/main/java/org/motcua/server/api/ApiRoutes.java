@@ -63,8 +63,9 @@ public final class ApiRoutes {
                     "The database failed; the request changed nothing. See the server log."));
         });
         routes.exception(IOException.class, (e, ctx) -> {
+            // The client's body ended before its Content-Length: its fault, not the server's (a 500 page, found by the fuzzer).
             if (WebErrors.isWeb(ctx)) {
-                WebErrors.show(ctx, 500);
+                WebErrors.show(ctx, 400);
                 return;
             }
             Answers.problem(ctx, Problem.of(ProblemType.BAD_REQUEST,

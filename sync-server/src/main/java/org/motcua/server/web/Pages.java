@@ -50,6 +50,18 @@ final class Pages {
         ctx.attribute(ANSWERED_ATTRIBUTE, Boolean.TRUE);
     }
 
+    /** A page rendered without a request (the HTTP layer's own refusals): no viewer, no path. */
+    static String renderStandalone(String template, String titleKey, Object... namesAndValues) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("page", new Page(Messages.vietnamese(), null, "/", titleKey));
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        StringOutput out = new StringOutput();
+        ENGINE.render(template, params, out);
+        return out.toString();
+    }
+
     /**
      * Headers of every page: nothing cached (pages show codes and personal data), nothing framed, no script or style
      * from anywhere but this server.

@@ -32,6 +32,9 @@ final class WebAccess {
         Pages.securityHeaders(ctx);
         Allowed allowed = ctx.routeRoles().stream().filter(Allowed.class::isInstance).map(Allowed.class::cast).findFirst().orElse(null);
         boolean post = ctx.method() == HandlerType.POST;
+        if (post) {
+            requireReadableForm(ctx);
+        }
         Optional<SignedIn> viewer = sessions.resolve(ctx.cookie(Cookies.SESSION));
         viewer.ifPresent(v -> ctx.attribute(Pages.VIEWER_ATTRIBUTE, v));
         if (allowed == null) {
@@ -54,6 +57,24 @@ final class WebAccess {
         }
         if (post && !sameToken(ctx.formParam(CSRF_FIELD), who.csrfToken())) {
             throw WebRefusal.formExpired();
+        }
+    }
+
+    /**
+     * A form is URL-encoded, or multipart where a page uploads a file; any other body is refused before it is parsed, and
+     * so is one that does not parse (a broken multipart body made the servlet layer throw a ServletException, a 500 found by
+     * the fuzzer; bad percent-encoding or an unknown charset throw too): a 400 page, and the handler never runs.
+     */
+    private static void requireReadableForm(Context ctx) {
+        String type = ctx.header("Content-Type");
+        String media = type == null ? "" : type.split(";", 2)[0].strip();
+        if (!media.equalsIgnoreCase("application/x-www-form-urlencoded") && !media.equalsIgnoreCase("multipart/form-data")) {
+            throw WebRefusal.badForm();
+        }
+        try {
+            ctx.formParamMap();
+        } catch (Exception e) { // Kotlin rethrows the servlet's checked exceptions undeclared
+            throw WebRefusal.badForm();
         }
     }
 

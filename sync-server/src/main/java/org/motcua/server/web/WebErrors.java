@@ -15,6 +15,21 @@ public final class WebErrors {
         return !ctx.path().startsWith("/api/");
     }
 
+    /**
+     * The Vietnamese error page as bytes, for refusals made by the HTTP layer before any route or {@link Context} exists
+     * (a malformed request line, headers above the limit): 400 and everything not listed get the "bad request" page.
+     */
+    public static byte[] standalonePage(int status) {
+        String key = switch (status) {
+            case 403 -> "error.403";
+            case 404 -> "error.404";
+            case 413, 414, 431 -> "error.413";
+            case 503 -> "error.503";
+            default -> status >= 500 ? "error.500" : "error.400";
+        };
+        return Pages.renderStandalone("error.jte", key + ".title", "messageKey", key + ".text").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** A Vietnamese page for {@code status} (403, 404, 500, 503), unless the handler already answered. */
     public static void show(Context ctx, int status) {
         if (Boolean.TRUE.equals(ctx.attribute(Pages.ANSWERED_ATTRIBUTE))) {
@@ -22,6 +37,7 @@ public final class WebErrors {
         }
         Pages.securityHeaders(ctx);
         String key = switch (status) {
+            case 400 -> "error.400";
             case 403 -> "error.403";
             case 404 -> "error.404";
             case 503 -> "error.503";
@@ -41,6 +57,10 @@ public final class WebErrors {
                 Pages.render(ctx, 403, "error.jte", Pages.page(ctx, "error.csrf.title"), "messageKey", "error.csrf.text");
             }
             case NOT_FOUND -> show(ctx, 404);
+            case BAD_FORM -> {
+                Pages.securityHeaders(ctx);
+                Pages.render(ctx, 400, "error.jte", Pages.page(ctx, "error.form.title"), "messageKey", "error.form.text");
+            }
         }
     }
 }

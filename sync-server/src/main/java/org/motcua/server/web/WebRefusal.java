@@ -4,7 +4,7 @@ package org.motcua.server.web;
 final class WebRefusal extends RuntimeException {
 
     enum Kind {
-        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND
+        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND, BAD_FORM
     }
 
     final Kind kind;
@@ -17,8 +17,12 @@ final class WebRefusal extends RuntimeException {
         this.next = next;
     }
 
+    /**
+     * {@code next} is kept only when the login page would follow it (at most 300 characters, {@code LoginPages.safeNext}):
+     * a 30,000-character path in the Location header overflowed Jetty's response headers, a 500 found by the fuzzer.
+     */
     static WebRefusal signIn(String next) {
-        return new WebRefusal(Kind.SIGN_IN, next);
+        return new WebRefusal(Kind.SIGN_IN, next != null && next.length() <= 300 ? next : null);
     }
 
     static WebRefusal forbidden() {
@@ -28,6 +32,11 @@ final class WebRefusal extends RuntimeException {
     /** A POST without the session's CSRF token (or the login form's). */
     static WebRefusal formExpired() {
         return new WebRefusal(Kind.FORM_EXPIRED, null);
+    }
+
+    /** A POST whose body is not a readable URL-encoded form. */
+    static WebRefusal badForm() {
+        return new WebRefusal(Kind.BAD_FORM, null);
     }
 
     static WebRefusal notFound() {

@@ -35,6 +35,11 @@ public final class DbSnapshot {
     }
 
     public static DbSnapshot of(ServerDatabase db, List<String> tables) {
+        return of(db, tables, java.util.Set.of());
+    }
+
+    /** Leaves out {@code ignored} columns ("table.column", lower case): counters a refused request is meant to move. */
+    public static DbSnapshot of(ServerDatabase db, List<String> tables, java.util.Set<String> ignored) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (Connection c = db.connection(); Statement st = c.createStatement()) {
             for (String table : tables) {
@@ -44,6 +49,9 @@ public final class DbSnapshot {
                     while (rs.next()) {
                         StringBuilder b = new StringBuilder();
                         for (int i = 1; i <= md.getColumnCount(); i++) {
+                            if (ignored.contains(table + "." + md.getColumnName(i).toLowerCase())) {
+                                continue;
+                            }
                             Object v = rs.getObject(i);
                             b.append(md.getColumnName(i).toLowerCase()).append('=')
                                     .append(v instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(v)).append(';');

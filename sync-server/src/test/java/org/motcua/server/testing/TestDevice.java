@@ -146,6 +146,30 @@ public final class TestDevice {
         return token;
     }
 
+    /** A signed session request (§6.3) made at {@code at}: its canonical body and the detached signature over it. */
+    public byte[][] sessionRequest(java.time.Instant at) {
+        byte[] nonce = new byte[16];
+        new SecureRandom().nextBytes(nonce);
+        byte[] body = new SessionRequest(deviceId, nonce, org.motcua.protocol.codec.WireFormats.serverTime(at)).canonical();
+        return new byte[][] {body, sign(body)};
+    }
+
+    /** A new bearer token from a session opened at the server clock's {@code at} (tests with a moved clock). */
+    public String newToken(java.time.Instant at) {
+        byte[][] request = sessionRequest(at);
+        Http.Answer a = Http.send("POST", devicePath("/sessions"), Map.of("Content-Type", "application/json",
+                Protocol.SIGNATURE_HEADER, B64u.encode(request[1])), request[0]);
+        if (a.status() != 201) {
+            throw new AssertionError("session failed: " + a.status() + " " + a.text());
+        }
+        try {
+            token = B64u.encode(Docs.parse(a.body(), Session::read).token());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return token;
+    }
+
     public Map<String, String> bearer() {
         return Map.of("Authorization", "Bearer " + token());
     }

@@ -81,6 +81,17 @@ public final class CmsVerifier {
     }
 
     private static X509Certificate verify(byte[] der, byte[] message, X509Certificate pinned) throws SignatureInvalid {
+        try {
+            return checked(der, message, pinned);
+        } catch (RuntimeException e) {
+            // Bouncy Castle parses the inner structures lazily: a mangled one (an OID that is an OCTET STRING, say) throws
+            // from a getter deep in the checks. Any such failure is a signature that does not parse, never a server error
+            // (a 500 on /rekey, found by fuzzing).
+            throw new SignatureInvalid("cms-parse", "a structure inside the SignedData does not parse");
+        }
+    }
+
+    private static X509Certificate checked(byte[] der, byte[] message, X509Certificate pinned) throws SignatureInvalid {
         ContentInfo contentInfo = parse(der);
         SignedData sd = signedData(contentInfo);
         List<SignerInfo> signers = signerInfos(sd);
