@@ -67,6 +67,7 @@ public final class FuzzFixture implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger spareTurn = new java.util.concurrent.atomic.AtomicInteger();
     final String loginFormToken;
     final String lookupCode;
+    final String lookupDossierId;
     final String lookupToken;
     final String lookupFormToken;
 
@@ -121,7 +122,9 @@ public final class FuzzFixture implements AutoCloseable {
             enrolmentMac = B64u.encode(Macs.hmacSha256(enrolmentCode.macKey(), enrolmentBody));
 
             lookupToken = "FUZZ1234";
-            lookupCode = new LookupDossiers(server).dossier(lookupToken, true).code();
+            LookupDossiers.Made made = new LookupDossiers(server).dossier(lookupToken, true);
+            lookupCode = made.code();
+            lookupDossierId = made.dossierId();
             WebClient citizen = new WebClient(server.baseUrl);
             citizen.get("/tra-cuu?code=" + lookupCode + "&token=" + lookupToken);
             lookupFormToken = citizen.cookies.get("motcua_lookup");
@@ -178,6 +181,7 @@ public final class FuzzFixture implements AutoCloseable {
             case "sha256" -> blobSha;
             case "unit" -> device.unitCode;
             case "username" -> VICTIM_ACCOUNT;
+            case "dossierId" -> lookupDossierId;
             case "name" -> "app.css";
             default -> "x";
         };
