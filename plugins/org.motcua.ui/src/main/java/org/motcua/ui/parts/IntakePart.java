@@ -126,7 +126,6 @@ public class IntakePart {
         docs.setText(messages.get("intake.documents"));
         docs.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         checklist = new ChecklistTable(parent, messages);
-        scans = ScanAttachments.forIntake(parent, messages, desk);
 
         Composite bottom = new Composite(parent, SWT.NONE);
         bottom.setLayout(new GridLayout(6, false));
@@ -146,6 +145,8 @@ public class IntakePart {
             delivery.add(d.displayName(messages.locale()));
         }
         delivery.select(0);
+        // after the sets, channel and delivery: a trained officer tabs from the checklist straight to the sets
+        scans = ScanAttachments.forIntake(parent, messages, desk);
         Composite actions = new Composite(parent, SWT.NONE);
         actions.setLayout(new GridLayout(2, false));
         actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
