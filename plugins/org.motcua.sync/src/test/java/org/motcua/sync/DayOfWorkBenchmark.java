@@ -95,6 +95,8 @@ class DayOfWorkBenchmark {
                 report("sync.day100.slow_link_bytes_up", slow.bytesUp() - up, "B");
                 report("sync.day100.clean_bytes_up", batched.up, "B");
                 report("sync.day100.connections_cut", slow.resets() - drops, "connections");
+                // the slow run's requests and drops: where the time above the bound went
+                slow.timeline(t).forEach(line -> System.out.println("slow link: " + line));
             }
             List<String> log = province.output();
             report("sync.day100.resent_acked_bytes", resentCommitted(log.subList(logLinesBefore, log.size())), "B");

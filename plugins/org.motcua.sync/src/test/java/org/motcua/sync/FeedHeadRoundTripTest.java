@@ -15,7 +15,8 @@ import org.motcua.sync.faults.FaultProxy;
 /**
  * The real province names the feed's head in every receipt, and the desk pulls the feed only when that head has moved
  * past its cursor: an empty page costs a signed answer of about 2.4 KB, more than a quiet desk's batches. When the
- * officer asks for a sync with nothing to upload there is no receipt, and the desk asks the feed itself.
+ * officer asks for a sync with nothing to upload there is no receipt, and the desk asks the feed itself. The limits
+ * are asked after the data went up (the contract's defaults are a floor the desk can send with), and once a day.
  */
 class FeedHeadRoundTripTest {
 
@@ -38,6 +39,9 @@ class FeedHeadRoundTripTest {
                 List<String> sent = syncAndList(desk, proxy);
                 assertEquals(1, count(sent, "/batches"), sent.toString());
                 assertEquals(0, count(sent, "/updates?"), "the province has nothing for this desk yet: " + sent);
+                assertTrue(sent.get(0).startsWith("GET /api/v1/health "), sent.toString());
+                assertTrue(sent.get(sent.size() - 1).startsWith("GET /api/v1/limits "),
+                        "the limits come last, once the data is up: " + sent);
             }
 
             Province.run("publish-catalogue", Files.writeString(dir.resolve("catalogue.json"),
@@ -53,6 +57,7 @@ class FeedHeadRoundTripTest {
                 sent = syncAndList(desk, proxy);
                 assertEquals(1, count(sent, "/batches"), sent.toString());
                 assertEquals(0, count(sent, "/updates?"), "nothing new since the last pull: " + sent);
+                assertEquals(0, count(sent, "/limits"), "the stored limits are not a day old: " + sent);
 
                 sent = syncAndList(desk, proxy);
                 assertEquals(0, count(sent, "/batches"), sent.toString());

@@ -31,6 +31,7 @@ public final class BatchSender {
         CONTINUE
     }
 
+    private static final System.Logger LOG = System.getLogger(BatchSender.class.getName());
     /** Answers after which the next attempt confirms with a state before resending. */
     private static final Set<String> UNCERTAIN = Set.of("network", "server-error", "receipt-invalid");
     /** Attempts at one size before the abandon rule may re-freeze a batch smaller. */
@@ -41,6 +42,7 @@ public final class BatchSender {
     private final TargetSize target;
     private String lostData;
     private Optional<FeedCursor> feedHead = Optional.empty();
+    private final UploadPace pace = new UploadPace();
 
     public BatchSender(SyncContext ctx, BlobUploader blobs, TargetSize target) {
         this.ctx = ctx;
@@ -51,7 +53,7 @@ public final class BatchSender {
     public Result send(FrozenBatch batch) throws CycleFailure {
         FrozenBatch b = resignIfNeeded(batch);
         try {
-            if (b.attempts() > 0 && b.lastProblem().map(UNCERTAIN::contains).orElse(false)) {
+            if (b.attempts() > 0 && b.lastProblem().map(UNCERTAIN::contains).orElse(false) || keepsBeingCut(b)) {
                 Optional<Result> settled = resumeAfterUncertainAnswer(b);
                 if (settled.isPresent()) {
                     return settled.get();
@@ -80,6 +82,14 @@ public final class BatchSender {
         }
         ctx.outbox.resign(b.batchId(), keys.sign(b.body()), keys.serial());
         return ctx.outbox.batch(b.batchId()).orElseThrow();
+    }
+
+    /**
+     * A batch cut again and again before its body could have arrived is too big for the link: after {@link
+     * #ABANDON_AFTER} such attempts it also goes through the state, so the abandon rule can freeze it again smaller.
+     */
+    private static boolean keepsBeingCut(FrozenBatch b) {
+        return b.attempts() >= ABANDON_AFTER && b.eventCount() > 1 && b.lastProblem().filter("network-unsent"::equals).isPresent();
     }
 
     private List<String> blobsOf(FrozenBatch b) {
@@ -130,16 +140,28 @@ public final class BatchSender {
         ctx.progress.uploading(SyncStatus.Attempt.Kind.BATCH, 0, gzip.length);
         long[] written = {0};
         Http.Response r;
+        long began = System.nanoTime();
         try {
             r = ctx.http().exchange("POST", ctx.devicePath() + "/batches", headers, gzip, "application/json", sent -> {
                 written[0] = sent;
                 ctx.progress.uploading(SyncStatus.Attempt.Kind.BATCH, sent, gzip.length);
             });
         } catch (IOException e) {
-            throw written[0] < gzip.length ? new BodyNotSent(e) : e;
+            if (written[0] < gzip.length) {
+                throw new BodyNotSent(e);
+            }
+            if (pace.cannotHaveArrived(gzip.length, System.nanoTime() - began)) {
+                LOG.log(System.Logger.Level.INFO, "batch " + b.batchId() + " (" + gzip.length + " bytes) cut "
+                        + (System.nanoTime() - began) / 1_000_000 + " ms after it began: too soon to have arrived, "
+                        + "sent again without asking state");
+                throw new BodyNotSent(e);
+            }
+            throw e;
         }
         if (r.status() == 200) {
-            return acknowledge(b, r);
+            Result acked = acknowledge(b, r);
+            pace.acknowledged(gzip.length, System.nanoTime() - began);
+            return acked;
         }
         ServerProblem p = ServerProblem.of(r);
         ctx.outbox.recordAttempt(b.batchId(), ctx.deskNow(), p.status() >= 500 ? "server-error" : p.name());
@@ -201,7 +223,7 @@ public final class BatchSender {
             if (!alreadyQueued) {
                 FrozenBatch resend = BatchFreezer.freezeResend(ctx, serverTail + 1, b.fromSeq() - 1, target.get());
                 lostData = "the server lost seq " + (serverTail + 1) + ".." + (b.fromSeq() - 1) + "; sent again";
-                System.getLogger(BatchSender.class.getName()).log(System.Logger.Level.WARNING, lostData + " as batch "
+                LOG.log(System.Logger.Level.WARNING, lostData + " as batch "
                         + resend.batchId());
             }
         }
@@ -252,7 +274,10 @@ public final class BatchSender {
         throw CycleFailure.of(SyncProblem.CLIENT_DEFECT, p + " for a batch of " + b.eventCount() + " event(s)");
     }
 
-    /** The link failed before the whole body was handed to the socket: the server cannot hold this batch. */
+    /**
+     * The link failed before the whole body was handed to the socket, or too soon after for it to have crossed the link
+     * ({@link UploadPace}): the server cannot hold this batch.
+     */
     private static final class BodyNotSent extends IOException {
         BodyNotSent(IOException cause) {
             super(cause.getMessage(), cause);

@@ -18,11 +18,11 @@ import org.motcua.store.sync.SyncLedger;
 import org.motcua.sync.SyncProblem;
 
 /**
- * One sync attempt: a cheap {@code health} probe, the limits when a day old, then batch after batch — the current
- * epoch's unacknowledged frozen batch if there is one, else a new one frozen from the pending events — until nothing is
- * pending; then the updates feed (§6.8, {@link FeedPages}) when {@link FeedSchedule} says there is something to fetch,
- * so the province's catalogue and calendar come down without a request per dossier. One batch in flight at a time;
- * anything that ends the attempt is a {@link CycleFailure}.
+ * One sync attempt: a cheap {@code health} probe, then batch after batch — the current epoch's unacknowledged frozen
+ * batch if there is one, else a new one frozen from the pending events — until nothing is pending; then the updates
+ * feed (§6.8, {@link FeedPages}) when {@link FeedSchedule} says there is something to fetch, so the province's catalogue
+ * and calendar come down without a request per dossier; last, the limits when the stored ones are a day old. One batch
+ * in flight at a time; anything that ends the attempt is a {@link CycleFailure}.
  */
 public final class SyncCycle {
 
@@ -78,6 +78,7 @@ public final class SyncCycle {
                 pullFeed();
                 feedSchedule.pulled(ctx.now());
             }
+            refreshLimitsIfStale();
             return acked;
         } catch (CycleFailure f) {
             if (f.problem() == SyncProblem.DEVICE_UNKNOWN && ctx.rekeys.pending().isPresent()) {
@@ -134,7 +135,7 @@ public final class SyncCycle {
         }
     }
 
-    /** {@code GET health}, then {@code GET limits} when the stored ones are older than a day. */
+    /** {@code GET health}: the server is there and speaks this protocol. */
     private void probe() throws CycleFailure {
         try {
             Http.Response r = ctx.http().exchange("GET", Protocol.BASE_PATH + "/health", Map.of(), null, null, null);
@@ -145,18 +146,34 @@ public final class SyncCycle {
             if (!h.supportedProtocols().contains(Protocol.VERSION)) {
                 throw CycleFailure.of(SyncProblem.INCOMPATIBLE, "server protocols " + h.supportedProtocols());
             }
-            Optional<Instant> read = ctx.ledger.get(SyncLedger.Key.LIMITS_READ_AT).map(Instant::parse);
-            if (read.isEmpty() || read.get().plus(LIMITS_MAX_AGE).isBefore(ctx.now())) {
-                Http.Response l = ctx.http().exchange("GET", Protocol.BASE_PATH + "/limits", Map.of(), null, null, null);
-                if (l.status() == 200) {
-                    Limits limits = Limits.read(StrictJson.parse(l.body()));
-                    ctx.limits(limits, limits.canonical());
-                }
-            }
         } catch (IOException e) {
             throw CycleFailure.io(e);
         } catch (JsonRejected | SchemaInvalid e) {
-            throw CycleFailure.of(SyncProblem.BAD_RESPONSE, "health or limits unreadable: " + e.getMessage());
+            throw CycleFailure.of(SyncProblem.BAD_RESPONSE, "health unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code GET limits} when the stored ones are older than a day, after the data went up, not before: a server may
+     * not go below the contract's defaults (§5.7), so the desk sends safely with the defaults (or the stored limits)
+     * and spends this round trip — 1.5 s on a commune link — only once nothing waits. Losing it is not a failed sync:
+     * the data is acknowledged, and the next attempt asks again.
+     */
+    private void refreshLimitsIfStale() throws CycleFailure {
+        Optional<Instant> read = ctx.ledger.get(SyncLedger.Key.LIMITS_READ_AT).map(Instant::parse);
+        if (read.isPresent() && !read.get().plus(LIMITS_MAX_AGE).isBefore(ctx.now())) {
+            return;
+        }
+        try {
+            Http.Response l = ctx.http().exchange("GET", Protocol.BASE_PATH + "/limits", Map.of(), null, null, null);
+            if (l.status() == 200) {
+                Limits limits = Limits.read(StrictJson.parse(l.body()));
+                ctx.limits(limits, limits.canonical());
+            } else {
+                LOG.log(System.Logger.Level.INFO, "limits not refreshed: HTTP " + l.status());
+            }
+        } catch (IOException | JsonRejected | SchemaInvalid e) {
+            LOG.log(System.Logger.Level.INFO, "limits not refreshed, the stored ones stay: " + e.getMessage());
         }
     }
 }

@@ -43,6 +43,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    /** Every request (when its last byte reached the proxy) and every drop, with the time: a benchmark prints it. */
+    private final List<Moment> timeline = new CopyOnWriteArrayList<>();
     private final Set<ProxiedConnection> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "link-cutter"));
     private volatile boolean closed;
@@ -146,8 +148,19 @@ public final class FaultProxy implements AutoCloseable {
         return List.copyOf(requestLines);
     }
 
+    /** What happened on the link from {@code sinceNanos} on, one line per request or drop, seconds from then. */
+    public List<String> timeline(long sinceNanos) {
+        return timeline.stream().filter(m -> m.nanos() >= sinceNanos)
+                .map(m -> String.format(java.util.Locale.ROOT, "%6.1f s  %s", (m.nanos() - sinceNanos) / 1e9, m.what()))
+                .toList();
+    }
+
+    private record Moment(long nanos, String what) {
+    }
+
     /** Drops the link now: every open connection is reset. */
     public void cutAll() {
+        timeline.add(new Moment(System.nanoTime(), "-- link cut (" + open.size() + " open connection(s))"));
         for (ProxiedConnection c : open) {
             c.reset();
         }
@@ -195,7 +208,9 @@ public final class FaultProxy implements AutoCloseable {
 
         void start() throws IOException {
             RequestFramer framer = new RequestFramer(request -> {
-                requestLines.add(RequestFramer.requestLine(request));
+                String line = RequestFramer.requestLine(request);
+                requestLines.add(line);
+                timeline.add(new Moment(System.nanoTime(), line));
                 if (faults.duplicateRequests()) {
                     replay(request, faults.duplicateDelay());
                 }
