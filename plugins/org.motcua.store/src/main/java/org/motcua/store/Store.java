@@ -143,6 +143,11 @@ public final class Store implements AutoCloseable {
         return device;
     }
 
+    /** Inside a {@link #write}: the device as this transaction sees it (an earlier statement may have changed it). */
+    public DeviceIdentity device(Connection c) throws SQLException {
+        return readDevice(c);
+    }
+
     /**
      * Inside a {@link #write}: the device row was changed (enrolment gave a new number or unit); the identity handed
      * out by {@link #device()} follows once the transaction has committed.

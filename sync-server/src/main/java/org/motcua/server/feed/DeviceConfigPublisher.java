@@ -1,21 +1,25 @@
 package org.motcua.server.feed;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.motcua.protocol.json.StrictJson;
+import java.util.Optional;
+import org.motcua.protocol.feed.DeviceConfigData;
 
-/** The {@code deviceConfig} item (§5.6): a device's number and unit, published when the admin changes either. */
+/**
+ * The {@code deviceConfig} item (§5.6): a device's number and unit, published when the admin changes either, with the
+ * unit's name so a desk moved to another commune prints the right name (PROTOCOL-NOTES).
+ */
 public final class DeviceConfigPublisher {
 
-    public static final String ITEM_TYPE = "deviceConfig";
+    public static final String ITEM_TYPE = DeviceConfigData.ITEM_TYPE;
 
     private DeviceConfigPublisher() {
     }
 
-    public static long publish(Connection c, String deviceId, int deviceNumber, String unitCode, Instant now) throws SQLException {
-        ObjectNode data = StrictJson.nodes().objectNode().put("deviceNumber", deviceNumber).put("unitCode", unitCode);
-        return Feed.publish(c, ITEM_TYPE, deviceId, FeedScope.device(deviceId), data, now);
+    public static long publish(Connection c, String deviceId, int deviceNumber, String unitCode, Optional<String> unitName,
+            Instant now) throws SQLException {
+        DeviceConfigData data = new DeviceConfigData(deviceNumber, unitCode, unitName);
+        return Feed.publish(c, ITEM_TYPE, deviceId, FeedScope.device(deviceId), data.toJson(), now);
     }
 }

@@ -142,18 +142,29 @@ final class EventClassifier {
         }
         if (payload instanceof AttachmentsAdded added) {
             // scans attached after reception: stored in the chain with their blobs, nothing to project
-            DossierProjection.Known k = known.get(added.dossierId());
-            if (!added.unitCode().equals(device.unitCode()) || (k != null && !k.unitCode().equals(device.unitCode()))) {
+            if (!ofThisUnit(added.unitCode(), known.get(added.dossierId()))) {
                 return rejected(e, UNIT_MISMATCH);
             }
             return new Outcome(e, Receipt.Result.accepted(e.seq(), warnings), true, null, null);
         }
         DossierActionTaken a = (DossierActionTaken) payload;
-        DossierProjection.Known k = known.get(a.dossierId());
-        if (!a.unitCode().equals(device.unitCode()) || (k != null && !k.unitCode().equals(device.unitCode()))) {
+        if (!ofThisUnit(a.unitCode(), known.get(a.dossierId()))) {
             return rejected(e, UNIT_MISMATCH);
         }
         return new Outcome(e, Receipt.Result.accepted(e.seq(), warnings), true, null, a);
+    }
+
+    /**
+     * Whether this device may act on a dossier of {@code unitCode} ({@code k} when the server knows it): one of its own
+     * unit, or one it received itself under the unit it belonged to before the province moved it ({@code
+     * device-config}: a desk of a merged commune carries on with the dossiers it holds, under their codes).
+     */
+    private boolean ofThisUnit(String unitCode, DossierProjection.Known k) {
+        if (k == null) {
+            return unitCode.equals(device.unitCode());
+        }
+        boolean sameUnit = unitCode.equals(k.unitCode());
+        return sameUnit && (k.unitCode().equals(device.unitCode()) || k.originDeviceId().equals(device.deviceId()));
     }
 
     private static Outcome rejected(WireEvent e, String reason) {

@@ -32,7 +32,7 @@ public final class DossierProjection {
     }
 
     /** What the classifier needs to know of the dossiers a batch names. */
-    public record Known(String dossierId, String dossierCode, String unitCode) {
+    public record Known(String dossierId, String dossierCode, String unitCode, String originDeviceId) {
     }
 
     private DossierProjection() {
@@ -40,8 +40,8 @@ public final class DossierProjection {
 
     public static Map<String, Known> byId(Connection c, Collection<String> ids) throws SQLException {
         Map<String, Known> out = new HashMap<>();
-        for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code FROM dossiers WHERE dossier_id = ANY(?)",
-                rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3)), Sql.anyOf(ids))) {
+        for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code, origin_device_id FROM dossiers WHERE dossier_id = ANY(?)",
+                rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), Sql.anyOf(ids))) {
             out.put(k.dossierId(), k);
         }
         return out;
@@ -50,8 +50,8 @@ public final class DossierProjection {
     /** Dossier ids already holding each of {@code codes}. */
     public static Map<String, Set<String>> idsByCode(Connection c, Collection<String> codes) throws SQLException {
         Map<String, Set<String>> out = new HashMap<>();
-        for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code FROM dossiers WHERE dossier_code = ANY(?)",
-                rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3)), Sql.anyOf(codes))) {
+        for (Known k : Sql.list(c, "SELECT dossier_id, dossier_code, unit_code, origin_device_id FROM dossiers WHERE dossier_code = ANY(?)",
+                rs -> new Known(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), Sql.anyOf(codes))) {
             out.computeIfAbsent(k.dossierCode(), x -> new HashSet<>()).add(k.dossierId());
         }
         return out;

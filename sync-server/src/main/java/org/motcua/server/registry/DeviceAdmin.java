@@ -163,7 +163,8 @@ public final class DeviceAdmin {
             if (number < 1 || number > 9) {
                 throw new IllegalArgumentException("a device number is 1..9");
             }
-            if (Units.name(c, unit).isEmpty()) {
+            Optional<String> unitName = Units.name(c, unit);
+            if (unitName.isEmpty()) {
                 throw new IllegalArgumentException("unit " + unit + " is not registered");
             }
             Units.lock(c, unit);
@@ -171,7 +172,7 @@ public final class DeviceAdmin {
                 throw Rejection.of(ProblemType.UNIT_FULL, "Number taken", "Device number " + number + " is held in unit " + unit + ".");
             }
             Sql.update(c, "UPDATE devices SET unit_code = ?, device_number = ? WHERE device_id = ?", unit, number, deviceId);
-            DeviceConfigPublisher.publish(c, deviceId, number, unit, now);
+            DeviceConfigPublisher.publish(c, deviceId, number, unit, unitName, now);
             AuditLog.record(c, actor, now, "device.reassign", deviceId, "from unit=" + d.unitCode() + ", number=" + d.deviceNumber()
                     + " to unit=" + unit + ", number=" + number);
             return null;

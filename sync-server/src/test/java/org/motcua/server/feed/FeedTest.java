@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.protocol.doc.Updates;
@@ -28,8 +29,8 @@ class FeedTest {
             TestDevice neighbour = TestDevice.enrol(server);
             Instant past = Instant.parse("2020-01-01T00:00:00Z");
             Tx.durable(server.services.db, c -> {
-                DeviceConfigPublisher.publish(c, d.deviceId, 2, d.unitCode, Instant.now());
-                DeviceConfigPublisher.publish(c, d.deviceId, 3, d.unitCode, past);
+                DeviceConfigPublisher.publish(c, d.deviceId, 2, d.unitCode, Optional.empty(), Instant.now());
+                DeviceConfigPublisher.publish(c, d.deviceId, 3, d.unitCode, Optional.empty(), past);
                 return null;
             });
             Updates page = server.services.feed.page(record(server, d), new byte[16], null, null, null);

@@ -10,12 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.motcua.protocol.feed.CalendarData;
 import org.motcua.protocol.feed.DossierDecisionData;
+import org.motcua.protocol.feed.DeviceConfigData;
 import org.motcua.protocol.feed.NumberLeaseData;
 import org.motcua.protocol.feed.ProcedureData;
 import org.motcua.protocol.feed.RosterData;
 import org.motcua.protocol.json.JsonRejected;
 import org.motcua.protocol.json.SchemaInvalid;
 import org.motcua.protocol.json.StrictJson;
+import org.motcua.store.DeviceIdentity;
 import org.motcua.store.Store;
 import org.motcua.store.UpstreamDecisions;
 import org.motcua.store.internal.FeedReferenceTables;
@@ -125,12 +127,39 @@ public final class FeedStore {
      * one) is logged and not used: numbering from it could collide with the device it was meant for.
      */
     private void applyLease(Connection c, NumberLeaseData lease) throws SQLException {
-        if (!lease.deviceId().equals(store.device().deviceId().toString()) || !lease.unitCode().equals(store.device().unitCode())) {
+        // read in this transaction: a deviceConfig earlier in the same page may have moved the desk to the lease's unit
+        DeviceIdentity me = store.device(c);
+        if (!lease.deviceId().equals(me.deviceId().toString()) || !lease.unitCode().equals(me.unitCode())) {
             LOG.log(System.Logger.Level.WARNING, "number lease " + lease.leaseId() + " is for device " + lease.deviceId() + " of unit "
                     + lease.unitCode() + ", not this desk; it is kept but not used");
             return;
         }
         NumberLeaseTable.apply(c, lease);
+    }
+
+    /**
+     * The province gave this desk another number or unit (§5.6 {@code deviceConfig}): codes issued from now on use them
+     * (the day counter then starts above anything this desk issued that day in the new range, see
+     * {@code DossierIntake}); codes already printed keep theirs, like a number changed at enrolment. An item keyed by
+     * another device is logged and ignored.
+     */
+    private void applyDeviceConfig(Connection c, String deviceId, DeviceConfigData config) throws SQLException {
+        DeviceIdentity now = store.device(c);
+        if (!deviceId.equals(now.deviceId().toString())) {
+            LOG.log(System.Logger.Level.WARNING, "device configuration for device " + deviceId + " is not for this desk; ignored");
+            return;
+        }
+        String unitName = config.unitName().orElse(now.unitName());
+        if (config.unitName().isEmpty() && !config.unitCode().equals(now.unitCode())) {
+            LOG.log(System.Logger.Level.WARNING, "the province moved this desk to unit " + config.unitCode()
+                    + " without naming it; the forms keep the name " + now.unitName() + " until it does");
+        }
+        Sql.update(c, "UPDATE device SET unit_code = ?, unit_name = ?, device_number = ?", config.unitCode(), unitName,
+                config.deviceNumber());
+        LOG.log(System.Logger.Level.INFO, "the province changed this desk to unit " + config.unitCode() + ", device number "
+                + config.deviceNumber() + " (was " + now.unitCode() + ", " + now.deviceNumber() + ")");
+        store.deviceChanged(c);
+        store.referenceDataChanged();
     }
 
     /**
@@ -149,6 +178,7 @@ public final class FeedStore {
                     store.referenceDataChanged();
                 }
                 case NumberLeaseData.ITEM_TYPE -> applyLease(c, NumberLeaseData.read(StrictJson.parse(i.data())));
+                case DeviceConfigData.ITEM_TYPE -> applyDeviceConfig(c, i.key(), DeviceConfigData.read(StrictJson.parse(i.data())));
                 case DossierDecisionData.ITEM_TYPE -> UpstreamDecisions.apply(store, c,
                         DossierDecisionData.read(StrictJson.parse(i.data())), now);
                 // the roster is read as stored (FeedRoster); the settings follow it like the catalogue
