@@ -1,6 +1,7 @@
 package org.motcua.server.bench;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.motcua.protocol.codec.Sha256;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -22,10 +24,14 @@ import org.postgresql.copy.CopyManager;
  * than 20 days have ended (60 % early, 35 % on time, 5 % late); the last 20 days' are a mix of open statuses, about a
  * tenth of them past their due date, each open one with a handover step (the late list reads who holds it). The
  * dossiers' secondary indexes are dropped during the load and built again afterwards from their own definitions, as a
- * bulk load into PostgreSQL is done; then ANALYZE.
+ * bulk load into PostgreSQL is done; then ANALYZE. Every dossier has a national-shape code ({@code
+ * <unit>-<YYMMDD>-<NNNN>}, numbered per commune and day) and the hash of a lookup token that {@link #token} gives back
+ * from the dossier's id, so the lookup benchmark can ask for any of them as a citizen would.
  */
 final class DossierGenerator {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd").withZone(ZoneOffset.ofHours(7));
+    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssXXX").withZone(ZoneOffset.UTC);
     private static final int CHUNK = 50_000;
     private static final String[] FIELDS = {"Hộ tịch", "Chứng thực", "Đất đai", "Xây dựng", "Tư pháp", "Lao động", "Bảo trợ xã hội",
@@ -76,14 +82,22 @@ final class DossierGenerator {
         Instant openSince = now.minus(Duration.ofDays(20));
         StringBuilder rows = new StringBuilder();
         StringBuilder steps = new StringBuilder();
+        String[] unitDay = new String[units];
+        int[] unitNumber = new int[units];
         for (long k = 0; k < total; k++) {
             int unitIndex = random.nextInt(units);
             String unit = unit(unitIndex);
             String device = device(unitIndex, 1 + random.nextInt(5));
             Instant received = start.plusSeconds(span * k / total);
+            String day = DAY.format(received);
+            if (!day.equals(unitDay[unitIndex])) {
+                unitDay[unitIndex] = day;
+                unitNumber[unitIndex] = 0;
+            }
+            String code = unit + "-" + day + "-" + String.format(Locale.ROOT, "%04d", ++unitNumber[unitIndex] % 10_000);
             Instant due = received.plus(Duration.ofDays(1 + random.nextInt(10)));
             int procedure = random.nextInt(400);
-            String id = String.format(Locale.ROOT, "%08x-0000-4000-8000-%012x", k >>> 16, k);
+            String id = id(k);
             int status;
             Instant done = null;
             String timeliness = "";
@@ -103,16 +117,16 @@ final class DossierGenerator {
                         .append(TS.format(received.plusSeconds(3600))).append(",\"\",").append(device).append(',')
                         .append(TS.format(received.plusSeconds(3700))).append('\n');
             }
-            rows.append(id).append(',').append(unit).append('-').append(k).append(',').append(unit).append(",1.").append(procedure)
+            rows.append(id).append(',').append(code).append(',').append(unit).append(",1.").append(procedure)
                     .append(",1,").append(FIELDS[procedure % FIELDS.length]).append(',').append(status).append(',')
                     .append(TS.format(received)).append(',').append(TS.format(due)).append(',').append(TS.format(due)).append(',')
                     .append(done == null ? "" : TS.format(done)).append(',').append(status == 10 ? TS.format(done.plusSeconds(86_400)) : "")
                     .append(",2,").append(device).append(",event-").append(k).append(',').append(TS.format(received)).append(',')
-                    .append(timeliness).append('\n');
+                    .append(timeliness).append(',').append(Sha256.hex(token(k).getBytes(StandardCharsets.UTF_8))).append('\n');
             if ((k + 1) % CHUNK == 0 || k + 1 == total) {
                 copyIn(copy, "COPY dossiers (dossier_id, dossier_code, unit_code, procedure_code, procedure_version, procedure_field, "
                         + "status, received_at, due_at, original_due_at, done_at, returned_at, last_step, origin_device_id, "
-                        + "origin_event_id, updated_at, timeliness) FROM STDIN (FORMAT csv)", rows);
+                        + "origin_event_id, updated_at, timeliness, lookup_token_sha256) FROM STDIN (FORMAT csv)", rows);
                 copyIn(copy, "COPY dossier_steps (event_id, dossier_id, dossier_code, step, action, status, from_officer, to_officer, "
                         + "acted_at, note, device_id, received_at) FROM STDIN (FORMAT csv)", steps);
                 rows.setLength(0);
@@ -138,6 +152,27 @@ final class DossierGenerator {
         } catch (java.io.IOException e) {
             throw new SQLException(e);
         }
+    }
+
+    /** The dossier number {@code k}'s id, as written. */
+    static String id(long k) {
+        return String.format(Locale.ROOT, "%08x-0000-4000-8000-%012x", k >>> 16, k);
+    }
+
+    /** The number back from a generated dossier's id. */
+    static long number(String dossierId) {
+        return Long.parseLong(dossierId.substring(24), 16);
+    }
+
+    /** The lookup token printed on dossier {@code k}'s receipt: 8 characters of Crockford's base32, spread by a multiplier. */
+    static String token(long k) {
+        long v = (k * 0x9E3779B97F4A7C15L) >>> 24;
+        char[] out = new char[8];
+        for (int i = 7; i >= 0; i--) {
+            out[i] = CROCKFORD.charAt((int) (v & 31));
+            v >>>= 5;
+        }
+        return new String(out);
     }
 
     static String unit(int i) {

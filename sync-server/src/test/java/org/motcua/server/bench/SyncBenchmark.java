@@ -65,7 +65,11 @@ class SyncBenchmark {
         }
     }
 
-    private static void ingest(Backend backend, String name) throws Exception {
+    /** What one ingest run measured, and the devices with the events it sent (the peer is fed the same). */
+    record Ingest(double eventsPerSecond, List<Frozen> devices) {
+    }
+
+    static Ingest ingest(Backend backend, String name) throws Exception {
         Path dir = Files.createTempDirectory("motcua-bench-" + backend.name().toLowerCase(Locale.ROOT));
         try (TestServer server = TestServer.start(backend, dir, c -> {
             c.limits = unthrottled();
@@ -90,6 +94,7 @@ class SyncBenchmark {
             assertEquals(events + 4 * 20 * EVENTS, stored, "every event committed");
             System.out.printf(Locale.ROOT, "%s: %d devices x %d batches x %d events in %.2f s%n", name, DEVICES, BATCHES, EVENTS, seconds);
             bench(name, events / seconds, "/s");
+            return new Ingest(events / seconds, devices);
         }
     }
 
@@ -135,8 +140,11 @@ class SyncBenchmark {
         }
     }
 
-    /** One enrolled device and its batches, frozen as a device freezes them: bytes, gzip and signature made once. */
-    record Frozen(TestDevice device, List<byte[][]> batches) {
+    /**
+     * One enrolled device and its batches, frozen as a device freezes them: bytes, gzip and signature made once; and
+     * the same events one JSON record each, in the batches' order, for the one-record-per-request peer.
+     */
+    record Frozen(TestDevice device, List<byte[][]> batches, List<byte[]> records) {
     }
 
     static List<Frozen> freeze(TestServer server, int devices, int batches) {
@@ -145,12 +153,17 @@ class SyncBenchmark {
             TestDevice d = TestDevice.enrol(server);
             Chain chain = new Chain(d.deviceId);
             List<byte[][]> mine = new ArrayList<>();
+            List<byte[]> records = new ArrayList<>();
             for (int b = 0; b < batches; b++) {
-                Batch batch = d.batch(chain, events(d, chain, b));
+                List<WireEvent> events = events(d, chain, b);
+                Batch batch = d.batch(chain, events);
                 byte[] bytes = batch.canonical();
                 mine.add(new byte[][] {batch.batchId().getBytes(), Gzip.compress(bytes), d.sign(bytes)});
+                for (WireEvent e : events) {
+                    records.add(e.toJson().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
             }
-            out.add(new Frozen(d, mine));
+            out.add(new Frozen(d, mine, records));
         }
         return out;
     }
@@ -203,7 +216,7 @@ class SyncBenchmark {
         return org.motcua.server.testing.TestLimits.rates(new Limits.RateLimits(1_000_000, 1_000_000, 1_000_000));
     }
 
-    private static void bench(String name, double value, String unit) {
+    static void bench(String name, double value, String unit) {
         System.out.println(String.format(Locale.ROOT, "BENCH %s %d %s", name, Math.round(value), unit));   // one write: logs interleave
     }
 

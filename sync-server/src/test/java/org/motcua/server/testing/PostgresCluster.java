@@ -33,12 +33,16 @@ public final class PostgresCluster {
     private final Path dir;
     private final int port;
     private final boolean asPostgres;
+    /** A kept cluster (a benchmark's cached database) is stopped at the end but its directory stays. */
+    private final boolean kept;
+    private boolean stopped;
 
-    private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres) {
+    private PostgresCluster(Path bin, Path dir, int port, boolean asPostgres, boolean kept) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
         this.asPostgres = asPostgres;
+        this.kept = kept;
     }
 
     /** The run's cluster, started on first use. */
@@ -60,6 +64,54 @@ public final class PostgresCluster {
         return url(name);
     }
 
+    /** The database {@code name}, created if the cluster has none of that name yet; its JDBC URL. */
+    public String database(String name) {
+        try (Connection c = DriverManager.getConnection(url("postgres"), USER, ""); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            if (!rs.next()) {
+                st.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + name, e);
+        }
+        return url(name);
+    }
+
+    /**
+     * A cluster whose data stays in {@code dir} between runs (a benchmark's generated database): initdb the first
+     * time, otherwise started on what the last run left; stopped, not deleted, when the JVM ends. The socket goes to
+     * a temporary directory, as a path under {@code dir} can exceed the 107 bytes a Unix socket's path may have.
+     * {@code options} are extra server options (memory settings for a large database).
+     */
+    public static PostgresCluster kept(Path dir, String options) {
+        Path bin = binaries();
+        try {
+            boolean root = "root".equals(System.getProperty("user.name"));
+            Files.createDirectories(dir);
+            Path socket = Files.createTempDirectory("motcua-pg-socket-");
+            if (root) {
+                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                Files.setOwner(dir, postgres);
+                Files.setOwner(socket, postgres);
+            }
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+            PostgresCluster cluster = new PostgresCluster(bin, dir, port, root, true);
+            if (!Files.exists(dir.resolve("data").resolve("PG_VERSION"))) {
+                cluster.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", USER,
+                        "-E", "UTF8", "--no-sync");
+            }
+            cluster.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o", ("-p " + port + " -k " + socket
+                    + " -c listen_addresses=127.0.0.1 " + options).strip(), "-l", dir.resolve("log").toString(), "-w", "-t", "600", "start");
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "postgres-stop"));
+            return cluster;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the kept PostgreSQL cluster in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -77,7 +129,7 @@ public final class PostgresCluster {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            PostgresCluster cluster = new PostgresCluster(bin, dir, port, root);
+            PostgresCluster cluster = new PostgresCluster(bin, dir, port, root, false);
             cluster.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", USER,
                     "-E", "UTF8", "--no-sync");
             // -Dmotcua.pg.options adds server options for a diagnostic run, e.g. "-c shared_preload_libraries=pg_stat_statements"
@@ -93,11 +145,18 @@ public final class PostgresCluster {
         }
     }
 
-    private void stop() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
-            run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop");
+            run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "-t", "600", "stop");
         } catch (RuntimeException e) {
             System.err.println("could not stop the test PostgreSQL cluster: " + e.getMessage());
+        }
+        if (kept) {
+            return;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -115,7 +174,7 @@ public final class PostgresCluster {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(660, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
             }
         } catch (IOException e) {

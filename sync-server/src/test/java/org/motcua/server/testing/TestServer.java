@@ -47,6 +47,14 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(backend, config);
     }
 
+    /** A server on an existing PostgreSQL database (a benchmark's cached one), migrated on start as any other. */
+    public static TestServer onPostgres(String jdbcUrl, Path dataDir, Consumer<ServerConfig> tweak) {
+        ServerConfig config = ServerConfig.embedded(dataDir).passphrase(PASSPHRASE).jdbc(jdbcUrl, PostgresCluster.USER, "");
+        config.poolSize = 8;
+        tweak.accept(config);
+        return new TestServer(Backend.POSTGRESQL, config);
+    }
+
     /** A second instance on this one's database (PostgreSQL only: an H2 file has one owner). */
     public TestServer sibling() {
         ServerConfig c = ServerConfig.embedded(config.dataDir).passphrase(PASSPHRASE).jdbc(config.jdbcUrl, config.jdbcUser,
