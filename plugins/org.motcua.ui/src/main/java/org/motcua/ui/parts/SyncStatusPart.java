@@ -109,7 +109,7 @@ public class SyncStatusPart {
         Button rekey = button(actions, "sync.rekey", () -> desk.sync().ifPresent(s -> new KeyRenewal(messages, s, words)
                 .renew(actions.getShell(), desk.username(), desk.role(), this::told)));
         rekey.setVisible(desk.role() == Role.ADMIN);   // so is the device key
-        Button restore = button(actions, "sync.restore", () -> desk.sync().ifPresent(s -> new ProvinceRestoreAction(messages, s,
+        Button restore = button(actions, "sync.fromProvince", () -> desk.sync().ifPresent(s -> new ProvinceRestoreAction(messages, s,
                 words).restore(actions.getShell(), desk.username(), desk.role(), this::told)));
         restore.setVisible(desk.role() == Role.ADMIN);   // and a replacement PC's restore
         Button export = button(actions, "sync.usbExport", () -> usb().ifPresent(u -> u.export(actions.getShell(), this::told)));

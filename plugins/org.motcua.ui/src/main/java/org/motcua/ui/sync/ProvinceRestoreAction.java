@@ -31,7 +31,7 @@ public final class ProvinceRestoreAction {
 
     public void restore(Shell shell, String actor, Role role, UsbTransfer.Told told) {
         if (role != Role.ADMIN) {
-            told.accept(messages.get("restore.adminOnly"), true);
+            told.accept(messages.get("fromProvince.adminOnly"), true);
             return;
         }
         int answer = new Question(shell, messages).open();
@@ -41,7 +41,7 @@ public final class ProvinceRestoreAction {
     }
 
     void restoreConfirmed(Display display, boolean all, String actor, Role role, UsbTransfer.Told told) {
-        told.accept(messages.get("restore.working"), false);
+        told.accept(messages.get("fromProvince.working"), false);
         sync.restoreFromProvince(all, actor, role).whenComplete((result, failure) -> display.asyncExec(() -> {
             if (failure != null) {
                 told.accept(failure(failure), true);
@@ -52,13 +52,13 @@ public final class ProvinceRestoreAction {
     }
 
     String done(RestoreResult r) {
-        StringBuilder s = new StringBuilder(messages.get("restore.done", r.dossiersRestored(), r.dossiersKnown(),
+        StringBuilder s = new StringBuilder(messages.get("fromProvince.done", r.dossiersRestored(), r.dossiersKnown(),
                 r.scansDownloaded()));
         if (r.notRebuilt() > 0) {
-            s.append('\n').append(messages.get("restore.done.notRebuilt", r.notRebuilt()));
+            s.append('\n').append(messages.get("fromProvince.done.notRebuilt", r.notRebuilt()));
         }
         if (r.scansMissing() > 0) {
-            s.append('\n').append(messages.get("restore.done.scansMissing", r.scansMissing()));
+            s.append('\n').append(messages.get("fromProvince.done.scansMissing", r.scansMissing()));
         }
         return s.toString();
     }
@@ -70,7 +70,7 @@ public final class ProvinceRestoreAction {
             cause = cause.getCause();
         }
         if (cause instanceof SyncFailure f && f.reason() == SyncFailure.Reason.OFFLINE) {
-            return messages.get("restore.failure.OFFLINE");
+            return messages.get("fromProvince.failure.OFFLINE");
         }
         return words.failure(t);
     }
@@ -79,16 +79,16 @@ public final class ProvinceRestoreAction {
     static final class Question extends MessageDialog {
 
         Question(Shell parent, Messages messages) {
-            super(parent, messages.get("restore.title"), null, messages.get("restore.question"), MessageDialog.QUESTION, 2,
-                    messages.get("restore.open"), messages.get("restore.all"), messages.get("dialog.cancel"));
+            super(parent, messages.get("fromProvince.title"), null, messages.get("fromProvince.question"), MessageDialog.QUESTION, 2,
+                    messages.get("fromProvince.open"), messages.get("fromProvince.all"), messages.get("dialog.cancel"));
         }
 
         @Override
         protected void createButtonsForButtonBar(Composite parent) {
             super.createButtonsForButtonBar(parent);
-            UiIds.name(getButton(0), "restore.open");
-            UiIds.name(getButton(1), "restore.all");
-            UiIds.name(getButton(2), "restore.cancel");
+            UiIds.name(getButton(0), "fromProvince.open");
+            UiIds.name(getButton(1), "fromProvince.all");
+            UiIds.name(getButton(2), "fromProvince.cancel");
         }
     }
 }

@@ -75,14 +75,14 @@ class ProvinceRestoreUiTest {
             open();
             Label waiting = Widgets.named(shell, Label.class, "sync.waiting");
             Widgets.settle(display, null, () -> waiting.getText().startsWith("Tỉnh đã nhận đủ"));
-            Button restore = Widgets.named(shell, Button.class, "sync.restore");
+            Button restore = Widgets.named(shell, Button.class, "sync.fromProvince");
             assertTrue(restore.getVisible());
             assertEquals("Khôi phục hồ sơ từ tỉnh…", restore.getText());
 
             List<String> asked = new ArrayList<>();
             ModalScript cancel = new ModalScript(display).when("the question is asked", () -> question() != null, () -> {
                 asked.add(Widgets.labels(question()).toString());
-                press(Widgets.named(question(), Button.class, "restore.cancel"));
+                press(Widgets.named(question(), Button.class, "fromProvince.cancel"));
             });
             cancel.start();
             press(restore);
@@ -92,7 +92,7 @@ class ProvinceRestoreUiTest {
             assertFalse(told.getText().startsWith("Đang tải"), "cancelled: nothing asked of the province");
 
             ModalScript all = new ModalScript(display).when("the question is asked", () -> question() != null,
-                    () -> press(Widgets.named(question(), Button.class, "restore.all")));
+                    () -> press(Widgets.named(question(), Button.class, "fromProvince.all")));
             all.start();
             press(restore);
             all.verify();
@@ -107,7 +107,7 @@ class ProvinceRestoreUiTest {
         desk = TestDesks.as(dir, Role.RECEIVING_OFFICER);
         SyncService sync = desk.startSync(SyncConfig.of(dir.resolve("blobs")));
         open();
-        assertFalse(Widgets.named(shell, Button.class, "sync.restore").getVisible());
+        assertFalse(Widgets.named(shell, Button.class, "sync.fromProvince").getVisible());
 
         Messages messages = Messages.current();
         ProvinceRestoreAction action = new ProvinceRestoreAction(messages, sync, new SyncWords(messages, ZoneId.systemDefault()));
