@@ -66,7 +66,12 @@ public final class ProvinceRestore {
                     missing++;
                 }
             }
-            RestoredDossiers.PageResult r = restored.apply(cursor, page, sha -> Optional.ofNullable(scans.get(sha)), actor);
+            RestoredDossiers.PageResult r;
+            try {
+                r = restored.apply(cursor, page, sha -> Optional.ofNullable(scans.get(sha)), actor);
+            } catch (IllegalArgumentException e) {   // a payload that does not hash to its payloadHash: nothing stored
+                throw new SyncFailure(Reason.RESPONSE_INVALID, "a page of the province's dossiers was refused: " + e.getMessage());
+            }
             rebuilt += r.dossiersRebuilt();
             known += r.dossiersKnown();
             notRebuilt += r.notRebuilt();
