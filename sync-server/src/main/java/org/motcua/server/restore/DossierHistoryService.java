@@ -56,8 +56,12 @@ public final class DossierHistoryService {
                         HistoryQueries.events(c, device.unitCode(), row.id()), row.status()));
             }
             String last = dossiers.isEmpty() ? from : dossiers.get(dossiers.size() - 1).aggregateId();
-            return new DossierHistory(from, HistoryQueries.codeCounters(c, device.deviceId()), device.deviceId(), dossiers,
-                    hasMore, last, nonce, HistoryQueries.registerCounters(c, device.deviceId()), scope,
+            // The counters go with the first page only: the register's are read from every reception of the device, too
+            // dear to repeat per page, and the desk stores them with that page, so a resumed restore has them already.
+            boolean first = from.isEmpty();
+            return new DossierHistory(from, first ? HistoryQueries.codeCounters(c, device.deviceId()) : List.of(),
+                    device.deviceId(), dossiers, hasMore, last, nonce,
+                    first ? HistoryQueries.registerCounters(c, device.deviceId()) : List.of(), scope,
                     WireFormats.serverTime(clock.instant()), device.unitCode());
         });
     }

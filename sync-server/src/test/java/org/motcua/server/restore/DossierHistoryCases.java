@@ -83,6 +83,10 @@ public abstract class DossierHistoryCases {
             assertEquals(List.of(sha), got.get(open.get(0).aggregateId()).events().get(0).blobs());
             assertEquals(5, got.get(open.get(0).aggregateId()).status(), "the status the province holds");
             assertEquals(List.of(), pages.get(0).registerCounters(), "the counters are the asking device's own: it sent nothing");
+            List<DossierHistory> ownPages = pull(server, old, "open", 1);
+            assertEquals(List.of(new DossierHistory.RegisterCounter("2025-M1", 7)), ownPages.get(0).registerCounters());
+            assertEquals(List.of(List.of(), List.of()), List.of(ownPages.get(1).codeCounters(), ownPages.get(1).registerCounters()),
+                    "counters come with the first page only");
             DossierHistory own = pull(server, old, "all", 100).get(0);
             assertEquals(3, own.dossiers().size(), "all: the withdrawn one too");
             assertEquals(List.of(new DossierHistory.RegisterCounter("2025-M1", 7)), own.registerCounters());
