@@ -15,6 +15,7 @@ import org.motcua.server.enrol.EnrolmentService;
 import org.motcua.server.feed.Feed;
 import org.motcua.server.feed.FeedService;
 import org.motcua.server.feed.LookupPagePublisher;
+import org.motcua.server.restore.DossierHistoryService;
 import org.motcua.server.ingest.BatchPipeline;
 import org.motcua.server.keys.KeystorePassphrase;
 import org.motcua.server.keys.ServerKeyStore;
@@ -48,6 +49,7 @@ public final class ServerServices implements AutoCloseable {
     public final BlobUploads blobs;
     public final DeviceStateService states;
     public final FeedService feed;
+    public final DossierHistoryService history;
     public final UsbImportService usb;
     public final RateLimiter deviceRequests;
     public final RateLimiter deviceBatches;
@@ -73,6 +75,7 @@ public final class ServerServices implements AutoCloseable {
         this.blobs = new BlobUploads(db, limits, config.clock);
         this.states = new DeviceStateService(db, keys, config.clock);
         this.feed = new FeedService(db, keys, config.clock, limits, config.catalogueLifetime);
+        this.history = new DossierHistoryService(db, keys, config.clock);
         this.usb = new UsbImportService(this);
         Limits.RateLimits rates = limits.rateLimits();
         this.deviceRequests = new RateLimiter("requests of one device", rates.requestsPerMinute(), Duration.ofMinutes(1), config.clock);

@@ -21,7 +21,7 @@ public final class LookupToken {
      * scanner shows it and the lookup page or the desk can split it at the bar.
      */
     public static String qrPayload(DossierCode code, String token) {
-        return code.format() + "|" + token;
+        return token.isEmpty() ? code.format() : code.format() + "|" + token;
     }
 
     /** An http(s) address without query, fragment, spaces or quotes, short enough for the receipt's QR code. */
@@ -33,7 +33,7 @@ public final class LookupToken {
      * this desk cannot trust to be a plain address) the plain {@link #qrPayload} text.
      */
     public static String qrPayload(DossierCode code, String token, Optional<String> lookupUrl) {
-        return lookupUrl.filter(u -> u.length() <= 200 && LOOKUP_URL.matcher(u).matches())
+        return lookupUrl.filter(u -> !token.isEmpty() && u.length() <= 200 && LOOKUP_URL.matcher(u).matches())
                 .map(u -> u + "?code=" + code.format() + "&token=" + token)
                 .orElseGet(() -> qrPayload(code, token));
     }

@@ -11,7 +11,9 @@ import org.motcua.core.dossier.Dossier;
  * @param procedure    the procedure version the dossier was received under (name and legal processing time)
  * @param officerName  the receiving officer's full name under the signature; empty prints a dotted line
  * @param lookupToken  the token stored with the dossier at intake, printed and put in the QR code beside the dossier
- *                     code (see {@link LookupToken}); the same on every reprint
+ *                     code (see {@link LookupToken}); the same on every reprint. Empty for a dossier a replacement
+ *                     PC restored from the province (only the token's hash ever left the old PC): the receipt then
+ *                     prints no token and its QR code carries the dossier code alone
  * @param lookupUrl    the province's public lookup page from the feed, if any: the QR code then carries its URL
  */
 public record ReceiptData(Dossier dossier, Procedure procedure, String officerName, String lookupToken,

@@ -102,6 +102,19 @@ class ReceiptFormTest {
     }
 
     @Test
+    void aDossierRestoredFromTheProvinceHasNoTokenSoItsReceiptPrintsTheCodeAlone() throws Exception {
+        Dossier d = FormFixtures.dossier();
+        PrintedForm form = FormFixtures.forms().receipt(new ReceiptData(d, FormFixtures.marriage(), "Trần Văn Bình", "",
+                java.util.Optional.of("https://motcua.tinh.gov.vn/tra-cuu")));
+        for (int page = 0; page < 2; page++) {
+            assertEquals("000.00.99.H99-260309-0001", PdfChecks.decodeQr(form, page, 150), "no lookup link without a token");
+        }
+        String t = PdfChecks.text(form);
+        assertContains(t, "Mã hồ sơ: 000.00.99.H99-260309-0001");
+        assertFalse(t.contains("Mã tra cứu"), t);
+    }
+
+    @Test
     void theFontIsLiberationSerifEmbeddedAsASubset() throws Exception {
         PrintedForm form = FormFixtures.forms().receipt(FormFixtures.receiptData(FormFixtures.dossier(), FormFixtures.marriage(),
                 "Trần Văn Bình"));

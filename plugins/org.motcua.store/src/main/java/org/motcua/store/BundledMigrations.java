@@ -38,7 +38,8 @@ final class BundledMigrations implements ResourceProvider {
             "V14__list_indexes.sql",
             "V15__number_leases.sql",
             "V16__upstream_decisions.sql",
-            "V17__scanned_documents.sql");
+            "V17__scanned_documents.sql",
+            "V18__restored_history.sql");
 
     /** The highest schema version this program's migrations reach (a backup above it is from a newer program). */
     static int latestVersion() {

@@ -340,7 +340,7 @@ public final class Store implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT lookup_token FROM dossier WHERE id = ?")) {
                 Sql.bind(ps, dossierId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();   // restored dossiers have none
                 }
             }
         });

@@ -18,6 +18,7 @@ import org.motcua.store.sync.SyncLedger;
 import org.motcua.sync.internal.CycleFailure;
 import org.motcua.sync.internal.Enroller;
 import org.motcua.sync.internal.HttpTransport;
+import org.motcua.sync.internal.ProvinceRestore;
 import org.motcua.sync.internal.Rekeyer;
 import org.motcua.sync.internal.StatusBoard;
 import org.motcua.sync.internal.SyncContext;
@@ -41,6 +42,8 @@ public final class SyncEngine implements SyncService {
     private static final System.Logger LOG = System.getLogger(SyncEngine.class.getName());
     static final Duration BACKOFF_FIRST = Duration.ofSeconds(1);
     static final Duration BACKOFF_MAX = Duration.ofMinutes(5);
+    /** Dossiers per page of a restore: a page and its scans are held in memory until stored. */
+    static final int RESTORE_PAGE_DOSSIERS = 20;
 
     private final Store store;
     private final SyncConfig config;
@@ -185,6 +188,24 @@ public final class SyncEngine implements SyncService {
             } catch (CycleFailure f) {
                 failed(currentCycle(), f);   // §8.3: stop, or plan the attempt that sends the kept request again
                 throw Rekeyer.failure(f);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<RestoreResult> restoreFromProvince(boolean all, String actor, Role role) {
+        return restoreFromProvince(all, actor, role, RESTORE_PAGE_DOSSIERS);
+    }
+
+    /** For tests: with {@code pageSize} dossiers per page, so a few dossiers make several pages. */
+    public CompletableFuture<RestoreResult> restoreFromProvince(boolean all, String actor, Role role, int pageSize) {
+        return call(() -> {
+            try {
+                return new ProvinceRestore(ctx, pageSize).restore(all, actor, role);
+            } catch (java.io.IOException e) {
+                throw new SyncFailure(SyncFailure.Reason.OFFLINE, "the restore was cut off; it goes on from there next time: " + e, e);
+            } catch (CycleFailure f) {
+                throw Rekeyer.failure(f, "nothing more was restored");
             }
         });
     }

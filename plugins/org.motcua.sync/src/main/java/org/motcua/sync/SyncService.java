@@ -69,6 +69,16 @@ public interface SyncService extends AutoCloseable {
      */
     CompletableFuture<RekeyResult> rekey(String actor, Role role);
 
+    /**
+     * Restores a replacement PC from the province: every dossier of the unit not yet closed ({@code all}: every one),
+     * with its handover timeline and scans, stored as history already synced (nothing goes into the outbox); the day
+     * and register counters move past every number the province saw from this device. A cut restore goes on from
+     * where it stopped at the next call. Administrators only ({@code role} is checked here too).
+     *
+     * @param actor the administrator's user name, for the desk's audit log
+     */
+    CompletableFuture<RestoreResult> restoreFromProvince(boolean all, String actor, Role role);
+
     /** Stops the engine (waits for the step in progress to end); the store stays open. */
     @Override
     void close();

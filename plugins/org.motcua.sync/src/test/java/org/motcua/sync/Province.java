@@ -85,6 +85,14 @@ final class Province implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no code printed:\n" + String.join("\n", out)));
     }
 
+    /** A re-enrolment code bound to {@code deviceId} of {@code unit} (with the server stopped). */
+    static String reenrolmentCode(Path data, String unit, String unitName, String deviceId) throws IOException, InterruptedException {
+        List<String> out = run("enrolment-code", "--unit", unit, "--unit-name", unitName, "--reenrol", deviceId, "--data",
+                data.toString());
+        return out.stream().map(String::strip).filter(l -> l.matches("[0-9A-Z]{4}(-[0-9A-Z]{1,4}){8}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no code printed:\n" + String.join("\n", out)));
+    }
+
     /** The admin tool's {@code verify-chains --events} on {@code data} (with the server stopped): every line printed. */
     static List<String> verifyChains(Path data) throws IOException, InterruptedException {
         return run(true, "verify-chains", "--events", "--data", data.toString());

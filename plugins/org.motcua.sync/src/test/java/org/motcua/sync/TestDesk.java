@@ -74,6 +74,16 @@ final class TestDesk implements AutoCloseable {
         return new TestDesk(dir, name, store, Duration.ofSeconds(3));
     }
 
+    /**
+     * A replacement PC: a new, empty store that takes over {@code identity} (the device id the province's admin bound
+     * a re-enrolment code to, and the device's unit and number).
+     */
+    static TestDesk replacement(Path dir, String name, DeviceIdentity identity) throws Exception {
+        Store store = Store.create(dir.resolve(name), KEY, identity);
+        store.addProcedures(CATALOGUE.current());
+        return new TestDesk(dir, name, store, Duration.ofSeconds(3));
+    }
+
     /** A desk whose engine, once started, syncs {@code debounce} after each new event. */
     static TestDesk createBackground(Path dir, String name, int deviceNumber, Duration debounce) throws Exception {
         Store store = Store.create(dir.resolve(name), KEY, DeviceIdentity.newDevice(FakeProvince.UNIT, "UBND xã Mẫu", deviceNumber));

@@ -39,6 +39,8 @@ public final class ApiRoutes {
         routes.get(DEVICE + "/receipts/{batchId}", device::receipt);
         routes.get(DEVICE + "/state", device::state);
         routes.get(DEVICE + "/updates", device::updates);
+        routes.get(DEVICE + "/dossier-history", device::dossierHistory);
+        routes.get(DEVICE + "/blobs/{sha256}", blobs::get);
         routes.post(DEVICE + "/blobs/missing", blobs::missing);
         routes.head(DEVICE + "/blobs/{sha256}", blobs::head);
         routes.patch(DEVICE + "/blobs/{sha256}", blobs::patch);

@@ -88,6 +88,24 @@ final class BlobRoutes {
         ctx.attribute(Answers.ANSWERED_ATTRIBUTE, Boolean.TRUE);
     }
 
+    /**
+     * A blob's bytes for a desk of the unit that holds it (a replacement PC restoring its dossiers' scans). Scoped like
+     * presence: a blob another unit uploaded is 404 here, exactly like one nobody uploaded. The desk checks the bytes
+     * against the name; {@code Repr-Digest} lets any client check them too.
+     */
+    void get(Context ctx) throws Exception {
+        DeviceRecord device = gate.bearer(ctx);
+        String sha = blobName(ctx);
+        byte[] bytes = Tx.plain(services.db, c -> BlobStore.read(c, device.unitCode(), sha)).orElseThrow(() -> Rejection.of(
+                org.motcua.protocol.doc.ProblemType.NOT_FOUND, "No such blob", "The unit holds no complete blob " + sha + "."));
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Repr-Digest", "sha-256=:" + java.util.Base64.getEncoder().encodeToString(
+                org.motcua.protocol.codec.Sha256.digest(bytes)) + ":");
+        ctx.contentType("application/octet-stream");
+        ctx.status(200).result(bytes);
+        ctx.attribute(Answers.ANSWERED_ATTRIBUTE, Boolean.TRUE);
+    }
+
     void patch(Context ctx) throws Exception {
         DeviceRecord device = gate.bearer(ctx);
         String sha = blobName(ctx);

@@ -66,6 +66,17 @@ final class DeviceRoutes {
         Answers.signed(ctx, 200, services.feed.signedPage(device, nonce, feedId, after, pageSize));
     }
 
+    /** A replacement PC's restore: its unit's dossiers, a page at a time (PROTOCOL-NOTES "Replacement PC"). */
+    void dossierHistory(Context ctx) throws Exception {
+        DeviceRecord device = gate.bearer(ctx);
+        byte[] nonce = nonce(ctx.queryParam("nonce"));
+        String scope = ctx.queryParam("scope");
+        Long limit = number(ctx.queryParam("limit"), "limit");
+        Integer pageSize = limit == null ? null : (int) Math.min(limit, Integer.MAX_VALUE);
+        Answers.signed(ctx, 200, services.history.signedPage(device, nonce, scope == null ? "open" : scope,
+                ctx.queryParam("after"), pageSize));
+    }
+
     /** The 16-byte b64u nonce every signed read echoes; 400 {@code bad-request} when missing or malformed. */
     static byte[] nonce(String value) throws Rejection {
         if (value == null) {

@@ -89,7 +89,9 @@ final class ReceiptForm {
         float top = c.y() - 2;
         List<Line> lines = new ArrayList<>();
         lines.addAll(c.wrap(w.spans("receipt.code", Face.REGULAR, Set.of("code"), "code", code), BODY, textWidth));
-        lines.addAll(c.wrap(Span.regular(w.text("receipt.token", "token", data.lookupToken())), BODY, textWidth));
+        if (!data.lookupToken().isEmpty()) {   // a dossier restored from the province has no token (its hash only travelled)
+            lines.addAll(c.wrap(Span.regular(w.text("receipt.token", "token", data.lookupToken())), BODY, textWidth));
+        }
         String label = copy == 1 ? w.raw("receipt.copy.1") : w.text("receipt.copy.2", "desk", ctx.desk());
         lines.addAll(c.wrap(Span.italic(label), BODY, textWidth));
         float textHeight = PageComposer.height(lines, BODY);

@@ -61,6 +61,12 @@ public final class Http {
      */
     public Response exchange(String method, String path, Map<String, String> headers, byte[] body, String contentType,
             LongConsumer progress) throws IOException {
+        return exchange(method, path, headers, body, contentType, progress, MAX_BODY);
+    }
+
+    /** As above, with the answer's body allowed up to {@code maxBody} bytes (a blob's bytes, not a document). */
+    public Response exchange(String method, String path, Map<String, String> headers, byte[] body, String contentType,
+            LongConsumer progress, int maxBody) throws IOException {
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri(path));
         String encoding = null;
         for (Map.Entry<String, String> h : headers.entrySet()) {
@@ -74,10 +80,10 @@ public final class Http {
         if (body != null) {
             request.setEntity(new CountingEntity(body, ContentType.parse(contentType), encoding, progress));
         }
-        return client.execute(request, Http::read);
+        return client.execute(request, response -> read(response, maxBody));
     }
 
-    private static Response read(ClassicHttpResponse response) throws IOException {
+    private static Response read(ClassicHttpResponse response, int maxBody) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) {
             headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
@@ -86,12 +92,12 @@ public final class Http {
         HttpEntity entity = response.getEntity();
         if (entity != null) {
             try (InputStream in = entity.getContent()) {
-                body = in == null ? new byte[0] : readCapped(in);
+                body = in == null ? new byte[0] : readCapped(in, maxBody);
             }
         }
         if ("gzip".equalsIgnoreCase(headers.get("content-encoding")) && body.length > 0) {
             try {
-                body = BoundedInflater.gunzip(body, MAX_BODY, "response", 1000);
+                body = BoundedInflater.gunzip(body, maxBody, "response", 1000);
             } catch (BoundedInflater.Refused e) {
                 throw new IOException("the server's gzip body was refused: " + e.getMessage());
             }
@@ -99,10 +105,10 @@ public final class Http {
         return new Response(response.getCode(), headers, body);
     }
 
-    private static byte[] readCapped(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new IOException("the server's answer is larger than " + MAX_BODY + " bytes");
+    private static byte[] readCapped(InputStream in, int maxBody) throws IOException {
+        byte[] bytes = in.readNBytes(maxBody + 1);
+        if (bytes.length > maxBody) {
+            throw new IOException("the server's answer is larger than " + maxBody + " bytes");
         }
         return bytes;
     }

@@ -108,6 +108,11 @@ public final class Rekeyer {
 
     /** What a failed attempt means to the administrator who asked. */
     public static SyncFailure failure(CycleFailure f) {
+        return failure(f, "the key was not renewed");
+    }
+
+    /** What a failed attempt means to the administrator who asked, said as {@code outcome}. */
+    public static SyncFailure failure(CycleFailure f, String outcome) {
         Reason reason = switch (f.problem()) {
             case OFFLINE -> Reason.OFFLINE;
             case TLS_UNTRUSTED -> Reason.INTERCEPTION_SUSPECTED;
@@ -117,7 +122,7 @@ public final class Rekeyer {
             case NOT_ENROLLED -> Reason.NOT_ENROLLED;
             default -> Reason.SERVER_REFUSED;
         };
-        return new SyncFailure(reason, "the key was not renewed: " + f.getMessage(), f);
+        return new SyncFailure(reason, outcome + ": " + f.getMessage(), f);
     }
 
     private Optional<DeviceRekeys.Pending> pendingOf(DeviceKeyring keys) {

@@ -160,10 +160,20 @@ public final class SyncContext implements AutoCloseable {
 
     public Http.Response bearer(String method, String path, Map<String, String> headers, byte[] body, String contentType)
             throws IOException, CycleFailure {
+        return bearer(method, path, headers, body, contentType, Http.MAX_BODY);
+    }
+
+    /** A bearer GET whose answer may be up to {@code maxBody} bytes (a blob downloaded by a replacement PC). */
+    public Http.Response bearerGet(String path, int maxBody) throws IOException, CycleFailure {
+        return bearer("GET", path, Map.of(), null, null, maxBody);
+    }
+
+    private Http.Response bearer(String method, String path, Map<String, String> headers, byte[] body, String contentType,
+            int maxBody) throws IOException, CycleFailure {
         for (int attempt = 0; ; attempt++) {
             java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
             h.put("Authorization", "Bearer " + sessions.token());
-            Http.Response r = http().exchange(method, path, h, body, contentType, null);
+            Http.Response r = http().exchange(method, path, h, body, contentType, null, maxBody);
             if (r.status() == 401 && attempt == 0 && isTokenInvalid(r)) {
                 sessions.invalidate();
                 continue;

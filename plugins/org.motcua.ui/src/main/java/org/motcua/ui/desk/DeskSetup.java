@@ -28,8 +28,18 @@ public final class DeskSetup {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
 
     /** What the wizard asks. Passwords are char arrays so they can be wiped. */
+    /**
+     * @param replacedDevice the device id of the commune's PC this one replaces ("" for a new PC): the province's admin
+     *                       binds a re-enrolment code to it, and the restore from the province brings its dossiers back
+     */
     public record Request(String unitCode, String unitName, int deviceNumber, String adminUsername,
-            String adminFullName, char[] password, char[] passwordAgain, boolean sampleCatalogue) {
+            String adminFullName, char[] password, char[] passwordAgain, boolean sampleCatalogue, String replacedDevice) {
+
+        /** A new PC. */
+        public Request(String unitCode, String unitName, int deviceNumber, String adminUsername, String adminFullName,
+                char[] password, char[] passwordAgain, boolean sampleCatalogue) {
+            this(unitCode, unitName, deviceNumber, adminUsername, adminFullName, password, passwordAgain, sampleCatalogue, "");
+        }
     }
 
     /** A new desk, its admin logged in, and the recovery code to show once. */
@@ -50,6 +60,9 @@ public final class DeskSetup {
         }
         if (r.deviceNumber() < 1 || r.deviceNumber() > 9) {
             problems.add(m.get("setup.check.device"));
+        }
+        if (replaced(r).isEmpty() && !blank(r.replacedDevice())) {
+            problems.add(m.get("setup.check.replacedDevice"));
         }
         if (!USERNAME.matcher(r.adminUsername() == null ? "" : r.adminUsername()).matches()) {
             problems.add(m.get("setup.check.username"));
@@ -74,8 +87,10 @@ public final class DeskSetup {
         char[] databaseKey = KeySlots.newDatabaseKey();
         Store store = null;
         try {
-            store = Store.create(files.baseName(), databaseKey,
-                    DeviceIdentity.newDevice(r.unitCode().strip(), r.unitName().strip(), r.deviceNumber()));
+            DeviceIdentity identity = replaced(r)
+                    .map(id -> new DeviceIdentity(id, r.unitCode().strip(), r.unitName().strip(), r.deviceNumber()))
+                    .orElseGet(() -> DeviceIdentity.newDevice(r.unitCode().strip(), r.unitName().strip(), r.deviceNumber()));
+            store = Store.create(files.baseName(), databaseKey, identity);
             if (r.sampleCatalogue()) {
                 store.addProcedures(SampleCatalogueLoader.load().current());
             }
@@ -123,5 +138,18 @@ public final class DeskSetup {
                 adminDesk.username(), adminDesk.role(), adminDesk.now());
         files.keySlots().put(username, password, databaseKey);
         return officer;
+    }
+
+    /** The replaced PC's device id, when one was typed and is a uuid (as the province's device page shows it). */
+    static java.util.Optional<java.util.UUID> replaced(Request r) {
+        String id = r.replacedDevice() == null ? "" : r.replacedDevice().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.util.UUID.fromString(id));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

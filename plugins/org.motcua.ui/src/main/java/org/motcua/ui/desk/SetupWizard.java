@@ -17,6 +17,7 @@ import org.motcua.core.calendar.DeadlineCalculator;
 import org.motcua.core.catalogue.SampleCommune;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.ui.Messages;
+import org.motcua.ui.UiIds;
 
 /**
  * First start of a desk: the unit and device page, then the first admin's page. Finishing creates the
@@ -51,7 +52,7 @@ public final class SetupWizard extends Wizard {
         DeskSetup.Request request = new DeskSetup.Request(unitPage.unitCode.getText(), unitPage.unitName.getText(),
                 unitPage.device.getSelection(), adminPage.username.getText().strip(), adminPage.fullName.getText(),
                 adminPage.password.getText().toCharArray(), adminPage.again.getText().toCharArray(),
-                unitPage.sample.getSelection());
+                unitPage.sample.getSelection(), unitPage.replacedDevice.getText());
         List<String> problems = DeskSetup.check(request, messages);
         if (!problems.isEmpty()) {
             adminPage.setErrorMessage(String.join(" ", problems));
@@ -78,6 +79,7 @@ public final class SetupWizard extends Wizard {
         Text unitCode;
         Text unitName;
         Spinner device;
+        Text replacedDevice;
         Button sample;
 
         UnitPage() {
@@ -95,6 +97,7 @@ public final class SetupWizard extends Wizard {
             new Label(c, SWT.NONE).setText(messages.get("setup.device"));
             device = new Spinner(c, SWT.BORDER);
             device.setValues(1, 1, 9, 0, 1, 1);
+            replacedDevice = UiIds.name(field(c, "setup.replacedDevice", ""), "setup.replacedDevice");
             sample = new Button(c, SWT.CHECK);
             sample.setText(messages.get("setup.sample"));
             sample.setSelection(true);

@@ -34,6 +34,7 @@ import org.motcua.ui.desk.Desk;
 import org.motcua.ui.sync.DecisionNotice;
 import org.motcua.ui.sync.EnrolmentDialog;
 import org.motcua.ui.sync.KeyRenewal;
+import org.motcua.ui.sync.ProvinceRestoreAction;
 import org.motcua.ui.sync.SyncWords;
 import org.motcua.ui.sync.UsbTransfer;
 
@@ -108,12 +109,16 @@ public class SyncStatusPart {
         Button rekey = button(actions, "sync.rekey", () -> desk.sync().ifPresent(s -> new KeyRenewal(messages, s, words)
                 .renew(actions.getShell(), desk.username(), desk.role(), this::told)));
         rekey.setVisible(desk.role() == Role.ADMIN);   // so is the device key
+        Button restore = button(actions, "sync.fromProvince", () -> desk.sync().ifPresent(s -> new ProvinceRestoreAction(messages, s,
+                words).restore(actions.getShell(), desk.username(), desk.role(), this::told)));
+        restore.setVisible(desk.role() == Role.ADMIN);   // and a replacement PC's restore
         Button export = button(actions, "sync.usbExport", () -> usb().ifPresent(u -> u.export(actions.getShell(), this::told)));
         Button importReply = button(actions, "sync.usbImport",
                 () -> usb().ifPresent(u -> u.importReply(actions.getShell(), this::told)));
         boolean running = desk.sync().isPresent();
         now.setEnabled(running);
         rekey.setEnabled(running);
+        restore.setEnabled(running);
         export.setEnabled(running);
         importReply.setEnabled(running);
         transfer = line(parent, "sync.transfer");

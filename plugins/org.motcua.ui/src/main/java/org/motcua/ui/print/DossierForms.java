@@ -47,7 +47,7 @@ public final class DossierForms {
     public PrintedForm receipt(UUID dossierId) throws IOException {
         Dossier d = dossier(dossierId);
         return forms.forms().receipt(new ReceiptData(d, procedure(d), fullName(d.receivedBy()),
-                desk.store().lookupToken(dossierId).orElseThrow(), new FeedStore(desk.store()).lookupPageUrl()));
+                desk.store().lookupToken(dossierId).orElse(""), new FeedStore(desk.store()).lookupPageUrl()));   // none: restored
     }
 
     /** Form 06: one row per handover in the dossier's log. */

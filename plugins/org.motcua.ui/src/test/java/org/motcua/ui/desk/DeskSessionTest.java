@@ -74,6 +74,24 @@ class DeskSessionTest {
     }
 
     @Test
+    void aPcThatReplacesABrokenOneTakesOverItsDeviceIdSoItsReenrolmentCodeFits() {
+        Messages vi = Messages.forLocale(Locale.forLanguageTag("vi-VN"));
+        char[] pw = "mat-khau-dai".toCharArray();
+        DeskSetup.Request typo = new DeskSetup.Request("000.00.99.H99", "Xã", 2, "quantri", "Quản trị", pw, pw, true,
+                "1b4e28ba-2fa1-11d2-883f");
+        assertEquals(List.of("Mã định danh máy cũ có dạng 1b4e28ba-2fa1-11d2-883f-0016d3cca427 (tỉnh cung cấp); "
+                + "để trống nếu là máy mới."), DeskSetup.check(typo, vi));
+        java.util.UUID old = java.util.UUID.randomUUID();
+        DeskSetup.Request replacing = new DeskSetup.Request("000.00.99.H99", "Xã", 2, "quantri", "Quản trị", pw, pw, true,
+                " " + old.toString().toUpperCase(Locale.ROOT) + " ");
+        assertEquals(List.of(), DeskSetup.check(replacing, vi));
+        try (Desk desk = DeskSetup.create(new DeskFiles(dir), replacing, TestDesks.DEADLINES, TestDesks.MONDAY_MORNING).desk()) {
+            assertEquals(old, desk.store().device().deviceId(), "the old PC's identity, as the province's re-enrolment code names it");
+            assertEquals(2, desk.store().device().deviceNumber());
+        }
+    }
+
+    @Test
     void loginOpensTheDeskAndRefusesWrongPasswords() {
         TestDesks.admin(dir).close();
         DeskFiles files = new DeskFiles(dir);
