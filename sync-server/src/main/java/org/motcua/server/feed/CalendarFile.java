@@ -47,24 +47,24 @@ final class CalendarFile {
                 CalendarData y = year(root.get(i), "/" + i);
                 Integer first = seen.putIfAbsent(y.year(), file.line("/" + i));
                 if (first != null) {
-                    throw file.refuse("/" + i + "/year", "year " + y.year() + " is given twice (first on line " + first + ")");
+                    throw file.refuse("/" + i + "/year", "year-twice", String.valueOf(y.year()), String.valueOf(first));
                 }
                 out.add(y);
             }
         } else {
-            throw file.refuse("", "a calendar is a JSON object {year, holidays, swappedDays} or an array of them");
+            throw file.refuse("", "calendar-shape");
         }
         return out;
     }
 
     private CalendarData year(JsonNode y, String at) throws FileRefused {
         if (!y.isObject()) {
-            throw file.refuse(at, "a year must be a JSON object {year, holidays, swappedDays}");
+            throw file.refuse(at, "year-shape");
         }
-        unknownMembers(y, at, YEAR_MEMBERS, "a year");
+        unknownMembers(y, at, YEAR_MEMBERS, "year");
         JsonNode yearNode = y.get("year");
         if (yearNode == null || !yearNode.isIntegralNumber() || yearNode.longValue() < 2000 || yearNode.longValue() > 2100) {
-            throw file.refuse(yearNode == null ? at : at + "/year", "year must be a whole number 2000..2100");
+            throw file.refuse(yearNode == null ? at : at + "/year", "year");
         }
         int year = yearNode.intValue();
         TreeMap<LocalDate, String> holidays = new TreeMap<>();
@@ -73,7 +73,7 @@ final class CalendarFile {
         Map<LocalDate, Integer> lines = new HashMap<>();
         JsonNode hs = y.get("holidays");
         if (hs == null || !hs.isArray() || hs.isEmpty()) {
-            throw file.refuse(hs == null ? at : at + "/holidays", "holidays must be a non-empty array of dates");
+            throw file.refuse(hs == null ? at : at + "/holidays", "holidays");
         }
         for (int i = 0; i < hs.size(); i++) {
             String hat = at + "/holidays/" + i;
@@ -82,11 +82,11 @@ final class CalendarFile {
             if (h.isTextual()) {
                 date = date(h, hat, year);
             } else if (h.isObject()) {
-                unknownMembers(h, hat, Set.of("date", "name"), "a holiday");
+                unknownMembers(h, hat, Set.of("date", "name"), "holiday");
                 date = date(h.get("date"), h.get("date") == null ? hat : hat + "/date", year);
                 name(h, hat).ifPresent(n -> names.put(date.toString(), n));
             } else {
-                throw file.refuse(hat, "a holiday is a date \"YYYY-MM-DD\" or {date, name}");
+                throw file.refuse(hat, "holiday-shape");
             }
             once(lines, date, h.isObject() ? hat + "/date" : hat);
             holidays.put(date, "");
@@ -94,27 +94,27 @@ final class CalendarFile {
         JsonNode ss = y.get("swappedDays");
         if (ss != null && !ss.isNull()) {
             if (!ss.isArray()) {
-                throw file.refuse(at + "/swappedDays", "swappedDays must be an array of {date, kind}");
+                throw file.refuse(at + "/swappedDays", "swapped-days");
             }
             for (int i = 0; i < ss.size(); i++) {
                 String sat = at + "/swappedDays/" + i;
                 JsonNode s = ss.get(i);
                 if (!s.isObject()) {
-                    throw file.refuse(sat, "a swapped day is {date, kind}");
+                    throw file.refuse(sat, "swap-shape");
                 }
-                unknownMembers(s, sat, DAY_MEMBERS, "a swapped day");
+                unknownMembers(s, sat, DAY_MEMBERS, "swapped-day");
                 LocalDate date = date(s.get("date"), s.get("date") == null ? sat : sat + "/date", year);
                 JsonNode kind = s.get("kind");
                 boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
                 if (kind == null || !kind.isTextual()
                         || !(kind.textValue().equals(CalendarData.WORKDAY) || kind.textValue().equals(CalendarData.DAY_OFF))) {
-                    throw file.refuse(kind == null ? sat : sat + "/kind", "kind must be \"workday\" (làm bù) or \"dayOff\" (nghỉ hoán đổi)");
+                    throw file.refuse(kind == null ? sat : sat + "/kind", "kind");
                 }
                 if (kind.textValue().equals(CalendarData.WORKDAY) && !weekend) {
-                    throw file.refuse(sat, date + " is a weekday: only a Saturday or Sunday can be made a workday");
+                    throw file.refuse(sat, "workday-weekday", date.toString());
                 }
                 if (kind.textValue().equals(CalendarData.DAY_OFF) && weekend) {
-                    throw file.refuse(sat, date + " is a weekend day: only a weekday can be swapped for a day off");
+                    throw file.refuse(sat, "dayoff-weekend", date.toString());
                 }
                 once(lines, date, sat + "/date");
                 swapKinds.put(date, kind.textValue());
@@ -129,22 +129,22 @@ final class CalendarFile {
     private void once(Map<LocalDate, Integer> lines, LocalDate date, String at) throws FileRefused {
         Integer first = lines.putIfAbsent(date, file.line(at));
         if (first != null) {
-            throw file.refuse(at, date + " is given twice (first on line " + first + ")");
+            throw file.refuse(at, "date-twice", date.toString(), String.valueOf(first));
         }
     }
 
     private LocalDate date(JsonNode node, String at, int year) throws FileRefused {
         if (node == null || !node.isTextual()) {
-            throw file.refuse(at, "a date is text \"YYYY-MM-DD\"");
+            throw file.refuse(at, "date-type");
         }
         LocalDate date;
         try {
             date = LocalDate.parse(node.textValue());
         } catch (DateTimeParseException e) {
-            throw file.refuse(at, "\"" + node.textValue() + "\" is not a date YYYY-MM-DD");
+            throw file.refuse(at, "date-format", node.textValue());
         }
         if (date.getYear() != year) {
-            throw file.refuse(at, date + " is not in " + year);
+            throw file.refuse(at, "date-year", date.toString(), String.valueOf(year));
         }
         return date;
     }
@@ -155,7 +155,7 @@ final class CalendarFile {
             return java.util.Optional.empty();
         }
         if (!n.isTextual() || n.textValue().length() > 300) {
-            throw file.refuse(at + "/name", "name must be text of at most 300 characters");
+            throw file.refuse(at + "/name", "name");
         }
         return java.util.Optional.of(n.textValue().strip()).filter(s -> !s.isEmpty());
     }
@@ -164,7 +164,7 @@ final class CalendarFile {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!members.contains(name)) {
-                throw file.refuse(at + "/" + name, "unknown member \"" + name + "\" in " + what + " (a typo?)");
+                throw file.refuse(at + "/" + name, "unknown-member", name, new FileRefused.Word("publication.what." + what));
             }
         }
     }

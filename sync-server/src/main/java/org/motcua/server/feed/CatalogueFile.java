@@ -46,13 +46,13 @@ final class CatalogueFile {
     private List<ProcedureData> procedures(String validFrom) throws FileRefused {
         JsonNode root = file.root();
         if (!root.isArray()) {
-            throw file.refuse("", "a catalogue is a JSON array of procedures");
+            throw file.refuse("", "catalogue-not-array");
         }
         if (root.isEmpty()) {
-            throw file.refuse("", "the catalogue lists no procedure");
+            throw file.refuse("", "catalogue-empty");
         }
         if (root.size() > MAX_PROCEDURES) {
-            throw file.refuse("", "more than " + MAX_PROCEDURES + " procedures");
+            throw file.refuse("", "catalogue-too-many", String.valueOf(MAX_PROCEDURES));
         }
         Map<String, Integer> codes = new HashMap<>();
         List<ProcedureData> out = new ArrayList<>();
@@ -61,7 +61,7 @@ final class CatalogueFile {
             ProcedureData p = procedure(root.get(i), at, validFrom);
             Integer first = codes.putIfAbsent(p.procedureCode(), file.line(at));
             if (first != null) {
-                throw file.refuse(at + "/code", "procedure " + p.procedureCode() + " is listed twice (first on line " + first + ")");
+                throw file.refuse(at + "/code", "procedure-twice", p.procedureCode(), String.valueOf(first));
             }
             out.add(p);
         }
@@ -69,10 +69,10 @@ final class CatalogueFile {
     }
 
     private ProcedureData procedure(JsonNode p, String at, String validFrom) throws FileRefused {
-        requireObject(p, at, "a procedure", MEMBERS);
+        requireObject(p, at, "procedure", MEMBERS);
         String code = text(p, at, "code", 40, true);
         if (!CODE.matcher(code).matches()) {
-            throw file.refuse(at + "/code", "\"" + code + "\" is not a procedure code such as 1.000894");
+            throw file.refuse(at + "/code", "code-shape", code);
         }
         String name = text(p, at, "name", 1000, true);
         String field = text(p, at, "field", 300, true);
@@ -84,12 +84,11 @@ final class CatalogueFile {
             String folded = fold(note);
             sameDay = folded.startsWith("trong ngay") || folded.startsWith("ngay khi");
             if (!sameDay) {
-                throw file.refuse(at, "procedure " + code + " has no processing time: give durationWorkingDays "
-                        + "(0 for the same day) or a durationNote starting \"Trong ngày\"");
+                throw file.refuse(at, "no-processing-time", code);
             }
             processingDays = 0;
         } else if (!days.isIntegralNumber() || days.longValue() < 0 || days.longValue() > 3650) {
-            throw file.refuse(at + "/durationWorkingDays", "durationWorkingDays must be a whole number of working days 0..3650");
+            throw file.refuse(at + "/durationWorkingDays", "duration");
         } else {
             processingDays = days.intValue();
             sameDay = processingDays == 0;
@@ -101,7 +100,7 @@ final class CatalogueFile {
         ignored(p, at, "notes");
         JsonNode verified = p.get("nameVerified");
         if (verified != null && !verified.isNull() && !verified.isBoolean()) {
-            throw file.refuse(at + "/nameVerified", "nameVerified must be true or false");
+            throw file.refuse(at + "/nameVerified", "boolean", "nameVerified");
         }
         return new ProcedureData(code, name, processingDays, documents(p, at), fees(p, at), validFrom, false, field,
                 Optional.of(fee).filter(s -> !s.isEmpty()), Optional.of(online).filter(s -> !s.isEmpty()), cutOff);
@@ -110,20 +109,20 @@ final class CatalogueFile {
     private List<ProcedureData.Document> documents(JsonNode p, String at) throws FileRefused {
         JsonNode docs = p.get("documents");
         if (docs == null || !docs.isArray()) {
-            throw file.refuse(docs == null ? at : at + "/documents", "documents must be an array (it may be empty)");
+            throw file.refuse(docs == null ? at : at + "/documents", "documents");
         }
         List<ProcedureData.Document> out = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             String dat = at + "/documents/" + i;
             JsonNode d = docs.get(i);
-            requireObject(d, dat, "a document", DOCUMENT_MEMBERS);
+            requireObject(d, dat, "document", DOCUMENT_MEMBERS);
             String name = text(d, dat, "name", 1000, true);
             String form = text(d, dat, "form", 200, false);
             int count = 1;
             JsonNode c = d.get("count");
             if (c != null && !c.isNull()) {
                 if (!c.isIntegralNumber() || c.longValue() < 1 || c.longValue() > 1000) {
-                    throw file.refuse(dat + "/count", "count must be a whole number 1..1000");
+                    throw file.refuse(dat + "/count", "count");
                 }
                 count = c.intValue();
             }
@@ -131,7 +130,7 @@ final class CatalogueFile {
             JsonNode r = d.get("required");
             if (r != null && !r.isNull()) {
                 if (!r.isBoolean()) {
-                    throw file.refuse(dat + "/required", "required must be true or false");
+                    throw file.refuse(dat + "/required", "boolean", "required");
                 }
                 required = r.booleanValue();
             }
@@ -147,18 +146,18 @@ final class CatalogueFile {
             return List.of();
         }
         if (!fees.isArray()) {
-            throw file.refuse(at + "/fees", "fees must be an array of {name, amountVnd}");
+            throw file.refuse(at + "/fees", "fees");
         }
         List<ProcedureData.Fee> out = new ArrayList<>();
         for (int i = 0; i < fees.size(); i++) {
             String fat = at + "/fees/" + i;
             JsonNode f = fees.get(i);
-            requireObject(f, fat, "a fee", FEE_MEMBERS);
+            requireObject(f, fat, "fee", FEE_MEMBERS);
             String name = text(f, fat, "name", 1000, true);
             JsonNode amount = f.get("amountVnd");
             if (amount == null || !amount.isTextual() || !ProcedureData.AMOUNT_VND.matcher(amount.textValue()).matches()) {
                 throw file.refuse(amount == null ? fat : fat + "/amountVnd",
-                        "amountVnd must be a whole number of đồng written as a string, e.g. \"8000\"");
+                        "amount");
             }
             out.add(new ProcedureData.Fee(name, amount.textValue()));
         }
@@ -167,12 +166,12 @@ final class CatalogueFile {
 
     private void requireObject(JsonNode node, String at, String what, Set<String> members) throws FileRefused {
         if (!node.isObject()) {
-            throw file.refuse(at, what + " must be a JSON object");
+            throw file.refuse(at, "not-object", new FileRefused.Word("publication.what." + what));
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!members.contains(name)) {
-                throw file.refuse(at + "/" + name, "unknown member \"" + name + "\" in " + what + " (a typo?)");
+                throw file.refuse(at + "/" + name, "unknown-member", name, new FileRefused.Word("publication.what." + what));
             }
         }
     }
@@ -182,19 +181,19 @@ final class CatalogueFile {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             if (required) {
-                throw file.refuse(at, name + " is missing");
+                throw file.refuse(at, "missing", name);
             }
             return "";
         }
         if (!v.isTextual()) {
-            throw file.refuse(at + "/" + name, name + " must be text");
+            throw file.refuse(at + "/" + name, "not-text", name);
         }
         String s = v.textValue().strip();
         if (required && s.isEmpty()) {
-            throw file.refuse(at + "/" + name, name + " is empty");
+            throw file.refuse(at + "/" + name, "blank", name);
         }
         if (s.length() > max) {
-            throw file.refuse(at + "/" + name, name + " is longer than " + max + " characters");
+            throw file.refuse(at + "/" + name, "too-long", name, String.valueOf(max));
         }
         return s;
     }
@@ -208,12 +207,12 @@ final class CatalogueFile {
         if (v.isArray()) {
             for (JsonNode item : v) {
                 if (!item.isTextual()) {
-                    throw file.refuse(at + "/" + name, name + " must be text or a list of texts");
+                    throw file.refuse(at + "/" + name, "text-or-list", name);
                 }
             }
             return;
         }
-        throw file.refuse(at + "/" + name, name + " must be text or a list of texts");
+        throw file.refuse(at + "/" + name, "text-or-list", name);
     }
 
     /** Lower case without diacritics, "đ" as "d": how the same-day wording is recognised. */

@@ -32,7 +32,7 @@ final class PublicationFile {
 
     static PublicationFile parse(byte[] bytes) throws FileRefused {
         if (bytes.length == 0) {
-            throw new FileRefused(0, "the file is empty");
+            throw new FileRefused(0, "publication.refused.empty");
         }
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = FACTORY.createParser(bytes)) {
@@ -47,9 +47,9 @@ final class PublicationFile {
             return new PublicationFile(MAPPER.readTree(bytes), lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new FileRefused(line, "not valid JSON: " + e.getOriginalMessage());
+            throw new FileRefused(line, "publication.refused.json", e.getOriginalMessage());
         } catch (IOException e) {
-            throw new FileRefused(0, "cannot be read: " + e.getMessage());
+            throw new FileRefused(0, "publication.refused.unreadable", String.valueOf(e.getMessage()));
         }
     }
 
@@ -70,7 +70,8 @@ final class PublicationFile {
         }
     }
 
-    FileRefused refuse(String pointer, String reason) {
-        return new FileRefused(line(pointer), reason);
+    /** A refusal at the line of {@code pointer}: {@code publication.refused.<reason>} with its arguments. */
+    FileRefused refuse(String pointer, String reason, Object... args) {
+        return new FileRefused(line(pointer), "publication.refused." + reason, args);
     }
 }

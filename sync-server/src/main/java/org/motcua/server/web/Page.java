@@ -71,6 +71,8 @@ public final class Page {
         if (role == Role.PROVINCE_ADMIN) {
             item(items, WebRoutes.COMMUNES, "nav.communes");
             item(items, WebRoutes.DEVICES, "nav.devices");
+            items.add(new NavItem(WebRoutes.CATALOGUE, messages.get("nav.publish"),
+                    WebRoutes.PUBLISH_PAGES.stream().anyMatch(path::startsWith)));
             item(items, WebRoutes.CODES, "nav.codes");
             item(items, WebRoutes.ACCOUNTS, "nav.accounts");
             item(items, WebRoutes.AUDIT, "nav.audit");

@@ -71,6 +71,9 @@ final class WebAccess {
         if (!media.equalsIgnoreCase("application/x-www-form-urlencoded") && !media.equalsIgnoreCase("multipart/form-data")) {
             throw WebRefusal.badForm();
         }
+        if (media.equalsIgnoreCase("multipart/form-data") && !Uploads.acceptable(ctx)) {
+            throw WebRefusal.uploadTooLarge();
+        }
         try {
             ctx.formParamMap();
         } catch (Exception e) { // Kotlin rethrows the servlet's checked exceptions undeclared

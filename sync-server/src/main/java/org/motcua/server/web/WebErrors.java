@@ -57,6 +57,12 @@ public final class WebErrors {
                 Pages.render(ctx, 403, "error.jte", Pages.page(ctx, "error.csrf.title"), "messageKey", "error.csrf.text");
             }
             case NOT_FOUND -> show(ctx, 404);
+            case UPLOAD_TOO_LARGE -> {
+                Pages.securityHeaders(ctx);
+                ctx.header("Connection", "close"); // the body is not read: the connection cannot carry another request
+                Pages.render(ctx, 413, "error.jte", Pages.page(ctx, "error.upload.title"), "messageKey", "error.upload.text",
+                        "messageArg", Uploads.megabytes(Uploads.USB_MAX_BYTES));
+            }
             case BAD_FORM -> {
                 Pages.securityHeaders(ctx);
                 Pages.render(ctx, 400, "error.jte", Pages.page(ctx, "error.form.title"), "messageKey", "error.form.text");

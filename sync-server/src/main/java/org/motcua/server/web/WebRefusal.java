@@ -4,7 +4,7 @@ package org.motcua.server.web;
 final class WebRefusal extends RuntimeException {
 
     enum Kind {
-        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND, BAD_FORM
+        SIGN_IN, FORBIDDEN, FORM_EXPIRED, NOT_FOUND, BAD_FORM, UPLOAD_TOO_LARGE
     }
 
     final Kind kind;
@@ -37,6 +37,11 @@ final class WebRefusal extends RuntimeException {
     /** A POST whose body is not a readable URL-encoded form. */
     static WebRefusal badForm() {
         return new WebRefusal(Kind.BAD_FORM, null);
+    }
+
+    /** A multipart upload larger than any page takes, or of unannounced length: refused before it is read. */
+    static WebRefusal uploadTooLarge() {
+        return new WebRefusal(Kind.UPLOAD_TOO_LARGE, null);
     }
 
     static WebRefusal notFound() {

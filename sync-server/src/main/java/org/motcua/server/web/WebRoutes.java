@@ -18,6 +18,12 @@ public final class WebRoutes {
     static final String AUDIT = "/admin/audit";
     static final String ACCOUNTS = "/admin/accounts";
     static final String COMMUNES = "/admin/communes";
+    static final String CATALOGUE = "/admin/catalogue";
+    static final String CALENDAR = "/admin/calendar";
+    static final String LEASES = "/admin/number-leases";
+    static final String USB_IMPORT = "/admin/usb-import";
+    /** The pages of what the province publishes and the USB import, one entry of the navigation bar. */
+    static final java.util.List<String> PUBLISH_PAGES = java.util.List.of(CATALOGUE, CALENDAR, LEASES, USB_IMPORT);
     /** The citizen's progress lookup, public; the receipt's QR code opens it with {@code ?code=…&token=…}. */
     static final String LOOKUP = "/tra-cuu";
     static final String LOOKUP_RATING = "/tra-cuu/danh-gia";
@@ -37,6 +43,7 @@ public final class WebRoutes {
         AuditPage audit = new AuditPage(services.db);
         AccountPages accounts = new AccountPages(services);
         CommunePages communes = new CommunePages(services);
+        CataloguePages catalogue = new CataloguePages(services);
         LookupPages lookup = new LookupPages(services.progressLookup, services.citizenRatings, services.lookupThrottle);
         var routes = config.routes;
         routes.beforeMatched(access::check);
@@ -53,6 +60,8 @@ public final class WebRoutes {
         routes.get(AUDIT, audit::show, Allowed.PROVINCE_ADMIN);
         routes.get(COMMUNES, communes::list, Allowed.PROVINCE_ADMIN);
         routes.post(COMMUNES, communes::importFile, Allowed.PROVINCE_ADMIN);
+        routes.get(CATALOGUE, catalogue::list, Allowed.PROVINCE_ADMIN);
+        routes.post(CATALOGUE, catalogue::publish, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS, accounts::list, Allowed.PROVINCE_ADMIN);
         routes.post(ACCOUNTS, accounts::create, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS + "/{username}/password", accounts::passwordForm, Allowed.PROVINCE_ADMIN);

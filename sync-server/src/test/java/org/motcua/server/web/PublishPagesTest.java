@@ -1,0 +1,163 @@
+package org.motcua.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.server.accounts.Role;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.audit.AuditLog;
+import org.motcua.server.feed.PublicationHistory;
+import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.DbSnapshot;
+import org.motcua.server.testing.MutableClock;
+import org.motcua.server.testing.TestDevice;
+import org.motcua.server.testing.TestServer;
+import org.motcua.server.testing.WebClient;
+
+/**
+ * The admin's pages for what the province publishes, over real HTTP on PostgreSQL: each operation done through the page
+ * (multipart upload or form, CSRF token), its result and its audit entry; a bad file refused with the line and the reason
+ * in Vietnamese and nothing stored; a commune officer, a visitor and a POST without the token refused.
+ */
+class PublishPagesTest {
+
+    static final String PASSWORD = "mật-khẩu-đủ-dài-7";
+
+    @TempDir
+    Path dir;
+
+    TestServer server;
+    TestDevice device;
+    WebClient admin;
+    WebClient officer;
+    WebClient visitor;
+
+    @BeforeEach
+    void start() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T02:00:00Z"));
+        server = TestServer.start(Backend.POSTGRESQL, dir, c -> c.clock = clock);
+        device = TestDevice.enrol(server);
+        server.services.accounts.create(Actor.cli(), "quantri", "Nguyễn Văn Quản", Role.PROVINCE_ADMIN, null, PASSWORD.toCharArray());
+        server.services.accounts.create(Actor.cli(), "canbo", "Lê Văn Xã", Role.COMMUNE_OFFICER, device.unitCode, PASSWORD.toCharArray());
+        admin = new WebClient(server.baseUrl);
+        admin.login("quantri", PASSWORD);
+        officer = new WebClient(server.baseUrl);
+        officer.login("canbo", PASSWORD);
+        visitor = new WebClient(server.baseUrl);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theAdminPublishesTheCatalogueOnTheWeb() throws Exception {
+        String path = "/admin/catalogue";
+        String good = Files.readString(Path.of("examples/catalogue.json"));
+        WebClient.Page page = admin.get(path);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Danh mục thủ tục đã công bố") && page.body().contains("Chưa công bố danh mục nào"), page.body());
+        String csrf = page.csrf();
+
+        DbSnapshot before = DbSnapshot.of(server.services.db);
+        int codeLine = lineOf(good, "\"code\": \"1.000894\"");
+        String twice = good.replace("\"code\": \"1.000894\"", "\"code\": \"1.001193\"");
+        WebClient.Page refused = admin.postFile(path, "file", "danh-muc.json", utf8(twice), "_csrf", csrf, "validDays", "90");
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("Tệp bị từ chối, không có gì được công bố")
+                && refused.body().contains("Dòng " + codeLine + ": thủ tục 1.001193 có hai lần (lần đầu ở dòng "), refused.body());
+        WebClient.Page badDate = admin.postFile(path, "file", "danh-muc.json", utf8("{\"code\": \"1.000894\"}"), "_csrf", csrf,
+                "validDays", "90");
+        assertTrue(badDate.body().contains("Dòng 1: danh mục phải là một mảng JSON các thủ tục"), badDate.body());
+        assertEquals(400, admin.postFile(path, "file", "trong.json", new byte[0], "_csrf", csrf, "validDays", "90").status());
+        assertEquals(400, admin.postFile(path, "file", "danh-muc.json", utf8(good), "_csrf", csrf, "validDays", "0").status());
+        byte[] huge = new byte[(int) Uploads.PUBLICATION_MAX_BYTES + 1];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        WebClient.Page tooLarge = admin.postFile(path, "file", "danh-muc.json", huge, "_csrf", csrf, "validDays", "90");
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.body().contains("Tệp lớn hơn 8 MB; không có gì được công bố."), tooLarge.body());
+        assertUnannouncedUploadRefused(path);
+        assertRefusedToOthers(path, utf8(good), "validDays", "90");
+        assertEquals(List.of(), DbSnapshot.of(server.services.db).differences(before), "nothing refused stores anything");
+        assertTrue(PublicationHistory.catalogues(server.services.db, 10).isEmpty());
+
+        WebClient.Page done = admin.postFile(path, "file", "danh-muc.json", utf8(good), "_csrf", csrf, "validDays", "30");
+        assertEquals(303, done.status(), done.body());
+        String list = admin.get(done.location()).body();
+        assertTrue(list.contains("Đã công bố danh mục: 14 thủ tục, 14 mới hoặc thay đổi, 0 không đổi, 0 ngừng áp dụng; máy xã cảnh báo "
+                + "sau 30/12/2026 09:00."), list);
+        assertTrue(list.contains("<td>#1</td><td>30/11/2026 09:00</td><td>quantri</td><td>14</td>"), list);
+        assertAudited("catalogue.publish", "procedures=14, new or changed=14, withdrawn=0");
+    }
+
+    /** A commune officer and a visitor cannot see or post the page; the admin cannot post without the CSRF token. */
+    private void assertRefusedToOthers(String path, byte[] file, String... fields) {
+        assertEquals(403, officer.get(path).status());
+        String[] withToken = withCsrf(officer.get("/").csrf(), fields);
+        assertEquals(403, officer.postFile(path, "file", "f.json", file, withToken).status());
+        WebClient.Page loggedOut = visitor.get(path);
+        assertEquals(303, loggedOut.status());
+        assertTrue(loggedOut.location().startsWith("/login"), loggedOut.location());
+        assertEquals(303, visitor.postFile(path, "file", "f.json", file, fields).status());
+        WebClient.Page noToken = admin.postFile(path, "file", "f.json", file, fields);
+        assertEquals(403, noToken.status());
+        assertTrue(noToken.body().contains("Biểu mẫu") || noToken.body().contains("biểu mẫu"), noToken.body());
+    }
+
+    /** A multipart body of unannounced length (chunked) is refused before it is read, with the largest size said. */
+    private void assertUnannouncedUploadRefused(String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=x")
+                .header("Cookie", admin.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(utf8("--x--\r\n"))))
+                .build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(413, answer.statusCode());
+        assertTrue(answer.body().contains("Tệp tải lên lớn hơn mức máy chủ nhận (tối đa 512 MB)"), answer.body());
+    }
+
+    private static String[] withCsrf(String csrf, String... fields) {
+        String[] all = new String[fields.length + 2];
+        all[0] = "_csrf";
+        all[1] = csrf;
+        System.arraycopy(fields, 0, all, 2, fields.length);
+        return all;
+    }
+
+    private void assertAudited(String action, String detail) throws Exception {
+        List<AuditLog.Entry> log = AuditLog.recent(server.services.db, 20, null).stream().filter(e -> e.action().equals(action)).toList();
+        assertEquals(1, log.size(), log.toString());
+        assertEquals("quantri", log.get(0).actor());
+        assertEquals("web", log.get(0).channel());
+        assertEquals("127.0.0.1", log.get(0).address());
+        assertTrue(log.get(0).detail().contains(detail), log.get(0).detail());
+        assertFalse(admin.get("/admin/audit").body().isEmpty());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains(needle)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException(needle);
+    }
+}
