@@ -1,0 +1,98 @@
+package org.motcua.server.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.motcua.server.accounts.Role;
+import org.motcua.server.audit.Actor;
+import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.Chromium;
+import org.motcua.server.testing.TestServer;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The pages of what the province publishes in a real headless Chromium on PostgreSQL: the admin chooses a bad file, reads
+ * the refused line in Vietnamese, chooses the good one and sees it listed, then reads the audit page; screenshots at
+ * 1366×768 and at a phone's width.
+ */
+class PublishPagesBrowserTest {
+
+    static final String PASSWORD = "mật-khẩu-đủ-dài-8";
+
+    @TempDir
+    Path dir;
+
+    TestServer server;
+    ChromeDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = TestServer.start(Backend.POSTGRESQL, dir.resolve("server"));
+        server.services.accounts.create(Actor.cli(), "quantri", "Nguyễn Thị Quản Trị", Role.PROVINCE_ADMIN, null,
+                PASSWORD.toCharArray());
+        browser = Chromium.start(1366, 768);
+        browser.get(server.url("/login"));
+        browser.findElement(By.id("username")).sendKeys("quantri");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        Chromium.waitUntil(browser, b -> !b.getCurrentUrl().contains("/login"), "the page after logging in");
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            browser.quit();
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void anAdminPublishesTheCatalogueInTheBrowser() throws Exception {
+        String good = Files.readString(Path.of("examples/catalogue.json"));
+        Path bad = dir.resolve("danh-muc-sai.json");
+        Files.writeString(bad, good.replace("\"durationWorkingDays\": 5", "\"durationWorkingDays\": 2.5"));
+        int line = PublishPagesTest.lineOf(good, "\"durationWorkingDays\": 5");
+        browser.findElement(By.linkText("Công bố, USB")).click();
+        browser.findElement(By.linkText("Danh mục thủ tục"));
+
+        browser.findElement(By.id("file")).sendKeys(bad.toString());
+        browser.findElement(By.id("publish-catalogue")).click();
+        String error = browser.findElement(By.id("catalogue-error")).getText();
+        assertTrue(error.contains("Tệp bị từ chối, không có gì được công bố") && error.contains("Dòng " + line
+                + ": durationWorkingDays phải là số ngày làm việc nguyên từ 0 đến 3650"), error);
+        assertTrue(browser.findElements(By.id("catalogues")).isEmpty(), "nothing published from the bad file");
+        Chromium.screenshot(browser, "publish-catalogue-refused");
+
+        browser.findElement(By.id("file")).sendKeys(Path.of("examples/catalogue.json").toAbsolutePath().toString());
+        browser.findElement(By.id("publish-catalogue")).click();
+        String notice = browser.findElement(By.id("catalogue-notice")).getText();
+        assertTrue(notice.contains("Đã công bố danh mục: 14 thủ tục, 14 mới hoặc thay đổi"), notice);
+        String table = browser.findElement(By.id("catalogues")).getText();
+        assertTrue(table.contains("#1") && table.contains("quantri") && table.contains("14"), table);
+        Chromium.screenshot(browser, "publish-catalogue");
+        phoneScreenshot("catalogues", "publish-catalogue-phone");
+
+        browser.get(server.url("/admin/audit"));
+        String audit = browser.findElement(By.tagName("main")).getText();
+        assertTrue(audit.contains("Công bố danh mục thủ tục") && audit.contains("quantri"), audit);
+    }
+
+    /** The current page again at a phone's width: it must still show {@code id}. */
+    private void phoneScreenshot(String id, String name) {
+        Chromium.emulatePhone(browser, 390, 844);
+        try {
+            browser.navigate().refresh();
+            browser.findElement(By.id(id));
+            Chromium.screenshot(browser, name);
+        } finally {
+            Chromium.stopPhone(browser);
+        }
+    }
+}
