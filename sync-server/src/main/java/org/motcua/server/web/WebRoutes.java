@@ -44,6 +44,7 @@ public final class WebRoutes {
         AccountPages accounts = new AccountPages(services);
         CommunePages communes = new CommunePages(services);
         CataloguePages catalogue = new CataloguePages(services);
+        CalendarPages calendar = new CalendarPages(services);
         LookupPages lookup = new LookupPages(services.progressLookup, services.citizenRatings, services.lookupThrottle);
         var routes = config.routes;
         routes.beforeMatched(access::check);
@@ -62,6 +63,8 @@ public final class WebRoutes {
         routes.post(COMMUNES, communes::importFile, Allowed.PROVINCE_ADMIN);
         routes.get(CATALOGUE, catalogue::list, Allowed.PROVINCE_ADMIN);
         routes.post(CATALOGUE, catalogue::publish, Allowed.PROVINCE_ADMIN);
+        routes.get(CALENDAR, calendar::list, Allowed.PROVINCE_ADMIN);
+        routes.post(CALENDAR, calendar::publish, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS, accounts::list, Allowed.PROVINCE_ADMIN);
         routes.post(ACCOUNTS, accounts::create, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS + "/{username}/password", accounts::passwordForm, Allowed.PROVINCE_ADMIN);

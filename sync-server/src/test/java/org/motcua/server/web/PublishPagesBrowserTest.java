@@ -84,6 +84,32 @@ class PublishPagesBrowserTest {
         assertTrue(audit.contains("Công bố danh mục thủ tục") && audit.contains("quantri"), audit);
     }
 
+    @Test
+    void anAdminPublishesAYearOfTheCalendarInTheBrowser() throws Exception {
+        String good = Files.readString(Path.of("examples/calendar-2027.json"));
+        Path bad = dir.resolve("lich-sai.json");
+        Files.writeString(bad, good.replace("2027-05-01", "2027-5-1"));
+        int line = PublishPagesTest.lineOf(good, "2027-05-01");
+        browser.findElement(By.linkText("Công bố, USB")).click();
+        browser.findElement(By.linkText("Lịch làm việc")).click();
+
+        browser.findElement(By.id("file")).sendKeys(bad.toString());
+        browser.findElement(By.id("publish-calendar")).click();
+        String error = browser.findElement(By.id("calendar-error")).getText();
+        assertTrue(error.contains("Dòng " + line + ": “2027-5-1” không phải ngày dạng YYYY-MM-DD"), error);
+        assertTrue(browser.findElements(By.id("calendar-years")).isEmpty(), "nothing published from the bad file");
+        Chromium.screenshot(browser, "publish-calendar-refused");
+
+        browser.findElement(By.id("file")).sendKeys(Path.of("examples/calendar-2027.json").toAbsolutePath().toString());
+        browser.findElement(By.id("publish-calendar")).click();
+        String notice = browser.findElement(By.id("calendar-notice")).getText();
+        assertTrue(notice.contains("Đã công bố lịch năm 2027"), notice);
+        String table = browser.findElement(By.id("calendar-years")).getText();
+        assertTrue(table.contains("2027") && table.contains("quantri"), table);
+        Chromium.screenshot(browser, "publish-calendar");
+        phoneScreenshot("calendar-years", "publish-calendar-phone");
+    }
+
     /** The current page again at a phone's width: it must still show {@code id}. */
     private void phoneScreenshot(String id, String name) {
         Chromium.emulatePhone(browser, 390, 844);

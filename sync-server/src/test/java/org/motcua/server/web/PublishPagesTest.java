@@ -101,6 +101,45 @@ class PublishPagesTest {
         assertAudited("catalogue.publish", "procedures=14, new or changed=14, withdrawn=0");
     }
 
+    @Test
+    void theAdminPublishesTheWorkingCalendarOnTheWeb() throws Exception {
+        String path = "/admin/calendar";
+        String good = Files.readString(Path.of("examples/calendar-2027.json"));
+        WebClient.Page page = admin.get(path);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Lịch làm việc") && page.body().contains("Chưa công bố năm nào"), page.body());
+        String csrf = page.csrf();
+
+        DbSnapshot before = DbSnapshot.of(server.services.db);
+        int line = lineOf(good, "\"date\": \"2027-05-01\"");
+        WebClient.Page refused = admin.postFile(path, "file", "lich.json", utf8(good.replace("2027-05-01", "2028-05-01")), "_csrf", csrf);
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("Tệp bị từ chối, không có gì được công bố")
+                && refused.body().contains("Dòng " + line + ": ngày 2028-05-01 không thuộc năm 2027"), refused.body());
+        WebClient.Page weekday = admin.postFile(path, "file", "lich.json", utf8(good.replace("\"swappedDays\": []",
+                "\"swappedDays\": [{\"date\": \"2027-09-06\", \"kind\": \"workday\"}]")), "_csrf", csrf);
+        assertTrue(weekday.body().contains("Dòng " + lineOf(good, "\"swappedDays\": []") + ": ngày 2027-09-06 là ngày thường: chỉ "
+                + "thứ Bảy hoặc Chủ nhật mới đổi thành ngày làm bù được"), weekday.body());
+        assertEquals(400, admin.postFile(path, "file", "lich.json", new byte[0], "_csrf", csrf).status());
+        assertRefusedToOthers(path, utf8(good));
+        assertEquals(List.of(), DbSnapshot.of(server.services.db).differences(before), "nothing refused stores anything");
+
+        WebClient.Page done = admin.postFile(path, "file", "lich-2027.json", utf8(good), "_csrf", csrf);
+        assertEquals(303, done.status(), done.body());
+        String list = admin.get(done.location()).body();
+        assertTrue(list.contains("Đã công bố lịch năm 2027; phiên bản mới cho: 2027."), list);
+        assertTrue(list.contains("<td>2027</td><td>5</td><td>0</td><td>30/11/2026 09:00</td><td>quantri</td>"), list);
+        String again = admin.get(admin.postFile(path, "file", "lich-2027.json", utf8(good), "_csrf", csrf).location()).body();
+        assertTrue(again.contains("Đã công bố lịch năm 2027; phiên bản mới cho: không năm nào (không đổi)."), again);
+        List<AuditLog.Entry> log = AuditLog.recent(server.services.db, 20, null).stream()
+                .filter(e -> e.action().equals("calendar.publish")).toList();
+        assertEquals(2, log.size(), log.toString());
+        assertEquals("web", log.get(1).channel());
+        assertEquals("quantri", log.get(1).actor());
+        assertTrue(log.get(1).detail().contains("new versions for [2027]"), log.get(1).detail());
+        assertTrue(admin.get("/admin/audit").body().contains("Công bố lịch làm việc"));
+    }
+
     /** A commune officer and a visitor cannot see or post the page; the admin cannot post without the CSRF token. */
     private void assertRefusedToOthers(String path, byte[] file, String... fields) {
         assertEquals(403, officer.get(path).status());
@@ -144,7 +183,7 @@ class PublishPagesTest {
         assertEquals("web", log.get(0).channel());
         assertEquals("127.0.0.1", log.get(0).address());
         assertTrue(log.get(0).detail().contains(detail), log.get(0).detail());
-        assertFalse(admin.get("/admin/audit").body().isEmpty());
+        assertTrue(admin.get("/admin/audit").body().contains(Messages.vietnamese().get("audit.action." + action)));
     }
 
     static byte[] utf8(String s) {
