@@ -1,10 +1,7 @@
 package org.motcua.server.feed;
 
-import java.text.MessageFormat;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import java.util.function.BiFunction;
 
 /**
@@ -21,16 +18,13 @@ public final class FileRefused extends Exception {
     public record Word(String key) {
     }
 
-    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("web.messages", Locale.ROOT,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-
     private final int line;
     private final String key;
     private final transient List<Object> args;
 
     /** {@code args} are strings or {@link Word}s (numbers as strings: a message format would group 2027 as 2,027). */
     public FileRefused(int line, String key, Object... args) {
-        super((line > 0 ? "line " + line + ": " : "") + say(key, Arrays.asList(args), FileRefused::english));
+        super((line > 0 ? "line " + line + ": " : "") + say(key, Arrays.asList(args), EnglishWords::get));
         this.line = line;
         this.key = key;
         this.args = List.of(args);
@@ -47,7 +41,7 @@ public final class FileRefused extends Exception {
 
     /** The reason in English (the CLI's words). */
     public String reason() {
-        return say(key, args, FileRefused::english);
+        return say(key, args, EnglishWords::get);
     }
 
     /** The reason in the words {@code words} gives for a key and its (already resolved) arguments. */
@@ -58,10 +52,5 @@ public final class FileRefused extends Exception {
     private static String say(String key, List<Object> args, BiFunction<String, Object[], String> words) {
         Object[] resolved = args.stream().map(a -> a instanceof Word w ? words.apply(w.key(), new Object[0]) : String.valueOf(a)).toArray();
         return words.apply(key, resolved);
-    }
-
-    private static String english(String key, Object[] args) {
-        String pattern = ENGLISH.containsKey(key) ? ENGLISH.getString(key) : key;
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
     }
 }

@@ -47,16 +47,15 @@ public final class NumberLeasePublisher {
         LocalDate today = now.atZone(CataloguePublisher.VIETNAM).toLocalDate();
         checkRanges(from, to, first, last, today);
         return Tx.durable(db, c -> {
-                DeviceRecord device = Devices.find(c, deviceId).orElseThrow(() -> new LeaseRefused("no device " + deviceId + " is registered"));
+                DeviceRecord device = Devices.find(c, deviceId).orElseThrow(() -> new LeaseRefused("no-device", deviceId));
                 if (device.revoked()) {
-                    throw new LeaseRefused("device " + deviceId + " is revoked");
+                    throw new LeaseRefused("revoked", deviceId);
                 }
                 // Two admins leasing for one unit at once: the unit's row serialises the overlap check and the insert.
                 Sql.one(c, "SELECT unit_code FROM units WHERE unit_code = ? FOR UPDATE", rs -> rs.getString(1), device.unitCode());
                 Optional<String> overlap = overlapping(c, device.unitCode(), from, to, first, last);
                 if (overlap.isPresent()) {
-                    throw new LeaseRefused("the numbers overlap lease " + overlap.get() + " of unit " + device.unitCode()
-                            + " on a shared date");
+                    throw new LeaseRefused("overlap", overlap.get(), device.unitCode());
                 }
                 NumberLeaseData lease = new NumberLeaseData(UUID.randomUUID().toString(), deviceId, device.unitCode(), from, to,
                         first, last);
@@ -71,20 +70,19 @@ public final class NumberLeasePublisher {
 
     private static void checkRanges(LocalDate from, LocalDate to, int first, int last, LocalDate today) throws LeaseRefused {
         if (first < NumberLeaseData.LEASE_FIRST || last > NumberLeaseData.LEASE_LAST) {
-            throw new LeaseRefused("leased numbers lie within " + NumberLeaseData.LEASE_FIRST + ".." + NumberLeaseData.LEASE_LAST
-                    + " (below is the devices' own ranges): " + first + ".." + last);
+            throw new LeaseRefused("band", NumberLeaseData.LEASE_FIRST, NumberLeaseData.LEASE_LAST, first, last);
         }
         if (first > last) {
-            throw new LeaseRefused("--first " + first + " is above --last " + last);
+            throw new LeaseRefused("first-above-last", first, last);
         }
         if (to.isBefore(from)) {
-            throw new LeaseRefused("--to " + to + " is before --from " + from);
+            throw new LeaseRefused("to-before-from", to, from);
         }
         if (to.isBefore(today)) {
-            throw new LeaseRefused("the dates " + from + ".." + to + " are past (today is " + today + ")");
+            throw new LeaseRefused("past", from, to, today);
         }
         if (ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new LeaseRefused("a lease covers at most " + MAX_DAYS + " dates: " + from + ".." + to);
+            throw new LeaseRefused("too-long", MAX_DAYS, from, to);
         }
     }
 

@@ -45,6 +45,7 @@ public final class WebRoutes {
         CommunePages communes = new CommunePages(services);
         CataloguePages catalogue = new CataloguePages(services);
         CalendarPages calendar = new CalendarPages(services);
+        LeasePages leases = new LeasePages(services);
         LookupPages lookup = new LookupPages(services.progressLookup, services.citizenRatings, services.lookupThrottle);
         var routes = config.routes;
         routes.beforeMatched(access::check);
@@ -65,6 +66,8 @@ public final class WebRoutes {
         routes.post(CATALOGUE, catalogue::publish, Allowed.PROVINCE_ADMIN);
         routes.get(CALENDAR, calendar::list, Allowed.PROVINCE_ADMIN);
         routes.post(CALENDAR, calendar::publish, Allowed.PROVINCE_ADMIN);
+        routes.get(LEASES, leases::list, Allowed.PROVINCE_ADMIN);
+        routes.post(LEASES, leases::grant, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS, accounts::list, Allowed.PROVINCE_ADMIN);
         routes.post(ACCOUNTS, accounts::create, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS + "/{username}/password", accounts::passwordForm, Allowed.PROVINCE_ADMIN);

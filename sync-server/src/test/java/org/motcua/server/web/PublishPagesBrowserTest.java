@@ -12,6 +12,7 @@ import org.motcua.server.accounts.Role;
 import org.motcua.server.audit.Actor;
 import org.motcua.server.testing.Backend;
 import org.motcua.server.testing.Chromium;
+import org.motcua.server.testing.TestDevice;
 import org.motcua.server.testing.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,6 +109,36 @@ class PublishPagesBrowserTest {
         assertTrue(table.contains("2027") && table.contains("quantri"), table);
         Chromium.screenshot(browser, "publish-calendar");
         phoneScreenshot("calendar-years", "publish-calendar-phone");
+    }
+
+    @Test
+    void anAdminLeasesNumbersInTheBrowser() throws Exception {
+        TestDevice device = TestDevice.enrol(server);
+        browser.findElement(By.linkText("Công bố, USB")).click();
+        browser.findElement(By.linkText("Cấp số hồ sơ")).click();
+        browser.findElement(By.cssSelector("#device option[value='" + device.deviceId + "']")).click();
+        setValue("first", "9500");
+        setValue("last", "9400");
+        browser.findElement(By.id("grant-lease")).click();
+        String error = browser.findElement(By.id("leases-error")).getText();
+        assertTrue(error.contains("Không cấp được số, không có gì được lưu: số đầu 9500 lớn hơn số cuối 9400"), error);
+        assertTrue(browser.findElements(By.id("leases")).isEmpty(), "nothing leased");
+        Chromium.screenshot(browser, "publish-leases-refused");
+
+        setValue("last", "9599");
+        browser.findElement(By.id("grant-lease")).click();
+        String notice = browser.findElement(By.id("leases-notice")).getText();
+        assertTrue(notice.contains("được dùng số 9500..9599"), notice);
+        String table = browser.findElement(By.id("leases")).getText();
+        assertTrue(table.contains(device.unitCode) && table.contains("9500–9599"), table);
+        Chromium.screenshot(browser, "publish-leases");
+        phoneScreenshot("leases", "publish-leases-phone");
+    }
+
+    private void setValue(String id, String value) {
+        var input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
     }
 
     /** The current page again at a phone's width: it must still show {@code id}. */

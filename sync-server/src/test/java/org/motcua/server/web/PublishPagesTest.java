@@ -140,6 +140,52 @@ class PublishPagesTest {
         assertTrue(admin.get("/admin/audit").body().contains("Công bố lịch làm việc"));
     }
 
+    @Test
+    void theAdminLeasesNumbersToADeviceOnTheWeb() throws Exception {
+        String path = "/admin/number-leases";
+        WebClient.Page page = admin.get(path);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Chưa cấp số cho máy nào") && page.body().contains("value=\"" + device.deviceId + "\""),
+                page.body());
+        String csrf = page.csrf();
+        String[] good = {"device", device.deviceId, "from", "2026-11-30", "to", "2026-12-06", "first", "9000", "last", "9099"};
+
+        DbSnapshot before = DbSnapshot.of(server.services.db);
+        WebClient.Page refused = admin.post(path, withCsrf(csrf, "device", device.deviceId, "from", "2026-11-30", "to", "2026-12-06",
+                "first", "9200", "last", "9100"));
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("Không cấp được số, không có gì được lưu: số đầu 9200 lớn hơn số cuối 9100"), refused.body());
+        WebClient.Page unknown = admin.post(path, withCsrf(csrf, "device", "00000000-0000-4000-8000-000000000000", "from", "2026-11-30",
+                "to", "2026-12-06", "first", "9000", "last", "9099"));
+        assertTrue(unknown.body().contains("không có máy 00000000-0000-4000-8000-000000000000 đã đăng ký"), unknown.body());
+        WebClient.Page past = admin.post(path, withCsrf(csrf, "device", device.deviceId, "from", "2026-11-01", "to", "2026-11-02",
+                "first", "9000", "last", "9099"));
+        assertTrue(past.body().contains("các ngày 2026-11-01..2026-11-02 đã qua (hôm nay là 2026-11-30)"), past.body());
+        WebClient.Page garbled = admin.post(path, withCsrf(csrf, "device", device.deviceId, "from", "30/11/2026", "to", "2026-12-06",
+                "first", "9000", "last", "9099"));
+        assertEquals(400, garbled.status());
+        assertTrue(garbled.body().contains("Hãy điền đủ mọi ô"), garbled.body());
+        assertEquals(403, officer.get(path).status());
+        assertEquals(403, officer.post(path, withCsrf(officer.get("/").csrf(), good)).status());
+        assertEquals(303, visitor.get(path).status());
+        assertEquals(303, visitor.post(path, good).status());
+        assertEquals(403, admin.post(path, good).status(), "no CSRF token, no lease");
+        assertEquals(List.of(), DbSnapshot.of(server.services.db).differences(before), "nothing refused stores anything");
+
+        WebClient.Page done = admin.post(path, withCsrf(csrf, good));
+        assertEquals(303, done.status(), done.body());
+        String list = admin.get(done.location()).body();
+        String leaseId = PublicationHistory.leases(server.services.db).getFirst().leaseId();
+        assertTrue(list.contains("Đã cấp số " + leaseId + ": máy " + device.deviceId + " (đơn vị " + device.unitCode + ") được dùng số "
+                + "9000..9099 từ 2026-11-30 đến 2026-12-06."), list);
+        assertTrue(list.contains("<td>Máy số " + device.deviceNumber + " (" + device.deviceId.substring(0, 8) + "…)</td>"
+                + "<td>2026-11-30 … 2026-12-06</td><td>9000–9099</td>"), list);
+        WebClient.Page overlap = admin.post(path, withCsrf(csrf, "device", device.deviceId, "from", "2026-12-06", "to", "2026-12-07",
+                "first", "9099", "last", "9150"));
+        assertTrue(overlap.body().contains("dải số trùng với lần cấp số " + leaseId + " của đơn vị " + device.unitCode), overlap.body());
+        assertAudited("number-lease.create", "numbers=9000..9099");
+    }
+
     /** A commune officer and a visitor cannot see or post the page; the admin cannot post without the CSRF token. */
     private void assertRefusedToOthers(String path, byte[] file, String... fields) {
         assertEquals(403, officer.get(path).status());
