@@ -46,6 +46,7 @@ public final class WebRoutes {
         CataloguePages catalogue = new CataloguePages(services);
         CalendarPages calendar = new CalendarPages(services);
         LeasePages leases = new LeasePages(services);
+        UsbImportPages usb = new UsbImportPages(services);
         LookupPages lookup = new LookupPages(services.progressLookup, services.citizenRatings, services.lookupThrottle);
         var routes = config.routes;
         routes.beforeMatched(access::check);
@@ -68,6 +69,9 @@ public final class WebRoutes {
         routes.post(CALENDAR, calendar::publish, Allowed.PROVINCE_ADMIN);
         routes.get(LEASES, leases::list, Allowed.PROVINCE_ADMIN);
         routes.post(LEASES, leases::grant, Allowed.PROVINCE_ADMIN);
+        routes.get(USB_IMPORT, usb::page, Allowed.PROVINCE_ADMIN);
+        routes.post(USB_IMPORT, usb::upload, Allowed.PROVINCE_ADMIN);
+        routes.get(USB_IMPORT + "/replies/{name}", usb::reply, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS, accounts::list, Allowed.PROVINCE_ADMIN);
         routes.post(ACCOUNTS, accounts::create, Allowed.PROVINCE_ADMIN);
         routes.get(ACCOUNTS + "/{username}/password", accounts::passwordForm, Allowed.PROVINCE_ADMIN);

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.motcua.server.accounts.Role;
 import org.motcua.server.audit.Actor;
 import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.Chain;
 import org.motcua.server.testing.Chromium;
 import org.motcua.server.testing.TestDevice;
 import org.motcua.server.testing.TestServer;
+import org.motcua.server.testing.UsbExports;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -133,6 +138,44 @@ class PublishPagesBrowserTest {
         assertTrue(table.contains(device.unitCode) && table.contains("9500–9599"), table);
         Chromium.screenshot(browser, "publish-leases");
         phoneScreenshot("leases", "publish-leases-phone");
+    }
+
+    @Test
+    void anAdminImportsAUsbExportInTheBrowser() throws Exception {
+        TestDevice device = TestDevice.enrol(server);
+        Chain chain = new Chain(device.deviceId);
+        var first = device.batch(chain, device.receptionWithAction(chain, null, 1));
+        var second = device.batch(chain, device.receptionWithAction(chain, null, 2));
+        Path export = UsbExports.write(dir, "motcua-up-" + device.unitCode + "-d1-20261130-0d8f6c2e.zip",
+                UsbExports.entries(device, chain.epoch, 1, List.of(first, second), List.of(), Optional.empty(), Map.of()));
+        Path junk = Files.writeString(dir.resolve("khong-phai-usb.zip"), "không phải tệp zip");
+        browser.findElement(By.linkText("Công bố, USB")).click();
+        browser.findElement(By.linkText("Nhập tệp USB")).click();
+
+        browser.findElement(By.id("file")).sendKeys(junk.toString());
+        browser.findElement(By.id("import-usb")).click();
+        String refused = browser.findElement(By.id("usb-refused")).getText();
+        assertTrue(refused.contains("Tệp bị từ chối: tệp không phải tệp xuất USB"), refused);
+        assertTrue(browser.findElements(By.id("usb-reply")).isEmpty(), "no reply for a refused file");
+        Chromium.screenshot(browser, "usb-import-refused");
+
+        browser.findElement(By.id("file")).sendKeys(export.toString());
+        browser.findElement(By.id("import-usb")).click();
+        String summary = browser.findElement(By.id("usb-summary")).getText();
+        assertTrue(summary.contains("Đã ghi nhận 2 trên 2 lô."), summary);
+        String batches = browser.findElement(By.id("usb-batches")).getText();
+        assertTrue(batches.contains(first.batchId()) && batches.contains(second.batchId()), batches);
+        String reply = browser.findElement(By.id("usb-reply")).getAttribute("href");
+        assertTrue(reply.contains("/admin/usb-import/replies/motcua-down-" + device.unitCode + "-d"), reply);
+        String log = browser.findElement(By.id("usb-log")).getText();
+        assertTrue(log.contains("imported 2 batch(es)") && log.contains("usb-file-invalid"), log);
+        Chromium.screenshot(browser, "usb-import");
+        Chromium.emulatePhone(browser, 390, 844);
+        try {
+            Chromium.screenshot(browser, "usb-import-phone");
+        } finally {
+            Chromium.stopPhone(browser);
+        }
     }
 
     private void setValue(String id, String value) {

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import org.motcua.server.audit.Actor;
 import org.motcua.server.audit.AuditLog;
 import org.motcua.server.feed.PublicationHistory;
 import org.motcua.server.testing.Backend;
+import org.motcua.server.testing.Chain;
+import org.motcua.server.testing.UsbExports;
 import org.motcua.server.testing.DbSnapshot;
 import org.motcua.server.testing.MutableClock;
 import org.motcua.server.testing.TestDevice;
@@ -98,7 +102,7 @@ class PublishPagesTest {
         assertTrue(list.contains("Đã công bố danh mục: 14 thủ tục, 14 mới hoặc thay đổi, 0 không đổi, 0 ngừng áp dụng; máy xã cảnh báo "
                 + "sau 30/12/2026 09:00."), list);
         assertTrue(list.contains("<td>#1</td><td>30/11/2026 09:00</td><td>quantri</td><td>14</td>"), list);
-        assertAudited("catalogue.publish", "procedures=14, new or changed=14, withdrawn=0");
+        assertAudited("catalogue.publish", 1, "procedures=14, new or changed=14, withdrawn=0");
     }
 
     @Test
@@ -183,7 +187,61 @@ class PublishPagesTest {
         WebClient.Page overlap = admin.post(path, withCsrf(csrf, "device", device.deviceId, "from", "2026-12-06", "to", "2026-12-07",
                 "first", "9099", "last", "9150"));
         assertTrue(overlap.body().contains("dải số trùng với lần cấp số " + leaseId + " của đơn vị " + device.unitCode), overlap.body());
-        assertAudited("number-lease.create", "numbers=9000..9099");
+        assertAudited("number-lease.create", 1, "numbers=9000..9099");
+    }
+
+    @Test
+    void theAdminImportsAUsbExportOnTheWeb() throws Exception {
+        String path = "/admin/usb-import";
+        Chain chain = new Chain(device.deviceId);
+        var batch = device.batch(chain, device.receptionWithAction(chain, null, 1));
+        Path export = UsbExports.write(dir, "motcua-up-" + device.unitCode + "-d1-20261130-0d8f6c2e.zip",
+                UsbExports.entries(device, chain.epoch, 1, List.of(batch), List.of(), Optional.empty(), Map.of()));
+        byte[] good = Files.readAllBytes(export);
+        WebClient.Page page = admin.get(path);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Nhập tệp USB") && page.body().contains("Chưa nhập tệp USB nào"), page.body());
+        String csrf = page.csrf();
+
+        DbSnapshot before = DbSnapshot.of(server.services.db);
+        WebClient.Page junk = admin.postFile(path, "file", "rac.zip", utf8("không phải tệp zip"), "_csrf", csrf);
+        assertEquals(400, junk.status());
+        assertTrue(junk.body().contains("Tệp bị từ chối: tệp không phải tệp xuất USB (bị hỏng, hoặc không do máy xã ghi)"), junk.body());
+        assertFalse(junk.body().contains("id=\"usb-reply\""), "no reply for a refused file");
+        assertEquals(400, admin.postFile(path, "file", "trong.zip", new byte[0], "_csrf", csrf).status());
+        assertRefusedToOthers(path, good);
+        assertEquals(List.of(), DbSnapshot.of(server.services.db).differences(before), "nothing refused stores anything");
+
+        WebClient.Page done = admin.postFile(path, "file", export.getFileName().toString(), good, "_csrf", csrf);
+        assertEquals(200, done.status(), done.body());
+        assertTrue(done.body().contains("Đã ghi nhận 1 trên 1 lô.") && done.body().contains(batch.batchId())
+                && done.body().contains("đã ghi nhận, biên nhận có trong tệp trả lời"), done.body());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("href=\"(/admin/usb-import/replies/(motcua-down-[^\"]+\\.zip))\"")
+                .matcher(done.body());
+        assertTrue(link.find(), done.body());
+        assertTrue(link.group(2).startsWith("motcua-down-" + device.unitCode + "-d"), link.group(2));
+        var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.baseUrl + link.group(1))).header("Cookie", cookies(admin)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, reply.statusCode());
+        assertEquals("application/zip", reply.headers().firstValue("Content-Type").orElse(""));
+        Path replyFile = Files.write(dir.resolve(link.group(2)), reply.body());
+        try (var zip = new java.util.zip.ZipFile(replyFile.toFile())) {
+            assertTrue(zip.getEntry(org.motcua.protocol.usb.UsbLayout.receipt(batch.batchId())) != null, "the receipt is in the reply");
+        }
+        assertEquals(403, officer.get(link.group(1)).status(), "a commune officer cannot download a reply");
+        assertEquals(303, visitor.get(link.group(1)).status());
+        assertEquals(404, admin.get("/admin/usb-import/replies/..%2F..%2Fkeystore.passphrase").status());
+        assertEquals(404, admin.get("/admin/usb-import/replies/motcua-down-none.zip").status());
+        assertTrue(admin.get(path).body().contains("imported 1 batch(es)"), "the import log lists it");
+        // The refused file is audited too (the service logs every file it is given), before the good one.
+        assertAudited("usb.import", 2, "exportSeq=1, imported 1 batch(es)");
+        assertTrue(AuditLog.recent(server.services.db, 20, null).stream().anyMatch(e -> e.action().equals("usb.import")
+                && e.detail().equals("file=rac.zip, usb-file-invalid")));
+    }
+
+    private static String cookies(WebClient client) {
+        return client.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("; "));
     }
 
     /** A commune officer and a visitor cannot see or post the page; the admin cannot post without the CSRF token. */
@@ -222,9 +280,10 @@ class PublishPagesTest {
         return all;
     }
 
-    private void assertAudited(String action, String detail) throws Exception {
+    /** The action has {@code count} audit entries, by the admin on the web, the newest with {@code detail}; the audit page names it. */
+    private void assertAudited(String action, int count, String detail) throws Exception {
         List<AuditLog.Entry> log = AuditLog.recent(server.services.db, 20, null).stream().filter(e -> e.action().equals(action)).toList();
-        assertEquals(1, log.size(), log.toString());
+        assertEquals(count, log.size(), log.toString());
         assertEquals("quantri", log.get(0).actor());
         assertEquals("web", log.get(0).channel());
         assertEquals("127.0.0.1", log.get(0).address());
