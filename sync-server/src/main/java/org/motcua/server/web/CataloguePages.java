@@ -32,7 +32,7 @@ public final class CataloguePages {
     }
 
     void list(Context ctx) throws Rejection {
-        show(ctx, 200, notice(ctx.queryParam("published")), null, "90");
+        show(ctx, 200, notice(ctx.queryParam("published")), null, String.valueOf(CataloguePublisher.DEFAULT_VALIDITY.toDays()));
     }
 
     void publish(Context ctx) throws Rejection {
