@@ -73,7 +73,7 @@ class PublishPagesBrowserTest {
         String error = browser.findElement(By.id("catalogue-error")).getText();
         assertTrue(error.contains("Tệp bị từ chối, không có gì được công bố") && error.contains("Dòng " + line
                 + ": durationWorkingDays phải là số ngày làm việc nguyên từ 0 đến 3650"), error);
-        assertTrue(browser.findElements(By.id("catalogues")).isEmpty(), "nothing published from the bad file");
+        assertTrue(absent(By.id("catalogues")), "nothing published from the bad file");
         Chromium.screenshot(browser, "publish-catalogue-refused");
 
         browser.findElement(By.id("file")).sendKeys(Path.of("examples/catalogue.json").toAbsolutePath().toString());
@@ -103,7 +103,7 @@ class PublishPagesBrowserTest {
         browser.findElement(By.id("publish-calendar")).click();
         String error = browser.findElement(By.id("calendar-error")).getText();
         assertTrue(error.contains("Dòng " + line + ": “2027-5-1” không phải ngày dạng YYYY-MM-DD"), error);
-        assertTrue(browser.findElements(By.id("calendar-years")).isEmpty(), "nothing published from the bad file");
+        assertTrue(absent(By.id("calendar-years")), "nothing published from the bad file");
         Chromium.screenshot(browser, "publish-calendar-refused");
 
         browser.findElement(By.id("file")).sendKeys(Path.of("examples/calendar-2027.json").toAbsolutePath().toString());
@@ -127,7 +127,7 @@ class PublishPagesBrowserTest {
         browser.findElement(By.id("grant-lease")).click();
         String error = browser.findElement(By.id("leases-error")).getText();
         assertTrue(error.contains("Không cấp được số, không có gì được lưu: số đầu 9500 lớn hơn số cuối 9400"), error);
-        assertTrue(browser.findElements(By.id("leases")).isEmpty(), "nothing leased");
+        assertTrue(absent(By.id("leases")), "nothing leased");
         Chromium.screenshot(browser, "publish-leases-refused");
 
         setValue("last", "9599");
@@ -156,7 +156,7 @@ class PublishPagesBrowserTest {
         browser.findElement(By.id("import-usb")).click();
         String refused = browser.findElement(By.id("usb-refused")).getText();
         assertTrue(refused.contains("Tệp bị từ chối: tệp không phải tệp xuất USB"), refused);
-        assertTrue(browser.findElements(By.id("usb-reply")).isEmpty(), "no reply for a refused file");
+        assertTrue(absent(By.id("usb-reply")), "no reply for a refused file");
         Chromium.screenshot(browser, "usb-import-refused");
 
         browser.findElement(By.id("file")).sendKeys(export.toString());
@@ -175,6 +175,43 @@ class PublishPagesBrowserTest {
             Chromium.screenshot(browser, "usb-import-phone");
         } finally {
             Chromium.stopPhone(browser);
+        }
+    }
+
+    @Test
+    void aVisitorAndACommuneOfficerAreRefusedInTheBrowser() throws Exception {
+        TestDevice device = TestDevice.enrol(server);
+        server.services.accounts.create(Actor.cli(), "canbo", "Lê Văn Xã", Role.COMMUNE_OFFICER, device.unitCode, PASSWORD.toCharArray());
+        List<String> pages = List.of("/admin/catalogue", "/admin/calendar", "/admin/number-leases", "/admin/usb-import");
+        browser.manage().deleteAllCookies();
+        for (String page : pages) {
+            browser.get(server.url(page));
+            Chromium.waitUntil(browser, b -> b.getCurrentUrl().contains("/login"), "the login page instead of " + page);
+        }
+        browser.findElement(By.id("username")).sendKeys("canbo");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login")).click();
+        Chromium.waitUntil(browser, b -> !b.getCurrentUrl().contains("/login"), "the page after logging in");
+        browser.findElement(By.tagName("nav"));
+        assertTrue(absent(By.linkText("Công bố, USB")), "a commune officer has no link to the pages");
+        for (String page : pages) {
+            browser.get(server.url(page));
+            String main = browser.findElement(By.tagName("main")).getText();
+            assertTrue(main.contains("Không có quyền") || main.contains("không có quyền"), page + ": " + main);
+            assertTrue(absent(By.id("file")) && absent(By.id("device")), page);
+        }
+    }
+
+    /**
+     * Whether nothing matches on the page already shown (found by an element looked for before), asked without the
+     * driver's implicit wait, which would otherwise wait its full 10 s for an element that is rightly not there.
+     */
+    private boolean absent(By by) {
+        browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
+        try {
+            return browser.findElements(by).isEmpty();
+        } finally {
+            browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
         }
     }
 
