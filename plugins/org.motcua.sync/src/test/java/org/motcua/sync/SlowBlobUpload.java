@@ -77,6 +77,9 @@ final class SlowBlobUpload {
                     Thread.sleep(250);
                 }
                 seconds = (System.nanoTime() - t) / 1e9;
+                // where the time went: every blob request and answer, and the link's drops
+                watch.timeline(t).forEach(l -> System.out.println("blob link: " + l));
+                slow.timeline(t).stream().filter(l -> l.contains("link cut")).forEach(l -> System.out.println("blob link: " + l));
                 acked = desk.outbox.all().stream().allMatch(e -> OutboxEvent.ACKED.equals(e.state()));
                 up = slow.bytesUp() - up0;
                 cuts = slow.resets() - cuts0;

@@ -22,9 +22,16 @@ import org.motcua.sync.faults.FaultProxy;
 final class UploadWatch implements FaultProxy.Tap {
 
     /** A request the client sent, or an answer it received (status > 0). */
-    record Exchange(int connection, String method, int status, Optional<Long> uploadOffset, long bodyBytes) {
+    record Exchange(int connection, String method, int status, Optional<Long> uploadOffset, long bodyBytes, long nanos) {
         boolean isAnswer() {
             return status > 0;
+        }
+
+        /** One line of {@link #timeline}: when, which connection, what. */
+        String describe(long sinceNanos) {
+            return String.format(Locale.ROOT, "%7.1f s  #%d %s %s%s%s", (nanos - sinceNanos) / 1e9, connection,
+                    isAnswer() ? "answer to" : "sent", method, isAnswer() ? " " + status : "",
+                    uploadOffset.map(o -> " offset " + o).orElse("") + (bodyBytes > 0 ? ", " + bodyBytes + " bytes" : ""));
         }
     }
 
@@ -75,7 +82,8 @@ final class UploadWatch implements FaultProxy.Tap {
                 String method = head.substring(0, head.indexOf(' '));
                 methods.computeIfAbsent(connection, k -> new ArrayDeque<>()).add(method);
                 s.bodyLeft = header(head, "content-length").map(Long::parseLong).orElse(0L);
-                log.add(new Exchange(connection, method, 0, header(head, "upload-offset").map(Long::parseLong), s.bodyLeft));
+                log.add(new Exchange(connection, method, 0, header(head, "upload-offset").map(Long::parseLong), s.bodyLeft,
+                        System.nanoTime()));
                 if (method.equals("PATCH") && ++patches >= tamperFrom && tampered == 0) {
                     tamperWanted = true;
                 }
@@ -107,7 +115,8 @@ final class UploadWatch implements FaultProxy.Tap {
                 String method = sent.isEmpty() ? "?" : sent.poll();
                 boolean noBody = method.equals("HEAD") || status == 204 || status == 304;
                 s.bodyLeft = noBody ? 0 : header(head, "content-length").map(Long::parseLong).orElse(0L);
-                log.add(new Exchange(connection, method, status, header(head, "upload-offset").map(Long::parseLong), s.bodyLeft));
+                log.add(new Exchange(connection, method, status, header(head, "upload-offset").map(Long::parseLong), s.bodyLeft,
+                        System.nanoTime()));
                 if (method.equals("PATCH") && status == 422) {
                     tamperWanted = false;   // refused: one tampered chunk is enough
                 }
@@ -133,6 +142,11 @@ final class UploadWatch implements FaultProxy.Tap {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every request head and answer head from {@code sinceNanos} on, one line each: where an upload's time went. */
+    synchronized List<String> timeline(long sinceNanos) {
+        return log.stream().filter(e -> e.nanos() >= sinceNanos).map(e -> e.describe(sinceNanos)).toList();
     }
 
     synchronized List<Exchange> log() {
