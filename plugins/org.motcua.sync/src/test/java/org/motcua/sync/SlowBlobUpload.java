@@ -44,6 +44,17 @@ final class SlowBlobUpload {
         return b;
     }
 
+    /** Prints the blob requests, answers and drops since the last call: where the upload's time went. */
+    private static int printTimeline(UploadWatch watch, FaultProxy slow, long since, int alreadyPrinted) {
+        List<String> lines = new java.util.ArrayList<>(watch.timeline(since));
+        slow.timeline(since).stream().filter(l -> l.contains("link cut")).forEach(lines::add);
+        lines.sort(java.util.Comparator.comparingDouble(l -> Double.parseDouble(l.trim().split(" ")[0])));
+        for (String l : lines.subList(Math.min(alreadyPrinted, lines.size()), lines.size())) {
+            System.out.println("blob link: " + l);
+        }
+        return lines.size();
+    }
+
     static Run run(Path dir, String unit, int tamperFrom, int scanBytes) throws Exception {
         Path data = dir.resolve("province");
         String code = Province.enrolmentCode(data, unit, "UBND xã Quét Hồ Sơ");
@@ -70,16 +81,20 @@ final class SlowBlobUpload {
                 slow.restartCutClock(link.cutEvery());
                 long t = System.nanoTime();
                 desk.engine.start();
+                int printed = 0;
+                long printedAt = t;
                 while (desk.outbox.all().stream().anyMatch(e -> !OutboxEvent.ACKED.equals(e.state()))) {
                     if (System.nanoTime() - t > TimeUnit.MINUTES.toNanos(75)) {
                         break;
                     }
                     Thread.sleep(250);
+                    if (System.nanoTime() - printedAt > TimeUnit.SECONDS.toNanos(30)) {
+                        printed = printTimeline(watch, slow, t, printed);   // as it goes: a stalled run shows why
+                        printedAt = System.nanoTime();
+                    }
                 }
                 seconds = (System.nanoTime() - t) / 1e9;
-                // where the time went: every blob request and answer, and the link's drops
-                watch.timeline(t).forEach(l -> System.out.println("blob link: " + l));
-                slow.timeline(t).stream().filter(l -> l.contains("link cut")).forEach(l -> System.out.println("blob link: " + l));
+                printTimeline(watch, slow, t, printed);
                 acked = desk.outbox.all().stream().allMatch(e -> OutboxEvent.ACKED.equals(e.state()));
                 up = slow.bytesUp() - up0;
                 cuts = slow.resets() - cuts0;
