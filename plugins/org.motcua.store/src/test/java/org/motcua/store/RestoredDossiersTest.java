@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.lifecycle.Role;
+import org.motcua.protocol.doc.CodeCounter;
 import org.motcua.protocol.doc.DossierHistory;
 
 /**
@@ -35,7 +36,7 @@ class RestoredDossiersTest {
         try (Store old = StoreFixture.newStore(dir, "old", 3); Store fresh = StoreFixture.newStore(dir, "new", 3)) {
             Dossier d = new DossierIntake(old, StoreFixture.DEADLINES).receive(StoreFixture.intake(StoreFixture.birthRegistration(),
                     1, MORNING), Role.RECEIVING_OFFICER, MORNING);
-            DossierHistory page = page(old, d, "", List.of(new DossierHistory.CodeCounter("2026-03-10", 2001)),
+            DossierHistory page = page(old, d, "", List.of(new CodeCounter("2026-03-10", 2001)),
                     List.of(new DossierHistory.RegisterCounter("2026-M3", 1)));
             RestoredDossiers restored = new RestoredDossiers(fresh);
             RestoredDossiers.Cursor cursor = restored.begin(DossierHistory.OPEN);
@@ -84,7 +85,7 @@ class RestoredDossiersTest {
     }
 
     /** The page the province would send for {@code d}: its events as {@code old} wrote them. */
-    private static DossierHistory page(Store old, Dossier d, String after, List<DossierHistory.CodeCounter> codes,
+    private static DossierHistory page(Store old, Dossier d, String after, List<CodeCounter> codes,
             List<DossierHistory.RegisterCounter> books) {
         List<DossierHistory.Event> events = old.read(c -> {
             List<DossierHistory.Event> out = new ArrayList<>();

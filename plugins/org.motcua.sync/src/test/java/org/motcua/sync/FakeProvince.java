@@ -40,6 +40,7 @@ import org.motcua.protocol.codec.B64u;
 import org.motcua.protocol.codec.ContentDigest;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.codec.WireFormats;
+import org.motcua.protocol.doc.CodeCounter;
 import org.motcua.protocol.doc.DeviceState;
 import org.motcua.protocol.doc.Docs;
 import org.motcua.protocol.doc.EnrolmentRequest;
@@ -388,12 +389,12 @@ final class FakeProvince implements AutoCloseable {
 
     private void state(ClassicHttpResponse resp, String nonce, Optional<String> epoch) throws Exception {
         FakeLedger.Chain described;
-        List<DeviceState.CodeCounter> counters = new ArrayList<>();
+        List<CodeCounter> counters = new ArrayList<>();
         Optional<String> current;
         synchronized (ledger) {
             current = ledger.open().map(c -> c.epoch);
             described = epoch.map(ledger.epochs::get).orElse(ledger.open().orElse(null));
-            ledger.codeCounters.forEach((d, n) -> counters.add(new DeviceState.CodeCounter(d, n)));
+            ledger.codeCounters.forEach((d, n) -> counters.add(new CodeCounter(d, n)));
         }
         long ackedSeq = described == null ? 0 : described.ackedSeq();
         String ackedHash = described == null ? Sha256.ZEROS : described.ackedHash();

@@ -16,6 +16,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.motcua.protocol.cms.CmsVerifier;
 import org.motcua.protocol.codec.Sha256;
+import org.motcua.protocol.doc.CodeCounter;
 import org.motcua.protocol.doc.DeviceState;
 import org.motcua.protocol.doc.Docs;
 import org.motcua.protocol.doc.Problem;
@@ -83,8 +84,8 @@ final class FakeUsbImport {
         synchronized (p.ledger) {
             chain = p.ledger.epochs.get(manifest.epoch());
         }
-        List<DeviceState.CodeCounter> counters = new ArrayList<>();
-        p.ledger.codeCounters.forEach((d, n) -> counters.add(new DeviceState.CodeCounter(d, n)));
+        List<CodeCounter> counters = new ArrayList<>();
+        p.ledger.codeCounters.forEach((d, n) -> counters.add(new CodeCounter(d, n)));
         byte[] state = stateOnTheWay.apply(new DeviceState(chain == null ? Sha256.ZEROS : chain.ackedHash(),
                 chain == null ? 0 : chain.ackedSeq(), counters, p.ledger.open().map(c -> c.epoch), p.deviceId, p.deviceNumber,
                 Optional.of(manifest.epoch()), chain == null ? DeviceState.UNKNOWN : DeviceState.OPEN, Optional.empty(), nonce,

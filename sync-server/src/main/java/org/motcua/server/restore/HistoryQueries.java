@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.motcua.protocol.codec.WireFormats;
+import org.motcua.protocol.doc.CodeCounter;
 import org.motcua.protocol.doc.DossierHistory;
 import org.motcua.protocol.json.JsonRejected;
 import org.motcua.protocol.json.StrictJson;
@@ -57,11 +58,11 @@ final class HistoryQueries {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    static List<DossierHistory.CodeCounter> codeCounters(Connection c, String deviceId) throws SQLException {
-        List<DossierHistory.CodeCounter> out = new ArrayList<>(Sql.list(c, "SELECT code_date, last_number FROM device_code_counters "
+    static List<CodeCounter> codeCounters(Connection c, String deviceId) throws SQLException {
+        List<CodeCounter> out = new ArrayList<>(Sql.list(c, "SELECT code_date, last_number FROM device_code_counters "
                 + "WHERE device_id = ? ORDER BY code_date DESC LIMIT " + CODE_COUNTER_DATES,
-                rs -> new DossierHistory.CodeCounter(rs.getObject(1, LocalDate.class).toString(), rs.getInt(2)), deviceId));
-        out.sort(Comparator.comparing(DossierHistory.CodeCounter::date));
+                rs -> new CodeCounter(rs.getObject(1, LocalDate.class).toString(), rs.getInt(2)), deviceId));
+        out.sort(Comparator.comparing(CodeCounter::date));
         return out;
     }
 

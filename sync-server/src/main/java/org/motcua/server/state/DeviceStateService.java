@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.codec.WireFormats;
+import org.motcua.protocol.doc.CodeCounter;
 import org.motcua.protocol.doc.DeviceState;
 import org.motcua.protocol.doc.ProblemType;
 import org.motcua.server.Rejection;
@@ -60,12 +61,12 @@ public final class DeviceStateService {
                 described.map(EpochRow::lastBatchId), nonce, WireFormats.serverTime(now), device.unitCode());
     }
 
-    private static List<DeviceState.CodeCounter> counters(Connection c, String deviceId) throws SQLException {
-        List<DeviceState.CodeCounter> latest = new ArrayList<>(Sql.list(c, "SELECT code_date, last_number FROM device_code_counters "
-                + "WHERE device_id = ? ORDER BY code_date DESC", rs -> new DeviceState.CodeCounter(
+    private static List<CodeCounter> counters(Connection c, String deviceId) throws SQLException {
+        List<CodeCounter> latest = new ArrayList<>(Sql.list(c, "SELECT code_date, last_number FROM device_code_counters "
+                + "WHERE device_id = ? ORDER BY code_date DESC", rs -> new CodeCounter(
                 rs.getObject(1, LocalDate.class).toString(), rs.getInt(2)), deviceId));
-        List<DeviceState.CodeCounter> out = new ArrayList<>(latest.subList(0, Math.min(CODE_COUNTER_DATES, latest.size())));
-        out.sort(Comparator.comparing(DeviceState.CodeCounter::date));
+        List<CodeCounter> out = new ArrayList<>(latest.subList(0, Math.min(CODE_COUNTER_DATES, latest.size())));
+        out.sort(Comparator.comparing(CodeCounter::date));
         return out;
     }
 

@@ -19,6 +19,7 @@ import org.motcua.protocol.Protocol;
 import org.motcua.protocol.cms.CmsVerifier;
 import org.motcua.protocol.codec.B64u;
 import org.motcua.protocol.codec.Sha256;
+import org.motcua.protocol.doc.CodeCounter;
 import org.motcua.protocol.doc.Docs;
 import org.motcua.protocol.doc.DossierHistory;
 import org.motcua.protocol.doc.WireEvent;
@@ -90,7 +91,7 @@ public abstract class DossierHistoryCases {
             DossierHistory own = pull(server, old, "all", 100).get(0);
             assertEquals(3, own.dossiers().size(), "all: the withdrawn one too");
             assertEquals(List.of(new DossierHistory.RegisterCounter("2025-M1", 7)), own.registerCounters());
-            assertEquals(List.of(new DossierHistory.CodeCounter("2025-05-31", (old.deviceNumber - 1) * 1000 + 3)), own.codeCounters(),
+            assertEquals(List.of(new CodeCounter("2025-05-31", (old.deviceNumber - 1) * 1000 + 3)), own.codeCounters(),
                     "the device's own numbers, so a replacement PC numbers on after them");
 
             Http.Answer blob = Http.get(sibling.devicePath("/blobs/" + sha), sibling.bearer());

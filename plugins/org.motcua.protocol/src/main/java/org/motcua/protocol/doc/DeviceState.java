@@ -1,9 +1,7 @@
 package org.motcua.protocol.doc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,16 +24,13 @@ public record DeviceState(String ackedHash, long ackedSeq, List<CodeCounter> cod
     }
 
     /** The highest dossier number the server has seen from the device on one date. */
-    public record CodeCounter(String date, int lastNumber) {
-    }
 
     @Override
     public ObjectNode toJson() {
         ObjectNode o = Docs.signed(KIND);
         o.put("ackedHash", ackedHash);
         o.put("ackedSeq", ackedSeq);
-        ArrayNode counters = o.putArray("codeCounters");
-        codeCounters.forEach(c -> counters.addObject().put("date", c.date()).put("lastNumber", c.lastNumber()));
+        CodeCounter.write(o, codeCounters);
         currentEpoch.ifPresent(v -> o.put("currentEpoch", v));
         o.put("deviceId", deviceId);
         o.put("deviceNumber", deviceNumber);
@@ -51,11 +46,7 @@ public record DeviceState(String ackedHash, long ackedSeq, List<CodeCounter> cod
     public static DeviceState read(JsonNode node) throws SchemaInvalid {
         DocReader r = DocReader.lenient(node);
         Docs.header(r, KIND);
-        List<CodeCounter> counters = new ArrayList<>();
-        for (DocReader c : r.objects("codeCounters", 1000)) {
-            counters.add(new CodeCounter(c.date("date"), (int) c.integer("lastNumber", 0, 9999)));
-            c.endObject();
-        }
+        List<CodeCounter> counters = CodeCounter.readAll(r);
         DeviceState s = new DeviceState(r.hash("ackedHash"), r.integer("ackedSeq", 0, CanonicalJson.MAX_INTEGER), counters,
                 r.optUuid("currentEpoch"), r.uuid("deviceId"), (int) r.integer("deviceNumber", 1, 9), r.optUuid("epoch"),
                 r.oneOf("epochStatus", Set.of(OPEN, CLOSED, UNKNOWN)), r.optUuid("lastBatchId"), r.b64u("nonce", 16),

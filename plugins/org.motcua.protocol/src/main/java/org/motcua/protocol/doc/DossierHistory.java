@@ -34,8 +34,6 @@ public record DossierHistory(String after, List<CodeCounter> codeCounters, Strin
         registerCounters = List.copyOf(registerCounters);
     }
 
-    public record CodeCounter(String date, int lastNumber) {
-    }
 
     public record RegisterCounter(String book, int lastEntry) {
     }
@@ -62,8 +60,7 @@ public record DossierHistory(String after, List<CodeCounter> codeCounters, Strin
     public ObjectNode toJson() {
         ObjectNode o = Docs.signed(KIND);
         o.put("after", after);
-        ArrayNode counters = o.putArray("codeCounters");
-        codeCounters.forEach(c -> counters.addObject().put("date", c.date()).put("lastNumber", c.lastNumber()));
+        CodeCounter.write(o, codeCounters);
         o.put("deviceId", deviceId);
         ArrayNode ds = o.putArray("dossiers");
         for (Dossier d : dossiers) {
@@ -100,11 +97,7 @@ public record DossierHistory(String after, List<CodeCounter> codeCounters, Strin
     public static DossierHistory read(JsonNode node) throws SchemaInvalid {
         DocReader r = DocReader.lenient(node);
         Docs.header(r, KIND);
-        List<CodeCounter> counters = new ArrayList<>();
-        for (DocReader c : r.objects("codeCounters", 1000)) {
-            counters.add(new CodeCounter(c.date("date"), (int) c.integer("lastNumber", 0, 9999)));
-            c.endObject();
-        }
+        List<CodeCounter> counters = CodeCounter.readAll(r);
         List<Dossier> dossiers = new ArrayList<>();
         for (DocReader d : r.objects("dossiers", 10_000)) {
             List<Event> events = new ArrayList<>();

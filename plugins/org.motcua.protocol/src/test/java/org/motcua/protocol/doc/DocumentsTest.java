@@ -37,7 +37,7 @@ class DocumentsTest {
         roundTrips(new Session(DEVICE, TIME, Sha256.ZEROS, TIME, new byte[32]), Session::read);
         roundTrips(new RekeyRequest(new byte[] {9}, DEVICE, NONCE, TIME), RekeyRequest::read);
         roundTrips(new RekeyResponse(new byte[] {9}, DEVICE, Sha256.ZEROS, TIME), RekeyResponse::read);
-        roundTrips(new DeviceState(Sha256.ZEROS, 0, List.of(new DeviceState.CodeCounter("2026-11-30", 1003)), Optional.empty(),
+        roundTrips(new DeviceState(Sha256.ZEROS, 0, List.of(new CodeCounter("2026-11-30", 1003)), Optional.empty(),
                 DEVICE, 1, Optional.of(DEVICE), DeviceState.UNKNOWN, Optional.empty(), NONCE, TIME, "000.17.22.H56"),
                 DeviceState::read);
         ObjectNode data = Docs.F.objectNode().put("unitCode", "000.17.22.H56");
