@@ -57,6 +57,9 @@ public final class Tx {
     }
 
     private static <T> T run(ServerDatabase db, boolean durable, Work<T> work) throws Rejection {
+        if (db.isReadOnly()) {
+            throw new IllegalStateException("a transaction on the dashboard's read-only database: writes go to the primary");
+        }
         Connection c = connection(db);
         try (c) {
             c.setAutoCommit(false);
