@@ -79,6 +79,9 @@ public final class ServerDatabase implements AutoCloseable {
     public static ServerDatabase readOnly(String jdbcUrl, String user, String password, int poolSize) {
         HikariConfig config = poolConfig(jdbcUrl, user, password, poolSize, DASHBOARD_POOL_NAME);
         config.setReadOnly(true);
+        // The replica being down must not stop the server's start (syncing needs only the primary): the pool connects
+        // when asked, and the dashboard's pages answer 503 until the replica is back.
+        config.setInitializationFailTimeout(-1);
         return new ServerDatabase(new HikariDataSource(config), Dialect.of(jdbcUrl), true);
     }
 

@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.motcua.server.accounts.Role;
 import org.motcua.server.audit.Actor;
 import org.motcua.server.dashboard.CommuneOverview;
@@ -39,9 +42,11 @@ import org.motcua.server.testing.WebClient;
  * pg_basebackup -R, and a server whose {@code dashboard.jdbc-url} is the standby. Devices sync to the primary; the
  * dashboard shows their data once the standby has replayed it. That the reads really go to the standby is shown two
  * ways: its pg_stat_activity holds the dashboard pool's connections (and the primary's none), and with the standby's
- * replay paused a dossier synced to the primary stays off the dashboard until replay resumes.
+ * replay paused a dossier synced to the primary stays off the dashboard until replay resumes. Last, with the standby
+ * stopped, the dashboard answers 503 while devices keep syncing to the primary.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardReplicaTest {
 
     static final String PASSWORD = "mật-khẩu-đủ-dài-4";
@@ -139,6 +144,22 @@ class DashboardReplicaTest {
         }
         awaitReplay();
         assertTrue(web.get(communeB).body().contains("id=\"fig-received\">3<"));
+    }
+
+    /** Runs last: it stops the standby. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withTheStandbyDownTheDashboardSaysSoAndSyncingGoesOn() throws Exception {
+        WebClient web = signedIn();
+        standby.stop();
+        WebClient.Page down = web.get("/dashboard/communes/" + UNIT_A);
+        assertEquals(503, down.status());
+        assertTrue(down.body().contains("Máy chủ đang bận"), down.body());
+        assertEquals(503, web.get("/diem-uoc-tinh/" + UNIT_A).status());
+        String id = data.a.dossier(DashboardFixture.HO_TICH, "Hộ tịch", "2025-06-20T08:00:00.000+07:00",
+                "2025-06-27T17:00:00.000+07:00", "officer-07");
+        assertEquals("1", one(primaryUrl, "SELECT COUNT(*) FROM dossiers WHERE dossier_id = '" + id + "'"));
+        assertEquals(200, web.get("/admin/devices").status(), "pages on the primary still answer");
     }
 
     private long receivedThisMonth(ServerDatabase db) throws Exception {
