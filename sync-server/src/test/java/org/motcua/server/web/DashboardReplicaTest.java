@@ -146,6 +146,25 @@ class DashboardReplicaTest {
         assertTrue(web.get(communeB).body().contains("id=\"fig-received\">3<"));
     }
 
+    /** A pooled connection whose standby backend ends under it: for a read, "unavailable" (503), not a server error. */
+    @Test
+    void aReadWhoseConnectionDiesIsUnavailable() {
+        org.motcua.server.Rejection r = assertThrows(org.motcua.server.Rejection.class, () -> Tx.read(server.services.dashboardDb, c -> {
+            String pid;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                rs.next();
+                pid = rs.getString(1);
+            }
+            // Waits (up to 30 s) until that backend has ended.
+            assertEquals("t", one(standbyUrl, "SELECT pg_terminate_backend(" + pid + ", 30000)"));
+            try (Statement st = c.createStatement()) {
+                st.executeQuery("SELECT 1");
+            }
+            return null;
+        }));
+        assertEquals(org.motcua.protocol.doc.ProblemType.UNAVAILABLE, r.type());
+    }
+
     /** Runs last: it stops the standby. */
     @Test
     @Order(Integer.MAX_VALUE)
