@@ -24,6 +24,14 @@ public final class ServerConfig {
     public String jdbcUser = "motcua";
     public String jdbcPassword = "";
     public int poolSize = 16;
+    /**
+     * A read replica of {@link #jdbcUrl} (a PostgreSQL hot standby) that the dashboard's and the scores' pages read
+     * ({@code --dashboard-jdbc-url}); null: they read the primary like everything else. Its user and password default
+     * to the primary's (a streaming replica has the primary's roles).
+     */
+    public String dashboardJdbcUrl;
+    public String dashboardJdbcUser;
+    public String dashboardJdbcPassword;
     /** Overrides the environment and the passphrase file (tests, and instances started from code). */
     public char[] keystorePassphrase;
     public Map<String, String> environment = System.getenv();
@@ -64,6 +72,12 @@ public final class ServerConfig {
         this.jdbcUrl = url;
         this.jdbcUser = user;
         this.jdbcPassword = password;
+        return this;
+    }
+
+    /** Sends the dashboard's reads to {@code url} with the primary's user and password. */
+    public ServerConfig dashboardReplica(String url) {
+        this.dashboardJdbcUrl = url;
         return this;
     }
 

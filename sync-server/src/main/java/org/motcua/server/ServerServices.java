@@ -39,7 +39,15 @@ import org.motcua.server.usb.UsbImportService;
 public final class ServerServices implements AutoCloseable {
 
     public final ServerConfig config;
+    /** The primary: every write, and every read that is not the dashboard's. */
     public final ServerDatabase db;
+    /**
+     * What the dashboard's and the scores' pages read: a read-only pool on the replica of
+     * {@link ServerConfig#dashboardJdbcUrl}, or {@link #db} itself when none is set. A replica lags the primary by the
+     * replay delay (normally under a second), which a leader's overview can afford; nothing that writes or must see
+     * its own writes (ingest, login, lookup, admin) reads it.
+     */
+    public final ServerDatabase dashboardDb;
     public final ServerKeys keys;
     public final Limits limits;
     public final EnrolmentService enrolment;
@@ -63,9 +71,10 @@ public final class ServerServices implements AutoCloseable {
     public final LookupThrottle lookupThrottle;
     public final ScoreJob scores;
 
-    private ServerServices(ServerConfig config, ServerDatabase db, ServerKeys keys) {
+    private ServerServices(ServerConfig config, ServerDatabase db, ServerDatabase dashboardDb, ServerKeys keys) {
         this.config = config;
         this.db = db;
+        this.dashboardDb = dashboardDb;
         this.keys = keys;
         this.limits = config.limits;
         this.enrolment = new EnrolmentService(db, keys, config.clock, limits.maxRequestBytes());
@@ -105,7 +114,9 @@ public final class ServerServices implements AutoCloseable {
     /** Opens the database (migrating it), then loads or makes the keys and the feed. */
     public static ServerServices open(ServerConfig config) {
         ServerDatabase db = openDatabase(config);
+        ServerDatabase dashboardDb = db;
         try {
+            dashboardDb = openDashboardDatabase(config, db);
             char[] passphrase = config.keystorePassphrase != null ? config.keystorePassphrase
                     : KeystorePassphrase.resolve(config.environment, config.passphraseFile != null ? config.passphraseFile
                             : config.dataDir.resolve(KeystorePassphrase.FILE_NAME));
@@ -114,8 +125,11 @@ public final class ServerServices implements AutoCloseable {
                 Feed.init(c);
                 return null;
             });
-            return new ServerServices(config, db, keys);
+            return new ServerServices(config, db, dashboardDb, keys);
         } catch (RuntimeException | Rejection e) {
+            if (dashboardDb != db) {
+                dashboardDb.close();
+            }
             db.close();
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
@@ -133,9 +147,27 @@ public final class ServerServices implements AutoCloseable {
         return ServerDatabase.embedded(config.dataDir);
     }
 
+    private static ServerDatabase openDashboardDatabase(ServerConfig config, ServerDatabase primary) {
+        if (config.dashboardJdbcUrl == null) {
+            return primary;
+        }
+        if (config.jdbcUrl == null) {
+            throw new IllegalArgumentException("dashboard.jdbc-url is a replica of the PostgreSQL database of jdbc.url, "
+                    + "which is not set (the embedded database has no replica)");
+        }
+        // The dashboard's pages are few and read-only: a quarter of the main pool, at least 2.
+        return ServerDatabase.readOnly(config.dashboardJdbcUrl,
+                config.dashboardJdbcUser != null ? config.dashboardJdbcUser : config.jdbcUser,
+                config.dashboardJdbcPassword != null ? config.dashboardJdbcPassword : config.jdbcPassword,
+                Math.max(2, config.poolSize / 4));
+    }
+
     @Override
     public void close() {
         scores.close();
+        if (dashboardDb != db) {
+            dashboardDb.close();
+        }
         db.close();
     }
 }

@@ -30,6 +30,10 @@ public final class ServerSettings {
         /** The environment variable's name can be changed with {@code --jdbc-password-env}. */
         JDBC_PASSWORD("jdbc.password", "MOTCUA_DB_PASSWORD", false),
         JDBC_POOL_SIZE("jdbc.pool-size", "MOTCUA_JDBC_POOL_SIZE", false),
+        /** A read replica (hot standby) of jdbc.url for the dashboard's reads; user and password default to jdbc.*. */
+        DASHBOARD_JDBC_URL("dashboard.jdbc-url", "MOTCUA_DASHBOARD_JDBC_URL", true),
+        DASHBOARD_JDBC_USER("dashboard.jdbc-user", "MOTCUA_DASHBOARD_JDBC_USER", true),
+        DASHBOARD_JDBC_PASSWORD("dashboard.jdbc-password", "MOTCUA_DASHBOARD_DB_PASSWORD", false),
         HTTP_HOST("http.host", "MOTCUA_HOST", true),
         HTTP_PORT("http.port", "MOTCUA_PORT", true),
         TLS_HOST("tls.host", "MOTCUA_TLS_HOST", true),

@@ -76,6 +76,16 @@ public final class SyncServerMain implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Option(names = "--dashboard-jdbc-url", paramLabel = "URL",
+            description = "A read replica (PostgreSQL hot standby) of --jdbc-url for the dashboard's and the scores' pages "
+                    + "(env MOTCUA_DASHBOARD_JDBC_URL, file dashboard.jdbc-url); without it they read the primary. Its password "
+                    + "comes from MOTCUA_DASHBOARD_DB_PASSWORD or dashboard.jdbc-password, by default the primary's.")
+    String dashboardJdbcUrl;
+
+    @Option(names = "--dashboard-jdbc-user", description = "Database user on the dashboard's replica (env "
+            + "MOTCUA_DASHBOARD_JDBC_USER, file dashboard.jdbc-user; default: the primary's).")
+    String dashboardJdbcUser;
+
     @Option(names = "--limits", paramLabel = "FILE",
             description = "A limits document (§5.7 JSON) to announce and enforce instead of the contract's defaults; "
                     + "no maximum, rate or lifetime may be below the default (env MOTCUA_LIMITS_FILE, file limits.file).")
@@ -104,10 +114,16 @@ public final class SyncServerMain implements Callable<Integer> {
         cli.put(Key.LIMITS_FILE, limitsFile == null ? null : limitsFile.toString());
         cli.put(Key.PUBLIC_URL, publicUrl);
         cli.put(Key.EXPORT_ENDPOINT, exportEndpoint);
+        cli.put(Key.DASHBOARD_JDBC_URL, dashboardJdbcUrl);
+        cli.put(Key.DASHBOARD_JDBC_USER, dashboardJdbcUser);
         ServerSettings settings = database.settings(cli);
         String httpHost = settings.get(Key.HTTP_HOST, "127.0.0.1");
         SyncServer.requireLoopback(httpHost);
         ServerConfig config = database.config(settings);
+        // Only the server reads the replica setting: admin commands write, and never open the dashboard's pool.
+        config.dashboardJdbcUrl = settings.get(Key.DASHBOARD_JDBC_URL).orElse(null);
+        config.dashboardJdbcUser = settings.get(Key.DASHBOARD_JDBC_USER).orElse(null);
+        config.dashboardJdbcPassword = settings.get(Key.DASHBOARD_JDBC_PASSWORD).orElse(null);
         config.tlsNames = settings.get(Key.TLS_NAMES).map(n -> Arrays.stream(n.split(",")).map(String::strip)
                 .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
         Optional<String> limits = settings.get(Key.LIMITS_FILE);

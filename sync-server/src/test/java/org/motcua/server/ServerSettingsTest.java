@@ -119,6 +119,19 @@ class ServerSettingsTest {
         assertTrue(Files.exists(fromCli.resolve("motcua-server.mv.db")));
     }
 
+    /** The dashboard's replica copies the primary's data: with the embedded database there is none, and the start says so. */
+    @Test
+    void aDashboardReplicaWithoutAPostgresPrimaryStopsTheStart() throws Exception {
+        Path f = file("data.dir=" + dir.resolve("h2") + "\ndashboard.jdbc-url=jdbc:postgresql://127.0.0.1:1/motcua\n");
+        StringWriter err = new StringWriter();
+        var cli = SyncServerMain.commandLine(Map.of());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("--config", f.toString(), "--port", "0"));
+        assertTrue(err.toString().contains("dashboard.jdbc-url is a replica of the PostgreSQL database of jdbc.url, which is not set"),
+                err.toString());
+    }
+
     private static int run(Map<String, String> env, String... args) {
         var cli = SyncServerMain.commandLine(env);
         cli.setOut(new PrintWriter(new StringWriter()));

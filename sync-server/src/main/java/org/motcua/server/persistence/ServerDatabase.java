@@ -23,15 +23,22 @@ public final class ServerDatabase implements AutoCloseable {
     /** Lock waits longer than this fail; the per-device lock of §7 step 11 answers them with 409. */
     public static final int LOCK_TIMEOUT_MS = 5000;
 
+    /** The main pool's name, and its {@code application_name} in PostgreSQL's {@code pg_stat_activity}. */
+    public static final String POOL_NAME = "motcua-server";
+    /** The same for the dashboard's read-only pool ({@link #readOnly}). */
+    public static final String DASHBOARD_POOL_NAME = "motcua-dashboard";
+
     private final HikariDataSource pool;
     private final Dialect dialect;
+    private final boolean readOnly;
     private final Object syncLock = new Object();
     private final java.util.concurrent.atomic.AtomicLong commitsToSync = new java.util.concurrent.atomic.AtomicLong();
     private long syncedUpTo;
 
-    private ServerDatabase(HikariDataSource pool, Dialect dialect) {
+    private ServerDatabase(HikariDataSource pool, Dialect dialect, boolean readOnly) {
         this.pool = pool;
         this.dialect = dialect;
+        this.readOnly = readOnly;
     }
 
     /** The embedded default: {@code <dataDir>/motcua-server.mv.db}. */
@@ -48,16 +55,8 @@ public final class ServerDatabase implements AutoCloseable {
     }
 
     public static ServerDatabase connect(String jdbcUrl, String user, String password, int poolSize) {
-        Dialect dialect = Dialect.of(jdbcUrl);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("motcua-server");
-        config.setConnectionTimeout(10_000);
-        dialect.connectionInitSql().ifPresent(config::setConnectionInitSql);
-        if (dialect == Dialect.POSTGRESQL) {
+        HikariConfig config = poolConfig(jdbcUrl, user, password, poolSize, POOL_NAME);
+        if (Dialect.of(jdbcUrl) == Dialect.POSTGRESQL) {
             // One multi-row INSERT per JDBC batch instead of one statement per row: the ingest writes rows in batches.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
@@ -69,7 +68,43 @@ public final class ServerDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new ServerDatabase(pool, dialect);
+        return new ServerDatabase(pool, Dialect.of(jdbcUrl), false);
+    }
+
+    /**
+     * A read-only pool on a copy of the database, for the dashboard's reads: in production a PostgreSQL hot standby fed
+     * by streaming replication from the primary. Nothing is migrated (a standby cannot be written, and its schema is
+     * the primary's); every connection is read-only, so a write sent here by mistake fails instead of going astray.
+     */
+    public static ServerDatabase readOnly(String jdbcUrl, String user, String password, int poolSize) {
+        HikariConfig config = poolConfig(jdbcUrl, user, password, poolSize, DASHBOARD_POOL_NAME);
+        config.setReadOnly(true);
+        // The replica being down must not stop the server's start (syncing needs only the primary): the pool connects
+        // when asked, and the dashboard's pages answer 503 until the replica is back.
+        config.setInitializationFailTimeout(-1);
+        return new ServerDatabase(new HikariDataSource(config), Dialect.of(jdbcUrl), true);
+    }
+
+    private static HikariConfig poolConfig(String jdbcUrl, String user, String password, int poolSize, String name) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName(name);
+        config.setConnectionTimeout(10_000);
+        dialect.connectionInitSql().ifPresent(config::setConnectionInitSql);
+        if (dialect == Dialect.POSTGRESQL) {
+            // Names the pool in pg_stat_activity, so an operator (and the replica's test) sees which pool reads where.
+            config.addDataSourceProperty("ApplicationName", name);
+        }
+        return config;
+    }
+
+    /** True for the dashboard's pool on a replica ({@link #readOnly}): {@link Tx} refuses to run writes on it. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     public DataSource dataSource() {

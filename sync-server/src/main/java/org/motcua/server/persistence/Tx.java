@@ -41,6 +41,11 @@ public final class Tx {
         try (Connection c = connection(db)) {
             return work.run(c);
         } catch (SQLException e) {
+            // A pooled connection whose database went away (restarted, a replica stopped) fails on its first use: for a
+            // read, which stored nothing, that is the same "unavailable, try again" as a pool that cannot connect.
+            if (connectionLost(e)) {
+                throw unavailable();
+            }
             throw new DatabaseFailure(e);
         }
     }
@@ -49,14 +54,32 @@ public final class Tx {
         try {
             return db.connection();
         } catch (SQLTransientConnectionException e) {
-            throw Rejection.of(ProblemType.UNAVAILABLE, "Database unavailable",
-                    "The server cannot reach its database now; nothing was stored.").retryAfter(30);
+            throw unavailable();
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
     }
 
+    private static Rejection unavailable() {
+        return Rejection.of(ProblemType.UNAVAILABLE, "Database unavailable",
+                "The server cannot reach its database now; nothing was stored.").retryAfter(30);
+    }
+
+    /** SQLSTATE class 08 (connection exception) or 57P01-57P03 (the server shutting down, or not accepting yet). */
+    static boolean connectionLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().startsWith("08") || s.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static <T> T run(ServerDatabase db, boolean durable, Work<T> work) throws Rejection {
+        if (db.isReadOnly()) {
+            throw new IllegalStateException("a transaction on the dashboard's read-only database: writes go to the primary");
+        }
         Connection c = connection(db);
         try (c) {
             c.setAutoCommit(false);

@@ -45,11 +45,12 @@ final class DashboardPages {
     private final DossierTrail trails;
     private final Clock clock;
 
+    /** Every read goes to {@link ServerServices#dashboardDb}: the read replica when one is configured. */
     private DashboardPages(ServerServices services) {
-        this.overview = new CommuneOverview(services.db);
-        this.late = new LateDossiers(services.db);
-        this.rates = new OnTimeRates(services.db);
-        this.trails = new DossierTrail(services.db);
+        this.overview = new CommuneOverview(services.dashboardDb);
+        this.late = new LateDossiers(services.dashboardDb);
+        this.rates = new OnTimeRates(services.dashboardDb);
+        this.trails = new DossierTrail(services.dashboardDb);
         this.clock = services.config.clock;
     }
 

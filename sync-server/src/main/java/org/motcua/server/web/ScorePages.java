@@ -24,7 +24,9 @@ import org.motcua.server.score.ScoreSnapshots;
 /**
  * The communes' estimated service-quality scores ({@code /diem-uoc-tinh}): the province's table of every commune (province
  * roles), one commune's groups with the dossiers that cost points (its own officers, or the province), and "compute
- * again" for the province. Pages read the latest stored run ({@link org.motcua.server.score.ScoreJob}).
+ * again" for the province. Pages read the latest stored run ({@link org.motcua.server.score.ScoreJob}) from
+ * {@link ServerServices#dashboardDb} (the read replica when one is configured); whether a run is in progress, and
+ * "compute again", ask the primary, where runs are claimed.
  */
 final class ScorePages {
 
@@ -65,12 +67,12 @@ final class ScorePages {
         String sort = asked != null && SORTS.contains(asked) ? asked : "diem";
         Messages m = Messages.vietnamese();
         Page page = Pages.page(ctx, "score.title");
-        Optional<ScoreSnapshots.Run> run = Tx.read(services.db, ScoreSnapshots::latest);
+        Optional<ScoreSnapshots.Run> run = Tx.read(services.dashboardDb, ScoreSnapshots::latest);
         List<ScoreView.Row> rows = new ArrayList<>();
         String period = null;
         if (run.isPresent()) {
             Map<String, String> names = new LinkedHashMap<>();
-            List<CommuneScore> scores = Tx.read(services.db, c -> {
+            List<CommuneScore> scores = Tx.read(services.dashboardDb, c -> {
                 ScoreQuery.units(c).forEach(u -> names.put(u.code(), u.name()));
                 return ScoreSnapshots.province(c, run.get().runId(), kind);
             });
@@ -101,11 +103,11 @@ final class ScorePages {
         }
         Period.Kind kind = kind(ctx);
         Messages m = Messages.vietnamese();
-        Optional<ScoreSnapshots.Run> run = Tx.read(services.db, ScoreSnapshots::latest);
-        String name = Tx.read(services.db, c -> ScoreQuery.units(c).stream().filter(u -> u.code().equals(unit))
+        Optional<ScoreSnapshots.Run> run = Tx.read(services.dashboardDb, ScoreSnapshots::latest);
+        String name = Tx.read(services.dashboardDb, c -> ScoreQuery.units(c).stream().filter(u -> u.code().equals(unit))
                 .map(ScoreQuery.Unit::name).findFirst()).orElseThrow(WebRefusal::notFound);
         Optional<CommuneScore> score = run.isEmpty() ? Optional.empty()
-                : Tx.read(services.db, c -> ScoreSnapshots.commune(c, run.get().runId(), kind, unit));
+                : Tx.read(services.dashboardDb, c -> ScoreSnapshots.commune(c, run.get().runId(), kind, unit));
         Page page = Pages.page(ctx, "score.commune.title");
         List<ScoreView.GroupView> groups = score.map(s -> s.groups().stream().map(g -> ScoreView.group(m, g)).toList())
                 .orElse(List.of());

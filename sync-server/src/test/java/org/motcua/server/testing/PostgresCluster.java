@@ -21,6 +21,11 @@ import java.util.stream.Stream;
  * tests"): initdb into a temporary directory, pg_ctl on a free loopback port, stopped when the JVM ends. As root (CI)
  * it runs as the {@code postgres} user through {@code runuser}, since PostgreSQL refuses root. Missing binaries fail
  * the tests with a clear message: they are never skipped.
+ *
+ * <p>A test may also start a cluster of its own ({@link #startPrivate}) and a hot standby of it ({@link #startStandby}):
+ * initdb's defaults already allow streaming replication (wal_level=replica, max_wal_senders=10, and pg_hba's
+ * {@code host replication all 127.0.0.1/32 trust} line), so the standby is pg_basebackup -R of the primary started on
+ * another port.
  */
 public final class PostgresCluster {
 
@@ -112,6 +117,36 @@ public final class PostgresCluster {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
+    /**
+     * A cluster of the caller's own, apart from the run's shared one (for a test that stops it or replicates it);
+     * stopped by {@link #stop} or when the JVM ends.
+     */
+    public static PostgresCluster startPrivate() {
+        return start();
+    }
+
+    /**
+     * A hot standby of this cluster: {@code pg_basebackup -R} (the copy, with {@code standby.signal} and the
+     * {@code primary_conninfo} to stream from here) into a new directory, started on another free port. It serves
+     * read-only queries and replays this cluster's WAL as it comes.
+     */
+    public PostgresCluster startStandby() {
+        try {
+            Path standbyDir = newDirectory();
+            PostgresCluster standby = new PostgresCluster(bin, standbyDir, freePort(), asPostgres, false);
+            standby.run(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER,
+                    "-D", standbyDir.resolve("data").toString(), "-R", "-X", "stream", "-c", "fast", "--no-sync");
+            standby.pgCtlStart();
+            return standby;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start a standby of the test PostgreSQL cluster: " + e.getMessage(), e);
+        }
+    }
+
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
@@ -120,31 +155,45 @@ public final class PostgresCluster {
         Path bin = binaries();
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
-            Path dir = Files.createTempDirectory("motcua-pg-");
-            if (root) {
-                UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-                Files.setOwner(dir, postgres);
-            }
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-            PostgresCluster cluster = new PostgresCluster(bin, dir, port, root, false);
+            Path dir = newDirectory();
+            PostgresCluster cluster = new PostgresCluster(bin, dir, freePort(), root, false);
             cluster.run(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust", "-U", USER,
                     "-E", "UTF8", "--no-sync");
-            // -Dmotcua.pg.options adds server options for a diagnostic run, e.g. "-c shared_preload_libraries=pg_stat_statements"
-            // for the benchmark's statement listing (bench.PgStatements); the tests themselves never need any.
-            String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 "
-                    + System.getProperty("motcua.pg.options", "");
-            cluster.run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o", options.strip(), "-l",
-                    dir.resolve("log").toString(), "-w", "start");
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "postgres-stop"));
+            cluster.pgCtlStart();
             return cluster;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the test PostgreSQL cluster: " + e.getMessage(), e);
         }
     }
 
+    /** Starts the server of {@code dir/data} on this cluster's port and socket directory; stopped when the JVM ends. */
+    private void pgCtlStart() {
+        // -Dmotcua.pg.options adds server options for a diagnostic run, e.g. "-c shared_preload_libraries=pg_stat_statements"
+        // for the benchmark's statement listing (bench.PgStatements); the tests themselves never need any.
+        String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 "
+                + System.getProperty("motcua.pg.options", "");
+        run(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-o", options.strip(), "-l",
+                dir.resolve("log").toString(), "-w", "start");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop"));
+    }
+
+    /** A temporary directory the server's user owns (PostgreSQL refuses to run as root). */
+    private static Path newDirectory() throws IOException {
+        Path dir = Files.createTempDirectory("motcua-pg-");
+        if ("root".equals(System.getProperty("user.name"))) {
+            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(dir, postgres);
+        }
+        return dir;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Stops the cluster (fast shutdown) and, unless kept, deletes its directory; a second call does nothing. */
     public synchronized void stop() {
         if (stopped) {
             return;
