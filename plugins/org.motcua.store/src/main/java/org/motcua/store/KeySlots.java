@@ -66,14 +66,19 @@ public final class KeySlots {
 
     /** Adds or replaces the slot of {@code name}, holding {@code databaseKey} under {@code secret}. */
     public synchronized void put(String name, char[] secret, char[] databaseKey) {
+        put(name, secret, databaseKey, Cost.CURRENT);
+    }
+
+    /** As {@link #put(String, char[], char[])} with another Argon2id cost (tests: slots written by an older desk). */
+    synchronized void put(String name, char[] secret, char[] databaseKey, Cost cost) {
         try {
             ObjectNode root = read();
             byte[] salt = random(16);
             byte[] iv = random(12);
-            byte[] wrapped = cipher(Cipher.ENCRYPT_MODE, Argon2id.derive(secret, salt, MEMORY_KIB, ITERATIONS, Argon2id.PARALLELISM, KEY_BYTES), iv, name)
+            byte[] wrapped = cipher(Cipher.ENCRYPT_MODE, cost.derive(secret, salt), iv, name)
                     .doFinal(new String(databaseKey).getBytes(StandardCharsets.US_ASCII));
             ObjectNode slot = root.putObject(name);
-            slot.put("kdf", "argon2id;m=" + MEMORY_KIB + ";t=" + ITERATIONS + ";p=1");
+            slot.put("kdf", cost.text());
             slot.put("salt", B64.encodeToString(salt));
             slot.put("iv", B64.encodeToString(iv));
             slot.put("key", B64.encodeToString(wrapped));
@@ -89,9 +94,12 @@ public final class KeySlots {
         if (slot == null) {
             return Optional.empty();
         }
+        Optional<Cost> cost = Cost.parse(slot.path("kdf").asText(""));
+        if (cost.isEmpty()) {
+            return Optional.empty();  // a cost this desk does not know, or one out of bounds: never derived
+        }
         try {
-            byte[] key = cipher(Cipher.DECRYPT_MODE, Argon2id.derive(secret, B64D.decode(slot.get("salt").asText()), MEMORY_KIB, ITERATIONS,
-                    Argon2id.PARALLELISM, KEY_BYTES),
+            byte[] key = cipher(Cipher.DECRYPT_MODE, cost.get().derive(secret, B64D.decode(slot.get("salt").asText())),
                     B64D.decode(slot.get("iv").asText()), name).doFinal(B64D.decode(slot.get("key").asText()));
             return Optional.of(new String(key, StandardCharsets.US_ASCII).toCharArray());
         } catch (GeneralSecurityException e) {
@@ -110,6 +118,37 @@ public final class KeySlots {
         List<String> names = new ArrayList<>();
         read().fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * The Argon2id cost a slot was written with, as its {@code kdf} text says ({@code argon2id;m=19456;t=2;p=1}). A slot
+     * is opened with its own cost, so a later desk may raise the cost for new slots and still open the old ones. A cost
+     * beyond these bounds is refused rather than derived: an edited file must not make a login allocate gigabytes.
+     */
+    record Cost(int memoryKib, int iterations, int parallelism) {
+
+        static final Cost CURRENT = new Cost(MEMORY_KIB, ITERATIONS, Argon2id.PARALLELISM);
+        private static final java.util.regex.Pattern TEXT =
+                java.util.regex.Pattern.compile("argon2id;m=(\\d{1,7});t=(\\d{1,2});p=(\\d)");
+
+        static Optional<Cost> parse(String text) {
+            java.util.regex.Matcher m = TEXT.matcher(text);
+            if (!m.matches()) {
+                return Optional.empty();
+            }
+            Cost c = new Cost(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            boolean sane = c.memoryKib >= 8 * 1024 && c.memoryKib <= 1024 * 1024 && c.iterations >= 1 && c.iterations <= 10
+                    && c.parallelism >= 1 && c.parallelism <= 4;
+            return sane ? Optional.of(c) : Optional.empty();
+        }
+
+        String text() {
+            return "argon2id;m=" + memoryKib + ";t=" + iterations + ";p=" + parallelism;
+        }
+
+        byte[] derive(char[] secret, byte[] salt) {
+            return Argon2id.derive(secret, salt, memoryKib, iterations, parallelism, KEY_BYTES);
+        }
     }
 
     private static Cipher cipher(int mode, byte[] key, byte[] iv, String name) throws GeneralSecurityException {

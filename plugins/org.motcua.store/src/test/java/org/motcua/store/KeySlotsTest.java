@@ -50,4 +50,29 @@ class KeySlotsTest {
         Files.writeString(slots.file(), json);
         assertEquals(Optional.empty(), slots.unlock("b", "secret-one".toCharArray()));
     }
+
+    @Test
+    void aSlotOpensWithTheCostItWasWrittenWithSoTheCostCanBeRaisedLater() throws Exception {
+        char[] dbKey = KeySlots.newDatabaseKey();
+        KeySlots slots = KeySlots.of(dir.resolve("desk"));
+        slots.put("cu", "mat-khau-cu".toCharArray(), dbKey, new KeySlots.Cost(8 * 1024, 1, 1));
+        slots.put("moi", "mat-khau-moi".toCharArray(), dbKey);
+        assertTrue(Files.readString(slots.file()).contains("argon2id;m=8192;t=1;p=1"));
+        assertArrayEquals(dbKey, slots.unlock("cu", "mat-khau-cu".toCharArray()).orElseThrow(), "an older, cheaper slot");
+        assertArrayEquals(dbKey, slots.unlock("moi", "mat-khau-moi".toCharArray()).orElseThrow());
+    }
+
+    @Test
+    void aSlotWhoseCostWasEditedBeyondBoundsIsRefusedNotDerived() throws Exception {
+        KeySlots slots = KeySlots.of(dir.resolve("desk"));
+        slots.put("a", "secret-one".toCharArray(), KeySlots.newDatabaseKey());
+        String json = Files.readString(slots.file());
+        // 9.5 GiB per guess would stop the login (or the desk) rather than open anything
+        Files.writeString(slots.file(), json.replace("m=19456", "m=9999999"));
+        assertEquals(Optional.empty(), slots.unlock("a", "secret-one".toCharArray()));
+        Files.writeString(slots.file(), json.replace("argon2id;", "scrypt;"));
+        assertEquals(Optional.empty(), slots.unlock("a", "secret-one".toCharArray()), "a function this desk does not know");
+        Files.writeString(slots.file(), json);
+        assertTrue(slots.unlock("a", "secret-one".toCharArray()).isPresent());
+    }
 }
