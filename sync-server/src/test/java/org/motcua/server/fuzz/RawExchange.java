@@ -19,8 +19,17 @@ import java.util.Map;
  */
 final class RawExchange {
 
-    /** What came back: an answer, or {@code status} -1 with why there was none. */
-    record Outcome(int status, Map<String, String> headers, byte[] body, String failure) {
+    /**
+     * What came back: an answer, or {@code status} -1 with why there was none. {@code lostToReset}: there was none
+     * after the server stopped reading a body it refused (too large) while it was still being sent. The server then
+     * closes with unread input, TCP answers with a reset, and a reset may discard the answer before the client reads
+     * it (RFC 9112 §9.6 "tear-down"); the server did answer.
+     */
+    record Outcome(int status, Map<String, String> headers, byte[] body, String failure, boolean lostToReset) {
+
+        Outcome(int status, Map<String, String> headers, byte[] body, String failure) {
+            this(status, headers, body, failure, false);
+        }
 
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
@@ -38,6 +47,8 @@ final class RawExchange {
 
     static Outcome send(int port, RawRequest request) {
         byte[] wire = request.toBytes("127.0.0.1:" + port);
+        boolean bodyCut = false;
+        Outcome answer;
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(TIMEOUT_MS);
             OutputStream out = s.getOutputStream();
@@ -46,14 +57,18 @@ final class RawExchange {
                 out.flush();
                 s.shutdownOutput();
             } catch (IOException e) {
-                // the server refused before reading everything; its answer may still be there
+                bodyCut = true;  // the server refused before reading everything; its answer may still be there
             }
-            return read(new BufferedInputStream(s.getInputStream()), "HEAD".equals(request.method()));
+            answer = read(new BufferedInputStream(s.getInputStream()), "HEAD".equals(request.method()));
         } catch (SocketTimeoutException e) {
-            return new Outcome(-1, Map.of(), new byte[0], "no answer within " + TIMEOUT_MS / 1000 + " s");
+            answer = new Outcome(-1, Map.of(), new byte[0], "no answer within " + TIMEOUT_MS / 1000 + " s");
         } catch (IOException e) {
-            return new Outcome(-1, Map.of(), new byte[0], "connection failed: " + e);
+            answer = new Outcome(-1, Map.of(), new byte[0], "connection failed: " + e);
         }
+        if (bodyCut && answer.status() < 0 && !answer.failure().startsWith("no answer within")) {
+            return new Outcome(-1, Map.of(), new byte[0], answer.failure() + " (the body was refused while being sent)", true);
+        }
+        return answer;
     }
 
     private static Outcome read(InputStream in, boolean head) throws IOException {
@@ -64,7 +79,13 @@ final class RawExchange {
             if (statusLine == null) {
                 return new Outcome(-1, Map.of(), new byte[0], "connection closed without an answer");
             }
-            status = Integer.parseInt(statusLine.split(" ")[1]);
+            String[] parts = statusLine.split(" ");
+            if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
+                // not an HTTP answer: a finding of its own, never a crash of the fuzzer
+                String shown = statusLine.length() > 80 ? statusLine.substring(0, 80) + "…" : statusLine;
+                return new Outcome(-1, Map.of(), new byte[0], "malformed status line \"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"");
+            }
+            status = Integer.parseInt(parts[1]);
             headers = new LinkedHashMap<>();
             for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
                 int colon = l.indexOf(':');
