@@ -79,15 +79,19 @@ public final class Feed {
     /**
      * The feed's head as a device sees it: the feed's id and the last seq among the current items for the device, its
      * unit and the province (0 if none) — what a receipt tells the device so it pulls only when there is news. Each
-     * scope's newest item is its current one, so each lookup is one backward step on {@code feed_items_scope}.
+     * scope's newest item is its current one, so each lookup is one backward step on {@code feed_items_scope}. One
+     * statement, not four: it runs inside every batch's ingest transaction.
      */
     public static FeedCursor headFor(Connection c, String deviceId, String unitCode) throws SQLException {
-        long last = 0;
-        for (FeedScope scope : List.of(FeedScope.device(deviceId), FeedScope.unit(unitCode), FeedScope.province())) {
-            last = Math.max(last, Sql.one(c, "SELECT seq FROM feed_items WHERE scope = ? AND scope_id = ? AND is_current = TRUE "
-                    + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), scope.kind(), scope.id()).orElse(0L));
-        }
-        return new FeedCursor(state(c).feedId(), last);
+        String newest = "(SELECT seq FROM feed_items WHERE scope = ? AND scope_id = ? AND is_current = TRUE "
+                + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY)";
+        FeedScope device = FeedScope.device(deviceId);
+        FeedScope unit = FeedScope.unit(unitCode);
+        FeedScope province = FeedScope.province();
+        return Sql.one(c, "SELECT feed_id, " + newest + ", " + newest + ", " + newest + " FROM feed_state WHERE id = 1",
+                rs -> new FeedCursor(rs.getString(1), Math.max(rs.getLong(2), Math.max(rs.getLong(3), rs.getLong(4)))),
+                device.kind(), device.id(), unit.kind(), unit.id(), province.kind(), province.id())
+                .orElseThrow(() -> new SQLException("the feed was not initialised"));
     }
 
     /** The current data of every item of {@code itemType} in {@code scope}, by key (what a publisher compares with). */

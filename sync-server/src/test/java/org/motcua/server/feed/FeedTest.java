@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.motcua.protocol.doc.FeedCursor;
 import org.motcua.protocol.doc.Updates;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.server.persistence.Tx;
@@ -60,6 +61,30 @@ class FeedTest {
             Updates rest = server.services.feed.page(record(server, d), new byte[16], first.feedId(), first.lastSeq(), 3);
             assertEquals(2, rest.items().size());
             assertTrue(!rest.hasMore() && rest.items().get(0).seq() > first.lastSeq());
+        }
+    }
+
+    @Test
+    void theHeadIsTheNewestCurrentItemForTheDeviceItsUnitAndTheProvinceOnBothDatabases() throws Exception {
+        for (Backend backend : Backend.values()) {
+            try (TestServer server = TestServer.start(backend, data.resolve(backend.name()))) {
+                TestDevice d = TestDevice.enrol(server);
+                TestDevice other = TestDevice.enrol(server);
+                long[] seqs = Tx.durable(server.services.db, c -> {
+                    long province = Feed.publish(c, "calendar", "2031", FeedScope.province(),
+                            StrictJson.nodes().objectNode().put("year", 2031), Instant.now());
+                    long mine = DeviceConfigPublisher.publish(c, d.deviceId, 2, d.unitCode, Optional.empty(), Instant.now());
+                    long theirs = DeviceConfigPublisher.publish(c, other.deviceId, 4, other.unitCode, Optional.empty(), Instant.now());
+                    return new long[] {province, mine, theirs};
+                });
+                String feedId = Tx.read(server.services.db, Feed::state).feedId();
+                assertEquals(new FeedCursor(feedId, seqs[1]), Tx.read(server.services.db, c -> Feed.headFor(c, d.deviceId, d.unitCode)),
+                        backend + ": its own item is the newest it can see");
+                assertEquals(new FeedCursor(feedId, Math.max(seqs[0], seqs[2])),
+                        Tx.read(server.services.db, c -> Feed.headFor(c, other.deviceId, other.unitCode)), backend.name());
+                assertEquals(new FeedCursor(feedId, seqs[0]), Tx.read(server.services.db,
+                        c -> Feed.headFor(c, "00000000-0000-0000-0000-000000000000", "000.00.00.X00")), "the province's items only");
+            }
         }
     }
 
