@@ -15,13 +15,19 @@ import org.motcua.sync.faults.FaultProxy;
 
 /**
  * The end-to-end fault schedules shared by {@link FaultSchedulesTest} (a bounded run in CI) and
- * {@link FaultsBenchmark} ({@code ./motcua bench faults}): a real province server process, desks with real encrypted
+ * {@link FaultsBenchmark} ({@code ./motcua bench faults}): real province server processes, desks with real encrypted
  * stores and sync engines syncing through the fault proxy, and optionally a {@link Nemesis} that strikes once per
  * schedule at a random moment. Everything a schedule does comes from its seed, so a failure replays.
  */
 final class FaultHarness implements AutoCloseable {
 
     private static final int FAULTY_ROUNDS = 3;
+    /** Runs the desks' syncs side by side while the nemesis strikes (the common pool has one thread on two cores). */
+    private static final java.util.concurrent.ExecutorService SYNCS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fault-schedule-sync");
+        t.setDaemon(true);
+        return t;
+    });
 
     final Path dir;
     final List<TestDesk> desks = new ArrayList<>();
@@ -29,39 +35,61 @@ final class FaultHarness implements AutoCloseable {
     /** Events written and acknowledged on stores that a restore replaced since. */
     final SetChecker.History history = new SetChecker.History();
     final Nemesis nemesis;
+    /** The province's PostgreSQL, or null when it runs on its embedded H2 database (one instance only then). */
+    private final ProvincePostgres postgres;
+    private final List<String> databaseOptions;
     private final List<String> serverOptions;
-    Province province;
+    /** The instances of the province server, all on one database; the proxy spreads connections over them. */
+    final List<Province> provinces = new ArrayList<>();
     final FaultProxy proxy;
 
-    private FaultHarness(Path dir, List<String> serverOptions, Province province, FaultProxy proxy) {
+    private FaultHarness(Path dir, ProvincePostgres postgres, List<String> databaseOptions, List<String> serverOptions,
+            FaultProxy proxy) {
         this.dir = dir;
+        this.postgres = postgres;
+        this.databaseOptions = databaseOptions;
         this.serverOptions = serverOptions;
-        this.province = province;
         this.proxy = proxy;
         this.nemesis = new Nemesis(this);
     }
 
-    /** Starts the province and enrols {@code count} desks of {@code unit}, each in a data directory of its own. */
-    static FaultHarness start(String unit, int count) throws Exception {
+    /**
+     * Starts the province and enrols {@code count} desks of {@code unit}, each in a data directory of its own. With
+     * {@code postgres}, the province runs as two server instances on one private PostgreSQL cluster, with the proxy
+     * spreading connections (and replayed duplicates) across them; else as one instance on its embedded H2.
+     */
+    static FaultHarness start(String unit, int count, boolean postgres) throws Exception {
         Path dir = Files.createTempDirectory("motcua-faults");
+        Path data = dir.resolve("province");
+        ProvincePostgres pg = postgres ? ProvincePostgres.start() : null;
+        List<String> db = pg == null ? List.of() : pg.serverOptions();
         List<String> codes = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            codes.add(Province.enrolmentCode(dir.resolve("province"), unit, "UBND xã Kiểm Thử"));
+            codes.add(Province.enrolmentCode(data, db, unit, "UBND xã Kiểm Thử"));
         }
         // The desks here sync as fast as the machine allows, far faster than a commune: the rate limits (and the
         // epochs a device may open, which restores use up) are raised, so the schedules test faults, not throttling.
-        List<String> options = Province.raisedRateLimits(dir);
-        Province province = Province.start(dir.resolve("province"), options);
-        FaultProxy proxy = FaultProxy.clean(new InetSocketAddress("127.0.0.1", province.url().getPort()));
-        FaultHarness h = new FaultHarness(dir, options, province, proxy);
+        List<String> options = new ArrayList<>(Province.raisedRateLimits(dir));
+        options.addAll(db);
+        Province first = Province.start(data, options);
+        FaultHarness h = new FaultHarness(dir, pg, db, options, FaultProxy.clean(address(first)));
+        h.provinces.add(first);
+        if (pg != null) {
+            h.provinces.add(Province.start(data, options));
+            h.proxy.setTargets(h.provinces.stream().map(FaultHarness::address).toList());
+        }
         for (int i = 1; i <= count; i++) {
             // own directory per desk: a backup takes the folders beside the database, a restore puts them back there
             TestDesk desk = TestDesk.create(Files.createDirectories(dir.resolve("d" + i)), "desk" + i, unit, i);
-            desk.enrol(proxy.baseUri(), codes.get(i - 1));
+            desk.enrol(h.proxy.baseUri(), codes.get(i - 1));
             h.desks.add(desk);
             h.work.add(new DeskWork(desk));
         }
         return h;
+    }
+
+    private static InetSocketAddress address(Province p) {
+        return new InetSocketAddress("127.0.0.1", p.url().getPort());
     }
 
     /**
@@ -98,13 +126,15 @@ final class FaultHarness implements AutoCloseable {
         proxy.setFaults(n -> ConnectionFaults.NONE);
         proxy.cutAll();
         for (TestDesk desk : desks) {
-            for (int tries = 0; tries < 20 && desk.engine.status().eventsWaiting() > 0; tries++) {
+            // the store says what waits: the status of an engine not started (the tests drive it) is only refreshed
+            // by a sync, and work was done after the last one
+            for (int tries = 0; tries < 20 && desk.outbox.waiting() > 0; tries++) {
                 desk.sync();
             }
-            if (desk.engine.status().eventsWaiting() > 0) {
+            if (desk.outbox.waiting() > 0) {
                 throw new AssertionError("seed " + seed + " (nemesis: " + done + "): " + desk.name
                         + " did not drain on a clean link: " + desk.engine.status() + "\nprovince log:\n"
-                        + String.join("\n", tail(province.output())));
+                        + String.join("\n", tail(provinces.get(0).output())));
             }
         }
         return done;
@@ -114,7 +144,7 @@ final class FaultHarness implements AutoCloseable {
     private String strikeWhileSyncing(Nemesis.Action action, Random chaos, long seed) throws Exception {
         List<CompletableFuture<SyncStatus>> syncs = new ArrayList<>();
         for (TestDesk desk : desks) {
-            syncs.add(CompletableFuture.supplyAsync(desk::sync));
+            syncs.add(CompletableFuture.supplyAsync(desk::sync, SYNCS));
         }
         Thread.sleep(chaos.nextInt(200));
         String done = nemesis.strike(action, chaos, seed, syncs);
@@ -128,10 +158,30 @@ final class FaultHarness implements AutoCloseable {
         return done;
     }
 
-    /** Starts the province again on its data after it was stopped or killed; the proxy follows the new port. */
-    void restartProvince() throws Exception {
-        province = Province.start(dir.resolve("province"), serverOptions);
-        proxy.setTarget(new InetSocketAddress("127.0.0.1", province.url().getPort()));
+    /** SIGKILLs instance {@code k} of the province and starts it again on the same database. */
+    void killAndRestart(int k) throws Exception {
+        provinces.get(k).kill();
+        restart(k);
+    }
+
+    /** Starts instance {@code k} again after it was stopped or killed; the proxy follows its new port. */
+    private void restart(int k) throws Exception {
+        provinces.set(k, Province.start(dir.resolve("province"), serverOptions));
+        proxy.setTargets(provinces.stream().map(FaultHarness::address).toList());
+    }
+
+    /**
+     * The province admin's chain audit of everything stored ({@code verify-chains --events}): on H2 with the server
+     * stopped (an embedded file has one owner) and started again; on PostgreSQL beside the running instances.
+     */
+    List<String> audit() throws Exception {
+        if (postgres != null) {
+            return Province.verifyChains(dir.resolve("province"), databaseOptions);
+        }
+        provinces.get(0).close();
+        List<String> audit = Province.verifyChains(dir.resolve("province"));
+        restart(0);
+        return audit;
     }
 
     /** Replaces desk {@code i} by a new engine on the store at its data directory (the clock goes on as it was). */
@@ -143,15 +193,9 @@ final class FaultHarness implements AutoCloseable {
         return desk;
     }
 
-    /**
-     * Stops the province, runs its admin's chain audit on what it stored, starts it again, and checks the audit
-     * against the desks and the history of replaced stores.
-     */
+    /** The set checker over the province's audit, the desks' stores and the history of replaced stores. */
     SetChecker.Result check() throws Exception {
-        province.close();
-        List<String> audit = Province.verifyChains(dir.resolve("province"));
-        restartProvince();
-        return SetChecker.check(desks, audit, history);
+        return SetChecker.check(desks, audit(), history);
     }
 
     static LocalDateTime backupMoment(long n) {
@@ -166,6 +210,11 @@ final class FaultHarness implements AutoCloseable {
     public void close() throws Exception {
         desks.forEach(TestDesk::close);
         proxy.close();
-        province.close();
+        for (Province p : provinces) {
+            p.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 }

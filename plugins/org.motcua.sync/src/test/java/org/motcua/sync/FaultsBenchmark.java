@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
  * The end-to-end fault harness at full length (not a test: {@code ./motcua bench faults}): 1,000 seeded schedules
  * ({@code MOTCUA_FAULTS_SCHEDULES} or {@code -Dmotcua.faults.schedules} changes it; {@code -Dmotcua.faults.seed}
  * replays from a first seed) of desks working and syncing through the fault proxy with the {@link Nemesis} striking
- * once in most schedules, then the set checker over the final state of every desk and of the province. Prints what
+ * once in most schedules, against two province server instances on one PostgreSQL ({@code -Dmotcua.faults.h2=true}:
+ * one instance on the embedded H2), then the set checker over the final state of every desk and of the province. Prints what
  * it counted as {@code BENCH faults.*} lines, every schedule's seed and what struck in it, and fails when a count is
  * not zero.
  */
@@ -26,7 +27,7 @@ class FaultsBenchmark {
         long started = System.nanoTime();
         SetChecker.Result r = null;
         int ran = 0;
-        try (FaultHarness h = FaultHarness.start(UNIT, DESKS)) {
+        try (FaultHarness h = FaultHarness.start(UNIT, DESKS, !Boolean.getBoolean("motcua.faults.h2"))) {
             for (int s = 0; s < schedules; s++) {
                 long seed = base + s;
                 String struck = h.runSchedule(seed, true);

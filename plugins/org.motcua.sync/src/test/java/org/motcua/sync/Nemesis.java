@@ -22,7 +22,7 @@ import org.motcua.store.Store;
 
 /**
  * What goes wrong besides the link in the fault schedules, once per schedule at a random moment while every desk
- * syncs: the province server SIGKILLed and started again; one desk's clock set wrong by 1–3 days for the rest of the
+ * syncs: a province server instance SIGKILLed and started again; one desk's clock set wrong by 1–3 days for the rest of the
  * schedule; one desk ended abruptly (its engine's thread interrupted mid-request, its store closed without a sync
  * finishing — the desks run in the test's JVM, so this stands in for killing a desk's process) and opened again; one
  * desk's database put back from one of its own earlier backups (the product's backup and restore, {@link BackupMaker}
@@ -60,9 +60,9 @@ final class Nemesis {
         String what = switch (done) {
             case NONE -> "none";
             case KILL_PROVINCE -> {
-                harness.province.kill();
-                harness.restartProvince();
-                yield "province killed and restarted";
+                int k = random.nextInt(harness.provinces.size());
+                harness.killAndRestart(k);
+                yield "province instance " + (k + 1) + " killed and restarted";
             }
             case SKEW_CLOCK -> {
                 Duration skew = Duration.ofDays(1 + random.nextInt(3)).multipliedBy(random.nextBoolean() ? 1 : -1);
