@@ -70,13 +70,13 @@ final class Nemesis {
                 yield "desk" + (i + 1) + " clock " + skew;
             }
             case CRASH_DESK -> {
-                harness.reopen(i, Store.open(crash(i, syncs.get(i)), TestDesk.KEY));
+                harness.reopen(i, Store.open(crash(i, syncs.get(i), seed), TestDesk.KEY));
                 yield "desk" + (i + 1) + " crashed and reopened";
             }
             case RESTORE_BACKUP -> {
                 List<BackupSet> kept = new ArrayList<>(backups.get(i));
                 BackupSet set = kept.get(random.nextInt(kept.size()));
-                Path base = crash(i, syncs.get(i));
+                Path base = crash(i, syncs.get(i), seed);
                 try (Store crashed = Store.open(base, TestDesk.KEY)) {
                     harness.history.record(crashed);   // what it held when it went down, acknowledged or not
                 }
@@ -102,7 +102,7 @@ final class Nemesis {
      * closes H2's file channel under it, much as a killed process leaves the file), then its store is closed,
      * whatever state that left it in. Returns the store's base name.
      */
-    private Path crash(int i, CompletableFuture<SyncStatus> sync) throws Exception {
+    private Path crash(int i, CompletableFuture<SyncStatus> sync, long seed) throws Exception {
         TestDesk desk = harness.desks.get(i);
         desk.engine.close();
         try {
@@ -110,10 +110,25 @@ final class Nemesis {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // interrupted mid-sync, as intended; a sync still queued never runs
         }
+        // Known defect (see the report of issue 12): when the interrupt closed H2's file channel mid-write, H2 2.4.240's
+        // MVStore.close can loop forever at full CPU (closeStore -> commit -> panic -> closeImmediately -> closeStore).
+        // The close runs on its own thread so a schedule that hits it fails with its seed instead of hanging the run.
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(() -> {
+            try {
+                desk.store.close();
+            } catch (RuntimeException e) {
+                // the interrupt closed the database already
+            }
+        }, r -> {
+            Thread t = new Thread(r, "crashed-store-close");
+            t.setDaemon(true);
+            t.start();
+        });
         try {
-            desk.store.close();
-        } catch (RuntimeException e) {
-            // the interrupt closed the database already
+            closing.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("seed " + seed + ": " + desk.name + ": closing its store after the sync engine was "
+                    + "interrupted mid-write did not end within 60 s (H2 MVStore.close spinning after ClosedByInterruptException)");
         }
         return desk.dir.resolve(desk.name);
     }
