@@ -58,6 +58,8 @@ public final class SyncEngine implements SyncService {
     private volatile boolean closed;
     /** Attempts are planned (debounce, interval, back-off) only once started; before that only explicit calls run. */
     private volatile boolean started;
+    /** Work the officer started that has not ended: {@link #close} fails what it drops, so no caller waits forever. */
+    private final java.util.Set<CompletableFuture<?>> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The store tells of every committed event; syncing follows after the debounce. */
     private final Runnable onNewEvents = this::eventsChanged;
 
@@ -220,6 +222,10 @@ public final class SyncEngine implements SyncService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // calls still queued were dropped by shutdownNow and would never complete
+        for (CompletableFuture<?> f : java.util.List.copyOf(calls)) {
+            f.completeExceptionally(new SyncFailure(SyncFailure.Reason.IO, "the sync engine was closed before this ran"));
+        }
         ctx.close();
     }
 
@@ -358,6 +364,8 @@ public final class SyncEngine implements SyncService {
     /** Work the officer started; failures come back as {@link SyncFailure}. */
     private <T> CompletableFuture<T> call(Work<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
+        calls.add(f);
+        f.whenComplete((r, t) -> calls.remove(f));
         try {
             thread.execute(() -> {
                 T result = null;

@@ -28,12 +28,21 @@ final class DeskWork {
 
     private static final Procedure BIRTH = TestDesk.CATALOGUE.latest("1.001193").orElseThrow();
 
-    private final TestDesk desk;
+    private TestDesk desk;
     private final List<UUID> open = new java.util.ArrayList<>();
     private int step;
 
     DeskWork(TestDesk desk) {
         this.desk = desk;
+    }
+
+    /**
+     * Goes on at {@code reopened}, the same desk after a crash or a restore: the moments keep counting up, and the
+     * dossiers still open are forgotten (a restored store may not have them, or have them in another state).
+     */
+    void continueOn(TestDesk reopened) {
+        this.desk = reopened;
+        open.clear();
     }
 
     /** Receives 0–3 dossiers and hands over up to 2 earlier ones. */

@@ -80,7 +80,16 @@ final class Province implements AutoCloseable {
 
     /** A new enrolment code for {@code unit} from the admin tool (with the server stopped). */
     static String enrolmentCode(Path data, String unit, String unitName) throws IOException, InterruptedException {
-        List<String> out = run("enrolment-code", "--unit", unit, "--unit-name", unitName, "--data", data.toString());
+        return enrolmentCode(data, List.of(), unit, unitName);
+    }
+
+    /** A new enrolment code with more admin options ({@code --jdbc-url …} for a province on PostgreSQL). */
+    static String enrolmentCode(Path data, List<String> options, String unit, String unitName) throws IOException,
+            InterruptedException {
+        List<String> args = new ArrayList<>(List.of("enrolment-code", "--unit", unit, "--unit-name", unitName, "--data",
+                data.toString()));
+        args.addAll(options);
+        List<String> out = run(args.toArray(String[]::new));
         return out.stream().map(String::strip).filter(l -> l.matches("[0-9A-Z]{4}(-[0-9A-Z]{1,4}){8}")).findFirst()
                 .orElseThrow(() -> new AssertionError("no code printed:\n" + String.join("\n", out)));
     }
@@ -95,7 +104,14 @@ final class Province implements AutoCloseable {
 
     /** The admin tool's {@code verify-chains --events} on {@code data} (with the server stopped): every line printed. */
     static List<String> verifyChains(Path data) throws IOException, InterruptedException {
-        return run(true, "verify-chains", "--events", "--data", data.toString());
+        return verifyChains(data, List.of());
+    }
+
+    /** {@link #verifyChains(Path)} with more admin options ({@code --jdbc-url …} for a province on PostgreSQL). */
+    static List<String> verifyChains(Path data, List<String> options) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("verify-chains", "--events", "--data", data.toString()));
+        args.addAll(options);
+        return run(true, args.toArray(String[]::new));
     }
 
     /** The admin tool's {@code verify-blobs} on {@code data} (with the server stopped): every line printed. */

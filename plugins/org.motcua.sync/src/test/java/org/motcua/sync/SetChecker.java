@@ -40,16 +40,45 @@ final class SetChecker {
         }
     }
 
+    /**
+     * What desks wrote and had acknowledged over a whole run, kept across the moments a desk's store goes away: a
+     * desk restored from an older backup no longer holds the events it made after that backup, yet the province may
+     * have acknowledged them (those must still be there) or stored them with the answer lost (those are expected).
+     * {@link #record} is called before a store is replaced, and the check records the final stores itself.
+     */
+    static final class History {
+        private final Set<String> written = new HashSet<>();
+        private final Set<String> acknowledged = new HashSet<>();
+
+        /** Notes every event {@code store} holds now, and which of them the province acknowledged. */
+        synchronized void record(org.motcua.store.Store store) {
+            for (OutboxEvent e : new org.motcua.store.sync.SyncOutbox(store).all()) {
+                written.add(e.eventId().toString());
+                if (OutboxEvent.ACKED.equals(e.state())) {
+                    acknowledged.add(e.eventId().toString());
+                }
+            }
+        }
+    }
+
     private SetChecker() {
+    }
+
+    static Result check(List<TestDesk> desks, List<String> audit) {
+        return check(desks, audit, new History());
     }
 
     /**
      * @param audit the lines of {@code verify-chains --events}: {@code EVENT device epoch seq eventId status},
      *              {@code BROKEN …}, {@code CODE-USED-TWICE …} and a summary line
      */
-    static Result check(List<TestDesk> desks, List<String> audit) {
+    static Result check(List<TestDesk> desks, List<String> audit, History history) {
         Set<String> written = new HashSet<>();
         Set<String> acknowledged = new HashSet<>();
+        synchronized (history) {
+            written.addAll(history.written);
+            acknowledged.addAll(history.acknowledged);
+        }
         List<String> undrained = new ArrayList<>();
         List<String> brokenChains = new ArrayList<>();
         for (TestDesk desk : desks) {

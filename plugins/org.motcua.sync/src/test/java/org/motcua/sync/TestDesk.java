@@ -44,6 +44,8 @@ final class TestDesk implements AutoCloseable {
     final Store store;
     final SyncEngine engine;
     final SyncOutbox outbox;
+    /** The engine's clock: the system's unless a test skews it. */
+    final ShiftableClock clock;
     private int received;
 
     private TestDesk(Path dir, String name, Store store, Duration responseTimeout) throws Exception {
@@ -56,10 +58,15 @@ final class TestDesk implements AutoCloseable {
     }
 
     private TestDesk(Path dir, String name, Store store, SyncConfig config) {
+        this(dir, name, store, config, new ShiftableClock());
+    }
+
+    private TestDesk(Path dir, String name, Store store, SyncConfig config, ShiftableClock clock) {
         this.dir = dir;
         this.name = name;
         this.store = store;
-        this.engine = new SyncEngine(store, config);
+        this.clock = clock;
+        this.engine = new SyncEngine(store, config.withClock(clock));
         this.outbox = new SyncOutbox(store);
     }
 
@@ -101,6 +108,13 @@ final class TestDesk implements AutoCloseable {
     /** Opens an existing desk's store again (e.g. after restoring a backup). */
     static TestDesk reopen(Path dir, String name, Store store) throws Exception {
         return new TestDesk(dir, name, store, Duration.ofSeconds(3));
+    }
+
+    /** Opens an existing desk's store again with {@code clock} (a desk restarted keeps its skewed clock). */
+    static TestDesk reopen(Path dir, String name, Store store, ShiftableClock clock) throws Exception {
+        return new TestDesk(dir, name, store, SyncConfig.of(Files.createDirectories(dir.resolve(name + "-blobs")))
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).withSchedule(Duration.ofHours(1),
+                        Duration.ofHours(1)), clock);
     }
 
     Path blobDirectory() {

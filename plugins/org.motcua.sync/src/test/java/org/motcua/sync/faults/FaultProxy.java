@@ -32,7 +32,9 @@ import java.util.function.IntFunction;
  */
 public final class FaultProxy implements AutoCloseable {
 
-    private volatile InetSocketAddress target;
+    /** Where connections go, in turn: one server, or several instances of it with requests spread across them. */
+    private volatile List<InetSocketAddress> targets;
+    private final AtomicInteger turn = new AtomicInteger();
     private final ServerSocket listener;
     private final LinkShape shape;
     private volatile IntFunction<ConnectionFaults> faults;
@@ -74,7 +76,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     public FaultProxy(InetSocketAddress target, LinkShape shape, IntFunction<ConnectionFaults> faults) throws IOException {
-        this.target = target;
+        this.targets = List.of(target);
         this.shape = shape;
         this.faults = faults;
         this.up = new Throttle(shape.bytesPerSecond());
@@ -116,7 +118,20 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Sends connections accepted from now on to another server (a restarted one on a new port, say). */
     public void setTarget(InetSocketAddress newTarget) {
-        this.target = newTarget;
+        this.targets = List.of(newTarget);
+    }
+
+    /**
+     * Spreads connections accepted from now on (and replayed requests) over several servers in turn: instances of
+     * one province on one database, so a request and its duplicate or its retry may reach different instances.
+     */
+    public void setTargets(List<InetSocketAddress> newTargets) {
+        this.targets = List.copyOf(newTargets);
+    }
+
+    private InetSocketAddress nextTarget() {
+        List<InetSocketAddress> t = targets;
+        return t.get(Math.floorMod(turn.getAndIncrement(), t.size()));
     }
 
     /** Replaces the fault function for connections accepted from now on. */
@@ -174,7 +189,7 @@ public final class FaultProxy implements AutoCloseable {
                 ConnectionFaults f = faults.apply(n);
                 Socket server = new Socket();
                 try {
-                    server.connect(target, 5000);
+                    server.connect(nextTarget(), 5000);
                 } catch (IOException e) {
                     hardClose(client);
                     continue;
@@ -368,7 +383,7 @@ public final class FaultProxy implements AutoCloseable {
         daemon(() -> {
             sleepQuietly(delay.toMillis());
             try (Socket s = new Socket()) {
-                s.connect(target, 5000);
+                s.connect(nextTarget(), 5000);
                 s.setSoTimeout(30_000);
                 s.getOutputStream().write(request);
                 s.getOutputStream().flush();
