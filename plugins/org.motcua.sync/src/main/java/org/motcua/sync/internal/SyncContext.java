@@ -41,7 +41,7 @@ public final class SyncContext implements AutoCloseable {
     public final HttpTransport.Timeouts timeouts;
     public final Progress progress;
     private DeviceKeyring keyring;
-    private HttpTransport transport;
+    private volatile HttpTransport transport;
     private Limits limits;
     private final Sessions sessions = new Sessions(this);
 
@@ -193,6 +193,17 @@ public final class SyncContext implements AutoCloseable {
     /** The device's path prefix, {@code /api/v1/devices/<deviceId>}. */
     public String devicePath() throws CycleFailure {
         return org.motcua.protocol.Protocol.BASE_PATH + "/devices/" + keyring().id();
+    }
+
+    /**
+     * Cuts the request in flight, if any, from another thread (closing the engine): it fails with an I/O error, like a
+     * dropped link, and any later request fails at once. The engine's thread is not interrupted.
+     */
+    public void abortTransfers() {
+        HttpTransport t = transport;
+        if (t != null) {
+            t.abort();
+        }
     }
 
     @Override
