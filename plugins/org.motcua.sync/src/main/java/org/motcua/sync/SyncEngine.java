@@ -294,7 +294,9 @@ public final class SyncEngine implements SyncService {
         } catch (CycleFailure f) {
             failed(c, f);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "sync attempt failed inside this desk", e);
+            if (!closed) {  // closing cuts the client under the attempt: the next request fails, nothing is wrong
+                LOG.log(System.Logger.Level.ERROR, "sync attempt failed inside this desk", e);
+            }
             failed(c, CycleFailure.of(SyncProblem.LOCAL_ERROR, e.getClass().getSimpleName()));
         } finally {
             board.done();
@@ -307,6 +309,11 @@ public final class SyncEngine implements SyncService {
     }
 
     private void failed(SyncCycle c, CycleFailure f) {
+        if (closed) {
+            // the desk is closing and cut this attempt itself: nothing to tell the officer, no back-off to keep
+            LOG.log(System.Logger.Level.INFO, "sync attempt ended by closing the desk: " + f.getMessage());
+            return;
+        }
         LOG.log(System.Logger.Level.INFO, "sync attempt ended: " + f.getMessage());
         ctx.ledger.put(SyncLedger.Key.LAST_PROBLEM, f.problem().name() + "|" + f.detail());
         if (!f.problem().retries()) {
