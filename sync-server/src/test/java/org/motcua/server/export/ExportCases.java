@@ -323,8 +323,13 @@ abstract class ExportCases {
                 assertEquals(4L * LIFE_KEYS.size(), worker.pending());
                 codes.add(desk.whole().code());
                 portal.up.set(true);
-                clock.advance(Duration.ofHours(2)); // past every record's back-off
-                waitFor(() -> worker.pending() == 0, "the backlog drains once the endpoint is back");
+                // past every record's back-off (30 min at most), at every look: a round that was already failing when
+                // the endpoint came back sets its records' next attempt after an advance made once, and they would
+                // wait for a clock that never moves again (a full run failed on that race)
+                waitFor(() -> {
+                    clock.advance(Duration.ofMinutes(31));
+                    return worker.pending() == 0;
+                }, "the backlog drains once the endpoint is back");
             }
             List<String> keys = portal.accepted().stream().map(PortalStub.Received::key).toList();
             assertEquals(codes.size() * LIFE_KEYS.size(), keys.size());
