@@ -6,14 +6,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.motcua.protocol.events.DossierActionTaken;
-import org.motcua.protocol.events.DossierReceived;
 import org.motcua.server.persistence.Dialect;
 import org.motcua.server.persistence.Sql;
 
 /**
- * The national-portal export's outbox ({@code export_outbox}): rows added in the ingest transaction, claimed and marked
- * by {@link ExportWorker}. Adding a row never fails the ingest on a key already present (a dossier code held by two
+ * The national-portal export's outbox ({@code export_outbox}): rows derived from committed batches by {@link ExportFeed},
+ * claimed and marked by {@link ExportWorker}. Adding a row never fails the ingest on a key already present (a dossier code held by two
  * dossiers is an admin alert, not a reason to refuse a batch): {@link Dialect#insertUnlessPresent}.
  */
 public final class ExportOutbox {
@@ -50,21 +48,16 @@ public final class ExportOutbox {
         return "hoso-" + step;
     }
 
-    /** Adds the records of a newly received dossier. */
-    public static Entry reception(DossierReceived r, String eventId) {
-        return new Entry(r.dossierId(), r.dossierCode(), RECEPTION_KEY, 0, eventId);
-    }
-
-    /** Adds the records of one step: its progress, and the dossier's update when the step changes the dossier. */
-    public static List<Entry> step(DossierActionTaken a, String eventId) {
-        Entry progress = new Entry(a.dossierId(), a.dossierCode(), progressKey(a.step()), 2 * a.step(), eventId);
-        return UPDATES_DOSSIER.contains(a.action())
-                ? List.of(progress, new Entry(a.dossierId(), a.dossierCode(), updateKey(a.step()), 2 * a.step() + 1, eventId))
+    /** The records of one step: its progress, and the dossier's update when the step changes the dossier. */
+    static List<Entry> step(String dossierId, String dossierCode, int step, String action, String eventId) {
+        Entry progress = new Entry(dossierId, dossierCode, progressKey(step), 2 * step, eventId);
+        return UPDATES_DOSSIER.contains(action)
+                ? List.of(progress, new Entry(dossierId, dossierCode, updateKey(step), 2 * step + 1, eventId))
                 : List.of(progress);
     }
 
-    /** Writes {@code entries} in the caller's (the ingest's) transaction, skipping any key already present. */
-    public static void add(Connection c, List<Entry> entries, Instant now) throws SQLException {
+    /** Writes {@code entries} in the caller's transaction, skipping any key already present. */
+    static void add(Connection c, List<Entry> entries, Instant now) throws SQLException {
         if (entries.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package org.motcua.server.export;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox to the national portal on its own thread, so the ingest never waits for it: each round claims due
+ * Derives and sends the national portal's records on its own thread, so the ingest never waits for them: each round
+ * first derives the records of batches committed since ({@link ExportFeed#derive}, its own transaction), then claims due
  * rows ({@link OutboxRows#claim}), builds and delivers each record and marks it sent in the claim's transaction. A
  * record the endpoint refuses gets its next attempt after {@link Backoff} (from its own count of attempts) and ends the
  * round; the worker then waits its own back-off before claiming again. Every instance may run one: the claim's
@@ -22,9 +24,12 @@ public final class ExportWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportWorker.class);
 
-    /** What one round did. */
-    public record Round(int sent, int failed) {
+    /** What one round did: batches whose records it derived, records sent, records refused. */
+    public record Round(int derived, int sent, int failed) {
     }
+
+    /** Committed batches derived per round: a batch holds at most a few hundred events. */
+    static final int DERIVE_BATCHES = 20;
 
     private final ServerDatabase db;
     private final Clock clock;
@@ -40,8 +45,9 @@ public final class ExportWorker implements AutoCloseable {
         this.delivery = new PortalDelivery(settings);
     }
 
-    /** One round: claim, deliver, mark. Tests call it directly; the thread calls it in a loop. */
+    /** One round: derive, then claim, deliver, mark. Tests call it directly; the thread calls it in a loop. */
     public Round runOnce() throws Rejection {
+        int derived = Tx.plain(db, c -> ExportFeed.derive(c, DERIVE_BATCHES, clock.instant()));
         return Tx.plain(db, c -> {
             List<OutboxRows.Row> rows = OutboxRows.claim(c, clock.instant(), settings.batch());
             int sent = 0;
@@ -60,8 +66,17 @@ public final class ExportWorker implements AutoCloseable {
                     break; // the endpoint (or the disk) is failing: the other rows stay due, untouched
                 }
             }
-            return new Round(sent, failed);
+            forceWritten(); // the day file holds every line this transaction marks sent before it commits
+            return new Round(derived, sent, failed);
         });
+    }
+
+    private void forceWritten() {
+        try {
+            delivery.forceWritten();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the national export's day file could not be forced to disk", e);
+        }
     }
 
     private void retryLater(java.sql.Connection c, OutboxRows.Row row, String error) throws java.sql.SQLException {
@@ -70,9 +85,9 @@ public final class ExportWorker implements AutoCloseable {
         LOG.warn("national export of {} failed (attempt {}): {}; next attempt at {}", row.key(), row.attempts() + 1, error, retry);
     }
 
-    /** Records not sent yet. */
+    /** Records not sent yet, counting those of committed batches not derived yet. */
     public long pending() throws Rejection {
-        return Tx.read(db, OutboxRows::pending);
+        return Tx.read(db, c -> OutboxRows.pending(c) + ExportFeed.underivedRecords(c));
     }
 
     public synchronized ExportWorker start() {
@@ -93,7 +108,8 @@ public final class ExportWorker implements AutoCloseable {
             try {
                 Round r = runOnce();
                 failedRounds = r.failed() > 0 ? failedRounds + 1 : 0;
-                wait = r.failed() > 0 ? settings.backoff().after(failedRounds) : r.sent() == 0 ? settings.idle() : Duration.ZERO;
+                wait = r.failed() > 0 ? settings.backoff().after(failedRounds)
+                        : r.sent() == 0 && r.derived() == 0 ? settings.idle() : Duration.ZERO;
             } catch (Rejection | RuntimeException e) {
                 failedRounds++;
                 wait = settings.backoff().after(failedRounds);

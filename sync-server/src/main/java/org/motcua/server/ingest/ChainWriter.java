@@ -14,6 +14,7 @@ import org.motcua.protocol.doc.Receipt;
 import org.motcua.protocol.doc.WireEvent;
 import org.motcua.server.persistence.Sql;
 import org.motcua.server.projection.AdminAlerts;
+import org.motcua.server.export.ExportFeed;
 import org.motcua.server.projection.DossierProjection;
 import org.motcua.server.registry.DeviceRecord;
 
@@ -46,6 +47,11 @@ final class ChainWriter {
             }
         }
         DossierProjection.apply(c, applied, now);
+        if (!applied.isEmpty()) {
+            // the national portal's records are derived from these positions after this commit (ExportFeed)
+            Batch batch = decoded.batch();
+            ExportFeed.note(c, device.deviceId(), batch.epoch(), batch.fromSeq(), batch.toSeq(), now);
+        }
         updateCounters(c, device.deviceId(), counters);
         for (EventClassifier.Collision k : collisions) {
             AdminAlerts.raise(c, AdminAlerts.DOSSIER_CODE_COLLISION, k.deviceId(), k.dossierId(), "Dossier code " + k.dossierCode()

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.motcua.protocol.events.DossierActionTaken;
 import org.motcua.protocol.events.DossierReceived;
-import org.motcua.server.export.ExportOutbox;
 import org.motcua.server.persistence.Sql;
 
 /**
@@ -70,14 +69,12 @@ public final class DossierProjection {
                 .forEach(e -> newlyReceived.add(e.received().dossierId()));
         Map<String, List<DossierActionTaken>> waiting = earlierSteps(c, newlyReceived);
         List<Applied> stepEvents = new ArrayList<>();
-        List<ExportOutbox.Entry> exports = new ArrayList<>();
         for (Applied e : events) {
             if (e.received() != null) {
                 String id = e.received().dossierId();
                 if (!dossiers.containsKey(id)) {
                     DossierState d = DossierState.received(e.received(), e.deviceId(), e.eventId());
                     dossiers.put(id, d);
-                    exports.add(ExportOutbox.reception(e.received(), e.eventId()));
                     // Steps that arrived before their reception (earlier batches, or earlier in this one), in step order.
                     List<DossierActionTaken> before = waiting.getOrDefault(id, List.of());
                     before.stream().sorted(Comparator.comparingInt(DossierActionTaken::step)).forEach(d::apply);
@@ -93,14 +90,11 @@ public final class DossierProjection {
                     waiting.computeIfAbsent(e.action().dossierId(), k -> new ArrayList<>()).add(e.action());
                 }
                 stepEvents.add(e);
-                exports.addAll(ExportOutbox.step(e.action(), e.eventId()));
             }
         }
         insertSteps(c, stepEvents, receivedAt);
         write(c, dossiers.values(), receivedAt);
         recordWaiting(c, stepEvents.stream().filter(e -> !dossiers.containsKey(e.action().dossierId())).toList());
-        // The national portal's records, in this transaction: they exist exactly when their events are stored.
-        ExportOutbox.add(c, exports, receivedAt);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.motcua.protocol.feed.ProcedureData;
 import org.motcua.server.ServerConfig;
 import org.motcua.server.feed.Feed;
 import org.motcua.server.feed.FeedScope;
+import org.motcua.server.persistence.Sql;
 import org.motcua.server.persistence.Tx;
 import org.motcua.server.testing.Backend;
 import org.motcua.server.testing.MutableClock;
@@ -207,6 +208,40 @@ abstract class ExportCases {
             assertEquals(9, byKey.get(m.code() + "/hoso-5").get("data").get(0).get("TrangThaiHoSo").asInt());
             assertEquals("", byKey.get(m.code() + "/hoso-5").get("data").get(0).get("NgayTra").asText());
         }
+    }
+
+    @Test
+    void aBatchsRecordsAreDerivedAfterItsCommitAndADerivationRunTwiceAddsNothing() throws Exception {
+        try (TestServer server = start(c -> {
+        })) {
+            ExportDossiers desk = new ExportDossiers(server);
+            String code = desk.whole().code();
+            assertEquals(0, count(server, "SELECT COUNT(*) FROM export_outbox"), "the ingest's transaction writes no record");
+            List<List<Object>> noted = Tx.read(server.services.db, c -> Sql.list(c,
+                    "SELECT device_id, epoch_id, from_seq, to_seq, committed_at FROM export_batches",
+                    rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getObject(5, java.time.OffsetDateTime.class))));
+            assertEquals(1, noted.size(), "one note for the one batch");
+            try (ExportWorker worker = new ExportWorker(server.services.db, clock, settings(data, null))) {
+                assertEquals(LIFE_KEYS.size(), worker.pending(), "the backlog counts records not derived yet");
+                assertEquals(1, worker.runOnce().derived());
+                assertEquals(0, count(server, "SELECT COUNT(*) FROM export_batches"));
+                assertEquals(LIFE_KEYS.size(), count(server, "SELECT COUNT(*) FROM export_outbox"));
+                // a second instance that derived the same batch and crashed before forgetting it
+                Tx.durable(server.services.db, c -> Sql.update(c, "INSERT INTO export_batches (device_id, epoch_id, "
+                        + "from_seq, to_seq, committed_at) VALUES (?, ?, ?, ?, ?)", noted.get(0).toArray()));
+                drain(worker);
+                assertEquals(0, worker.pending());
+                assertEquals(0, count(server, "SELECT COUNT(*) FROM export_batches"));
+                assertEquals(LIFE_KEYS.size(), count(server, "SELECT COUNT(*) FROM export_outbox"));
+            }
+            assertEquals(LIFE_KEYS, keysOf(fileLines(data).stream().map(l -> l.get("key").asText()).toList(), code),
+                    "each record written once, in order");
+        }
+    }
+
+    static long count(TestServer server, String sql) throws Exception {
+        return Tx.read(server.services.db, c -> Sql.count(c, sql));
     }
 
     @Test
