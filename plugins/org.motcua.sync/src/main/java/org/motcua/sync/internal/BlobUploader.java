@@ -25,7 +25,7 @@ import org.motcua.sync.SyncStatus;
  * Blobs before batches (§8.2 step 2, §6.7): asks which of a batch's blobs the unit lacks, then uploads each in chunks
  * with {@code Upload-Offset}, {@code Upload-Length} and an RFC 9530 {@code Content-Digest}. Every upload starts with a
  * {@code HEAD} for the offset the server has durably stored, so a cut costs at most one chunk and a chunk the server
- * acknowledged is never sent again. {@link ChunkPlanner} sizes the chunks to the link. A cut after the upload made
+ * stored is never sent again, even when the drop took its answer. {@link ChunkPlanner} sizes the chunks to the link. A cut after the upload made
  * progress is not a failure of the link (the back-off does not grow, the next attempt follows at once): on a link that
  * drops every 30 s a 5 MB scan takes many attempts, each of which moves it on.
  * Blob bytes come from the desk's encrypted store ({@link org.motcua.store.ScannedDocuments}), named by their SHA-256.
@@ -39,6 +39,12 @@ public final class BlobUploader {
     private final ChunkPlanner planner;
     /** Blobs this engine learnt the server lacks: after a cut they resume with a HEAD, without asking {@code missing}. */
     private final Set<String> knownMissing = new HashSet<>();
+    /** The chunk a drop cut, until the next {@code HEAD} of its blob shows whether it had arrived. */
+    private Chunk cut;
+
+    /** A chunk of a blob: where it ends. */
+    private record Chunk(String sha256, long end) {
+    }
 
     public BlobUploader(SyncContext ctx) {
         this.ctx = ctx;
@@ -98,8 +104,9 @@ public final class BlobUploader {
         byte[] blob = read(sha256);
         String path = ctx.devicePath() + "/blobs/" + sha256;
         boolean progressed = false;
+        Chunk inFlight = null;
         try {
-            long offset = head(path);
+            long offset = head(sha256, path);
             if (offset < 0) {
                 confirmed(sha256);
                 return;
@@ -114,7 +121,9 @@ public final class BlobUploader {
                 h.put(ContentDigest.HEADER, ContentDigest.of(part));
                 ctx.progress.uploading(SyncStatus.Attempt.Kind.BLOB, offset, blob.length);
                 long started = System.nanoTime();
+                inFlight = new Chunk(sha256, offset + n);
                 Http.Response r = ctx.bearer("PATCH", path, h, part, "application/offset+octet-stream");
+                inFlight = null;
                 Optional<Long> stored = number(r.header("Upload-Offset"));
                 if (r.status() == 200) {
                     confirmed(sha256);
@@ -138,6 +147,7 @@ public final class BlobUploader {
                 }
             }
         } catch (IOException e) {
+            cut = inFlight;
             throw dropped(e, progressed);
         }
     }
@@ -161,7 +171,7 @@ public final class BlobUploader {
     }
 
     /** The stored offset, or -1 when the blob is already complete. */
-    private long head(String path) throws IOException, CycleFailure {
+    private long head(String sha256, String path) throws IOException, CycleFailure {
         planner.linkInUse(System.nanoTime());
         long started = System.nanoTime();
         Http.Response r = ctx.bearer("HEAD", path, null, null);
@@ -169,10 +179,13 @@ public final class BlobUploader {
         if (r.status() != 200) {
             throw Reactions.of(new ServerProblem(r.status(), "http-" + r.status(), Optional.empty(), Optional.empty()));
         }
-        if ("?1".equals(r.header("Upload-Complete"))) {
-            return -1;
+        boolean complete = "?1".equals(r.header("Upload-Complete"));
+        long offset = number(r.header("Upload-Offset")).orElse(0L);
+        if (cut != null && cut.sha256().equals(sha256)) {
+            planner.cutChunk(complete || offset >= cut.end());
+            cut = null;
         }
-        return number(r.header("Upload-Offset")).orElse(0L);
+        return complete ? -1 : offset;
     }
 
     private byte[] read(String sha256) throws CycleFailure {

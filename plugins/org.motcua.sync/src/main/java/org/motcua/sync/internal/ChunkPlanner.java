@@ -7,19 +7,22 @@ package org.motcua.sync.internal;
  * throughput (bytes of stored chunks over their time less a round trip), the round trip (from {@code HEAD}s), and how
  * long the link tends to stay up after it comes back (the time from the first request after a drop to the next drop,
  * averaged; raised whenever the link outlives it). Until the first drop the size doubles after each stored chunk and
- * halves after a failure, like the batch size. Once a drop was seen, each chunk is sized to end, answer included, just
- * before the link is expected to drop again; when too little time is left for that, a full-size chunk goes anyway (the
- * link may stay up longer, and a cut then wastes no more time than waiting would).
+ * halves after a failure, like the batch size. Once a drop was seen, each chunk is sized so that its body reaches the
+ * server just before the link is expected to drop again. Its answer may then be lost with the link: that costs nothing,
+ * since every cut is followed by a {@code HEAD} (§8.2), which tells whether the chunk arrived ({@link #cutChunk}). When
+ * too little time is left for that, a full-size chunk goes anyway (the link may stay up longer, and a cut then wastes no
+ * more time than waiting would).
  */
 final class ChunkPlanner {
 
     static final long MIN_CHUNK = 1024;
     /**
      * Plan to finish within this share of the expected up-time, so an up-time a little shorter than usual does not cut
-     * the chunk; lowered whenever a drop cuts a chunk planned to fit, raised a little after each one that arrived.
+     * the chunk; lowered whenever a drop cuts a chunk planned to fit before the chunk arrived, raised a little after each
+     * one that arrived. A drop costs the cut chunk whole, so the margin falls ten times faster than it rises.
      */
     private double margin = 0.9;
-    private static final double MAX_MARGIN = 0.92;
+    private static final double MAX_MARGIN = 0.97;
     /**
      * A chunk whose transfer took less than this tells little about the throughput: its time is mostly the round trip,
      * and an error in that estimate would make it look many times faster than the link (then the next planned chunk is
@@ -35,6 +38,8 @@ final class ChunkPlanner {
     private long upSinceNanos;
     private boolean linkFresh = true;
     private boolean planned;
+    /** A drop cut a planned chunk; whether its body had arrived is known after the next {@code HEAD}. */
+    private boolean cutUnresolved;
 
     ChunkPlanner(long recommended, long max) {
         this.max = max;
@@ -60,8 +65,8 @@ final class ChunkPlanner {
         if (upSeconds < 0 || bytesPerSecond <= 0) {
             return chunk;
         }
-        double rtt = Math.max(0, roundTripSeconds);
-        double left = upSeconds * margin - (nowNanos - upSinceNanos) / 1e9 - rtt;
+        double oneWay = Math.max(0, roundTripSeconds) / 2;   // the body must arrive; its answer may be lost
+        double left = upSeconds * margin - (nowNanos - upSinceNanos) / 1e9 - oneWay;
         long fits = (long) (left * bytesPerSecond);
         planned = fits >= chunk / 4;
         if (!planned) {
@@ -85,9 +90,24 @@ final class ChunkPlanner {
             chunk = Math.min(max, Math.max(chunk, bytes) * 2);
         }
         if (planned) {
-            margin = Math.min(MAX_MARGIN, margin + 0.01);
+            arrived(true);
             planned = false;
         }
+    }
+
+    /**
+     * After a drop, the {@code HEAD} of the blob whose chunk was in flight showed whether that chunk had arrived (its
+     * answer was what the drop cut) or was lost with the link.
+     */
+    void cutChunk(boolean chunkArrived) {
+        if (cutUnresolved) {
+            cutUnresolved = false;
+            arrived(chunkArrived);
+        }
+    }
+
+    private void arrived(boolean arrived) {
+        margin = arrived ? Math.min(MAX_MARGIN, margin + 0.01) : Math.max(0.5, margin - 0.1);
     }
 
     /** The server refused a chunk that arrived (a digest mismatch): smaller, the link itself is fine. */
@@ -100,10 +120,8 @@ final class ChunkPlanner {
         double up = (nowNanos - upSinceNanos) / 1e9;
         upSeconds = upSeconds < 0 ? up : 0.5 * upSeconds + 0.5 * up;
         chunk = Math.max(MIN_CHUNK, chunk / 2);
-        if (planned) {
-            margin = Math.max(0.5, margin - 0.1);   // the link went sooner than planned for: plan shorter
-            planned = false;
-        }
+        cutUnresolved = planned;   // the HEAD that follows tells whether the link went sooner than planned for
+        planned = false;
         linkFresh = true;
     }
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The chunk planner against a simulated link (its own clock, no sockets): 4 KB/s, 1.5 s round trip, dropped every 30 s,
  * a chunk cut mid-way lost whole (§6.7), a HEAD after each drop. The time a 5 MiB upload takes is the planner's doing
- * alone here, so it can be asserted: within 1.3 × the bytes over the bandwidth, the issue's goal.
+ * alone here, so it can be asserted: within 1.2 × the bytes over the bandwidth (1.14 × when written). The issue's goal
+ * is 1.3 × on the real link, whose reconnects, server time and scheduling this model leaves out: the benchmark
+ * ({@code sync.blob5mb.slow_link}) measures that.
  */
 class ChunkPlannerTest {
 
@@ -16,12 +18,17 @@ class ChunkPlannerTest {
     private static final double DROP_EVERY = 30;
     private static final double RESUME = 0.2;
 
-    /** Seconds the whole upload takes with {@code planner}; the first drop {@code firstDrop} s in. */
+    /**
+     * Seconds the whole upload takes with {@code planner}; the first drop {@code firstDrop} s in. A chunk's body arrives
+     * half a round trip after its last byte leaves plus its bytes over the bandwidth, and its answer half a round trip
+     * later: a drop between the two takes only the answer (the chunk is stored, and the HEAD after the drop says so).
+     */
     private static double upload(ChunkPlanner planner, long bytes, double firstDrop) {
         double t = 0;
         double nextDrop = firstDrop;
         long offset = 0;
         boolean needHead = true;
+        Boolean cutChunkArrived = null;
         while (offset < bytes) {
             if (t >= nextDrop) {
                 nextDrop += DROP_EVERY;
@@ -36,18 +43,27 @@ class ChunkPlannerTest {
                 planner.roundTrip(nanos(RTT));
                 t += RTT;
                 needHead = false;
+                if (cutChunkArrived != null) {
+                    planner.cutChunk(cutChunkArrived);
+                    cutChunkArrived = null;
+                }
             }
             long n = Math.min(planner.next(nanos(t)), bytes - offset);
-            double took = n / BANDWIDTH + RTT;
-            if (t + took > nextDrop) {
+            double arrives = t + RTT / 2 + n / BANDWIDTH;
+            double answered = arrives + RTT / 2;
+            if (answered > nextDrop) {
+                cutChunkArrived = arrives <= nextDrop;
+                if (cutChunkArrived) {
+                    offset += n;
+                }
                 planner.dropped(nanos(nextDrop));
                 t = nextDrop + RESUME;
                 needHead = true;
                 continue;
             }
-            t += took;
+            planner.stored(n, nanos(answered - t), nanos(answered));
+            t = answered;
             offset += n;
-            planner.stored(n, nanos(took), nanos(t));
         }
         return t;
     }
@@ -57,12 +73,12 @@ class ChunkPlannerTest {
     }
 
     @Test
-    void onALinkThatDropsEvery30SecondsAFiveMegabyteUploadStaysWithin1Point3TimesTheBound() {
+    void onALinkThatDropsEvery30SecondsAFiveMegabyteUploadStaysWithin1Point2TimesTheBound() {
         long bytes = 5L * 1024 * 1024;
         double bound = bytes / BANDWIDTH;
         for (double firstDrop : new double[] {3, 10, 17.5, 29}) {
             double took = upload(new ChunkPlanner(16_384, 1_048_576), bytes, firstDrop);
-            assertTrue(took <= 1.3 * bound, "first drop at " + firstDrop + " s: " + took + " s for a bound of " + bound + " s");
+            assertTrue(took <= 1.2 * bound, "first drop at " + firstDrop + " s: " + took + " s for a bound of " + bound + " s");
         }
     }
 
@@ -80,6 +96,28 @@ class ChunkPlannerTest {
         double seconds = planned / BANDWIDTH;
         assertTrue(34.5 + seconds + RTT < 60, "the planned chunk (" + planned + " B, " + seconds + " s at the link's real rate)"
                 + " ends before the next drop");
+    }
+
+    @Test
+    void aChunkWhoseAnswerTheDropTookCountsAsArrived() {
+        ChunkPlanner answerLost = new ChunkPlanner(16_384, 1_048_576);
+        ChunkPlanner chunkLost = new ChunkPlanner(16_384, 1_048_576);
+        for (ChunkPlanner p : new ChunkPlanner[] {answerLost, chunkLost}) {
+            p.linkInUse(0);
+            p.roundTrip(nanos(RTT));
+            p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
+            p.dropped(nanos(30));
+            p.linkInUse(nanos(30.2));
+            p.roundTrip(nanos(RTT));
+            p.next(nanos(31.7));   // planned to arrive just before the drop expected near 60 s
+            p.dropped(nanos(60));
+            p.linkInUse(nanos(60.2));
+            p.roundTrip(nanos(RTT));
+        }
+        answerLost.cutChunk(true);
+        chunkLost.cutChunk(false);
+        assertTrue(answerLost.next(nanos(61.7)) > chunkLost.next(nanos(61.7)),
+                "only a chunk lost with the link makes the planner plan shorter");
     }
 
     @Test
