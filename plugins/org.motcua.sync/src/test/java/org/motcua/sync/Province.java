@@ -39,9 +39,14 @@ final class Province implements AutoCloseable {
 
     /** With more server options, e.g. {@code --limits FILE}. */
     static Province start(Path data, List<String> options) throws IOException, InterruptedException {
+        return start(data, options, List.of());
+    }
+
+    /** With more server options and Java options (e.g. a crash point: {@code -Dmotcua.crashPoint=NAME:N}). */
+    static Province start(Path data, List<String> options, List<String> javaOptions) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", "0", "--data", data.toString()));
         args.addAll(options);
-        Process p = new ProcessBuilder(command(args.toArray(String[]::new))).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command(javaOptions, args.toArray(String[]::new))).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         Thread pump = new Thread(() -> pump(p, lines), "province-output");
         pump.setDaemon(true);
@@ -125,7 +130,12 @@ final class Province implements AutoCloseable {
     }
 
     private static List<String> run(boolean anyExit, String... args) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        return run(List.of(), anyExit, args);
+    }
+
+    /** Runs one admin command with Java options (a crash point); with {@code anyExit}, whatever its exit status. */
+    static List<String> run(List<String> javaOptions, boolean anyExit, String... args) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command(javaOptions, args)).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         pump(p, lines);
         if (!p.waitFor(120, TimeUnit.SECONDS) || (!anyExit && p.exitValue() != 0)) {
@@ -149,12 +159,17 @@ final class Province implements AutoCloseable {
     }
 
     private static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    private static List<String> command(List<String> javaOptions, String... args) {
         Path jar = Path.of(System.getProperty("motcua.server.jar", "../../sync-server/target/motcua-sync-server.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("the sync-server jar is not built: " + jar.toAbsolutePath());
         }
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                jar.toAbsolutePath().toString()));
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        cmd.addAll(javaOptions);
+        cmd.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -170,6 +185,16 @@ final class Province implements AutoCloseable {
         } catch (IOException e) {
             // the process ended
         }
+    }
+
+    /** Whether the server process still runs (a crash point ends it by itself). */
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Waits up to {@code seconds} for the process to end by itself; whether it did. */
+    boolean ended(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
     /** SIGKILL, as a power cut or the OOM killer would end it: no shutdown hook, no orderly close of the database. */

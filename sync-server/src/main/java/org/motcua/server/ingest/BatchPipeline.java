@@ -22,6 +22,7 @@ import org.motcua.server.Rejection;
 import org.motcua.server.blobs.BlobStore;
 import org.motcua.server.feed.Feed;
 import org.motcua.server.keys.ServerKeys;
+import org.motcua.server.persistence.CrashPoints;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Tx;
 import org.motcua.server.registry.DeviceLock;
@@ -77,7 +78,13 @@ public final class BatchPipeline {
             return earlier.get();
         }
         DecodedBatch decoded = decoder.parse(message, deviceId, batchKey);
-        return Tx.durable(db, c -> commit(c, decoded, bodySha256));
+        Committed committed = Tx.durable(db, c -> {
+            Committed written = commit(c, decoded, bodySha256);
+            CrashPoints.reach(CrashPoints.INGEST_BEFORE_COMMIT);
+            return written;
+        });
+        CrashPoints.reach(CrashPoints.INGEST_AFTER_COMMIT);
+        return committed;
     }
 
     /** Step 7: the stored receipt for the same bytes, 422 for other bytes under the same key. */
