@@ -245,10 +245,13 @@ public final class Store implements AutoCloseable {
             connection.setAutoCommit(false);
             afterCommit.clear();
             T result = work.run(connection);
+            CrashPoints.reach(CrashPoints.BEFORE_COMMIT);
             connection.commit();
+            CrashPoints.reach(CrashPoints.BEFORE_SYNC);
             try (Statement st = connection.createStatement()) {
                 st.execute("CHECKPOINT SYNC");
             }
+            CrashPoints.reach(CrashPoints.AFTER_SYNC);
             List<Runnable> actions = List.copyOf(afterCommit.values());
             afterCommit.clear();
             connection.setAutoCommit(true);

@@ -51,24 +51,32 @@ class CrashTest {
             assertTrue(desk.waitFor(30, TimeUnit.SECONDS));
 
             Set<UUID> acked = readAcks(acks);
-            try (Store store = Store.open(base, StoreFixture.KEY)) {
-                for (UUID id : acked) {
-                    Dossier d = store.dossier(id).orElseThrow(() -> new AssertionError("acknowledged dossier lost: " + id));
-                    Procedure p = StoreFixture.CATALOGUE.version(d.procedureCode(), d.procedureVersion()).orElseThrow();
-                    assertEquals(p.requiredDocuments().size(), d.documents().size(), "documents of " + d.code());
-                }
-                long dossiers = store.count("dossier");
-                assertTrue(dossiers >= acked.size());
-                assertEquals(dossiers, store.count("handover"), "one reception record per dossier, none half-written");
-                assertEquals(dossiers, store.count("outbox"), "one outbox event per dossier");
-                assertEquals(dossiers, store.count("audit_log"), "one audit entry per dossier");
-                assertTrue(store.verifyOutbox().intact(), "outbox chain after round " + round);
-                assertTrue(store.verifyAudit().intact(), "audit chain after round " + round);
-            }
+            checkStore(base, acked, "round " + round);
             assertTrue(acked.size() > totalAcked, "round " + round + " acknowledged nothing new");
             totalAcked = acked.size();
         }
         assertTrue(totalAcked >= ROUNDS);
+    }
+
+    /**
+     * Opens the store as the desk would after the kill: every acknowledged dossier there and whole, every dossier with
+     * exactly its reception record, outbox event and audit entry (nothing half written), both chains intact.
+     */
+    static void checkStore(Path base, Set<UUID> acked, String when) {
+        try (Store store = Store.open(base, StoreFixture.KEY)) {
+            for (UUID id : acked) {
+                Dossier d = store.dossier(id).orElseThrow(() -> new AssertionError(when + ": acknowledged dossier lost: " + id));
+                Procedure p = StoreFixture.CATALOGUE.version(d.procedureCode(), d.procedureVersion()).orElseThrow();
+                assertEquals(p.requiredDocuments().size(), d.documents().size(), when + ": documents of " + d.code());
+            }
+            long dossiers = store.count("dossier");
+            assertTrue(dossiers >= acked.size(), when);
+            assertEquals(dossiers, store.count("handover"), when + ": one reception record per dossier, none half-written");
+            assertEquals(dossiers, store.count("outbox"), when + ": one outbox event per dossier");
+            assertEquals(dossiers, store.count("audit_log"), when + ": one audit entry per dossier");
+            assertTrue(store.verifyOutbox().intact(), "outbox chain after " + when);
+            assertTrue(store.verifyAudit().intact(), "audit chain after " + when);
+        }
     }
 
     /** Waits until the desk acknowledged one more dossier than before, so every round makes progress. */
@@ -82,7 +90,7 @@ class CrashTest {
         }
     }
 
-    private static Set<UUID> readAcks(Path acks) throws Exception {
+    static Set<UUID> readAcks(Path acks) throws Exception {
         Set<UUID> ids = new LinkedHashSet<>();
         String all = Files.readString(acks, StandardCharsets.US_ASCII);
         int end = all.lastIndexOf('\n');  // a line cut by the kill has no newline yet: it was not acknowledged
@@ -94,14 +102,20 @@ class CrashTest {
         return ids;
     }
 
-    private Process startDesk(Path base, Path acks, int firstNumber) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = List.of(java, "-cp", classPath(), CrashingDesk.class.getName(), base.toString(),
-                acks.toString(), String.valueOf(firstNumber));
+    private static Process startDesk(Path base, Path acks, int firstNumber) throws Exception {
+        return startDesk(base, acks, firstNumber, List.of());
+    }
+
+    /** The child desk, with Java options (a crash point: {@code -Dmotcua.crashPoint=NAME:N}). */
+    static Process startDesk(Path base, Path acks, int firstNumber, List<String> javaOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", classPath(), CrashingDesk.class.getName(), base.toString(), acks.toString(),
+                String.valueOf(firstNumber)));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    private static void awaitReady(Process desk) throws Exception {
+    static void awaitReady(Process desk) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(desk.getInputStream(), StandardCharsets.UTF_8));
         List<String> seen = new ArrayList<>();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
