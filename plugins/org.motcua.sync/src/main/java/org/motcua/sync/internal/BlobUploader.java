@@ -80,8 +80,8 @@ public final class BlobUploader {
         query.forEach(body.putArray("hashes")::add);
         Http.Response r;
         try {
-            planner.linkInUse(System.nanoTime());
             r = ctx.bearer("POST", ctx.devicePath() + "/blobs/missing", SyncContext.canonical(body), "application/json");
+            planner.linkInUse(linkUpSince());
         } catch (IOException e) {
             throw dropped(e, false);
         }
@@ -152,6 +152,12 @@ public final class BlobUploader {
         }
     }
 
+    /** When the link came back, as the HTTP layer saw it: the first request after the last drop, whichever it was. */
+    private long linkUpSince() throws CycleFailure {
+        long since = ctx.http().linkUpSinceNanos();
+        return since < 0 ? System.nanoTime() : since;
+    }
+
     private void confirmed(String sha256) {
         ctx.ledger.confirmBlobs(List.of(sha256));
         knownMissing.remove(sha256);
@@ -172,10 +178,10 @@ public final class BlobUploader {
 
     /** The stored offset, or -1 when the blob is already complete. */
     private long head(String sha256, String path) throws IOException, CycleFailure {
-        planner.linkInUse(System.nanoTime());
         long started = System.nanoTime();
         Http.Response r = ctx.bearer("HEAD", path, null, null);
         planner.roundTrip(System.nanoTime() - started);
+        planner.linkInUse(linkUpSince());
         if (r.status() != 200) {
             throw Reactions.of(new ServerProblem(r.status(), "http-" + r.status(), Optional.empty(), Optional.empty()));
         }

@@ -46,10 +46,14 @@ final class ChunkPlanner {
         this.chunk = Math.min(Math.max(MIN_CHUNK, recommended), max);
     }
 
-    /** The link is in use from now on, unless it already was (the first request after a drop starts its up-time). */
-    void linkInUse(long nowNanos) {
-        if (linkFresh) {
-            upSinceNanos = nowNanos;
+    /**
+     * The link has been up since {@code upSinceNanos}: the start of the first request after the last drop, whichever
+     * request it was (a limits or health look-up may come before the blob's own requests, and the link's up-time runs
+     * from it). A later start than the one known means a drop this planner did not see (a batch's request was cut).
+     */
+    void linkInUse(long upSinceNanos) {
+        if (linkFresh || upSinceNanos > this.upSinceNanos) {
+            this.upSinceNanos = upSinceNanos;
             linkFresh = false;
         }
     }

@@ -38,6 +38,10 @@ public final class Http {
     private final CloseableHttpClient client;
     private final URI base;
 
+    /** When the first exchange after the last one the link cut began: when the link was last seen coming back. */
+    private volatile long linkUpSinceNanos = -1;
+    private volatile boolean cut = true;
+
     Http(CloseableHttpClient client, URI base) {
         this.client = client;
         this.base = base;
@@ -80,7 +84,25 @@ public final class Http {
         if (body != null) {
             request.setEntity(new CountingEntity(body, ContentType.parse(contentType), encoding, progress));
         }
-        return client.execute(request, response -> read(response, maxBody));
+        long started = System.nanoTime();
+        if (cut) {
+            linkUpSinceNanos = started;
+            cut = false;
+        }
+        try {
+            return client.execute(request, response -> read(response, maxBody));
+        } catch (IOException e) {
+            cut = true;
+            throw e;
+        }
+    }
+
+    /**
+     * When the first request after the last one that failed without an answer began (a cut, a refused connection, a
+     * timeout), or -1 before any request: how long the link has been up, whatever request found it back.
+     */
+    public long linkUpSinceNanos() {
+        return linkUpSinceNanos;
     }
 
     private static Response read(ClassicHttpResponse response, int maxBody) throws IOException {

@@ -121,6 +121,21 @@ class ChunkPlannerTest {
     }
 
     @Test
+    void theUpTimeRunsFromTheFirstRequestAfterADropWhicheverItWas() {
+        ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
+        p.linkInUse(0);
+        p.roundTrip(nanos(RTT));
+        p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
+        p.dropped(nanos(30));
+        p.linkInUse(nanos(30.2));   // a limits look-up found the link back; the blob's HEAD came after it
+        p.roundTrip(nanos(RTT));
+        p.linkInUse(nanos(31.8));   // the HEAD's own start does not move the link's up-time
+        long planned = p.next(nanos(33.4));
+        assertTrue(33.4 + RTT / 2 + planned / BANDWIDTH < 60, "the chunk (" + planned + " B) arrives before the link "
+                + "drops again, 30 s after it came back");
+    }
+
+    @Test
     void withoutDropsTheChunksGrowToTheLimit() {
         ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
         long t = 0;
