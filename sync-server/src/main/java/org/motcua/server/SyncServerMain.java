@@ -16,6 +16,7 @@ import org.motcua.server.admin.AccountResetPasswordCommand;
 import org.motcua.server.admin.DatabaseOptions;
 import org.motcua.server.admin.DecideCommand;
 import org.motcua.server.admin.DeviceConfigCommand;
+import org.motcua.server.admin.AlertsCommand;
 import org.motcua.server.admin.DevicesCommand;
 import org.motcua.server.admin.EnrolFileCommand;
 import org.motcua.server.admin.EnrolmentCodeCommand;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "motcua-sync-server", mixinStandardHelpOptions = true,
         description = "Receives signed batches from commune clients and serves the province's web pages.",
-        subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
+        subcommands = {EnrolmentCodeCommand.class, DevicesCommand.class, AlertsCommand.class, RevokeCommand.class, DeviceConfigCommand.class,
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, VerifyBlobsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
                 AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,

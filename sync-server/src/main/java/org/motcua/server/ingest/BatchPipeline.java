@@ -23,6 +23,7 @@ import org.motcua.server.blobs.BlobStore;
 import org.motcua.server.feed.Feed;
 import org.motcua.server.keys.ServerKeys;
 import org.motcua.server.persistence.CrashPoints;
+import org.motcua.server.projection.AdminAlerts;
 import org.motcua.server.persistence.ServerDatabase;
 import org.motcua.server.persistence.Tx;
 import org.motcua.server.registry.DeviceLock;
@@ -78,13 +79,38 @@ public final class BatchPipeline {
             return earlier.get();
         }
         DecodedBatch decoded = decoder.parse(message, deviceId, batchKey);
-        Committed committed = Tx.durable(db, c -> {
-            Committed written = commit(c, decoded, bodySha256);
-            CrashPoints.reach(CrashPoints.INGEST_BEFORE_COMMIT);
-            return written;
-        });
+        Committed committed;
+        try {
+            committed = Tx.durable(db, c -> {
+                Committed written = commit(c, decoded, bodySha256);
+                CrashPoints.reach(CrashPoints.INGEST_BEFORE_COMMIT);
+                return written;
+            });
+        } catch (Rejection r) {
+            if (r.type() == ProblemType.EPOCH_CLOSED) {
+                identityInUse(deviceId, decoded.batch().epoch(), r);
+            }
+            throw r;
+        }
         CrashPoints.reach(CrashPoints.INGEST_AFTER_COMMIT);
         return committed;
+    }
+
+    /**
+     * A batch for an epoch the device itself closed when it opened a newer one: a desk restored from a backup never
+     * does that (it opens a new epoch and keeps to it), so two machines are using one device identity, a copied
+     * database or keystore (§8.3: the desk stops and tells its officer). The administrator is alerted in a transaction
+     * of its own: the batch's was rolled back.
+     */
+    private void identityInUse(String deviceId, String epoch, Rejection r) throws Rejection {
+        String current = r.problem().extensions() == null ? "none" : r.problem().extensions().path("currentEpoch").asText("none");
+        Tx.durable(db, c -> {
+            AdminAlerts.raise(c, AdminAlerts.DEVICE_IDENTITY_IN_USE, deviceId, null, "A batch arrived for epoch " + epoch
+                    + ", closed since this device opened epoch " + current + ": two machines may be using this device's "
+                    + "identity (a copied desk or keystore). Their batches are refused; find the copy, then revoke the device "
+                    + "and re-enrol the right PC.", clock.instant());
+            return null;
+        });
     }
 
     /** Step 7: the stored receipt for the same bytes, 422 for other bytes under the same key. */
