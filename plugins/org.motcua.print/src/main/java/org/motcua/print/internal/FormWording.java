@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +36,8 @@ import org.motcua.print.FormEdition;
 public final class FormWording {
 
     static final String BASE = "/org/motcua/print/wording/";
+    /** Far above a real wording file (the bundled one is about 10 KiB). */
+    static final long MAX_PROVINCE_BYTES = 256 * 1024;
 
     private final Map<String, String> texts;
 
@@ -46,12 +54,42 @@ public final class FormWording {
         if (provinceDirectory.isPresent()) {
             Path file = provinceDirectory.get().resolve(edition.wordingFile());
             if (Files.isRegularFile(file)) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    read(in, texts);
-                }
+                readProvince(file, texts);
             }
         }
         return new FormWording(Map.copyOf(texts));
+    }
+
+    /**
+     * A province's file, checked before any of it is used: at most {@link #MAX_PROVINCE_BYTES}, UTF-8 throughout (the
+     * first bad line is named), and well-formed escapes. A damaged file is refused whole with an {@link IOException}
+     * naming it, so the desk prints nothing half-worded; the officer sees the reason under the receipt's error.
+     */
+    private static void readProvince(Path file, Map<String, String> into) throws IOException {
+        if (Files.size(file) > MAX_PROVINCE_BYTES) {
+            throw new IOException("the province's wording file " + file + " is larger than " + MAX_PROVINCE_BYTES / 1024
+                    + " KiB: not a wording file");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        CoderResult result = utf8.decode(in, text, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IOException("the province's wording file " + file + " is not UTF-8 at line " + line);
+        }
+        utf8.flush(text);
+        try {
+            read(new StringReader(text.flip().toString()), into);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the province's wording file " + file + " has a malformed \\u escape (" + e.getMessage()
+                    + ")", e);
+        }
     }
 
     private static void readBundled(String file, Map<String, String> into) throws IOException {

@@ -1,6 +1,5 @@
 package org.motcua.ui.parts;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
@@ -25,6 +24,8 @@ import org.motcua.ui.print.AwtImages;
 final class ScanViewer {
 
     private static final float PDF_DPI = 100;
+    /** Pixels read on a picture's longer side: the viewer fits the page to a window no larger than a screen. */
+    private static final int VIEWER_BOX = 2400;
 
     private final Messages messages;
     private final byte[] bytes;
@@ -92,7 +93,7 @@ final class ScanViewer {
     private ImageData render(int index) {
         try {
             return kind == ScanKind.PDF ? AwtImages.toSwt(FormPreview.render(bytes, index, PDF_DPI))
-                    : new ImageData(new ByteArrayInputStream(bytes));
+                    : ScanPictures.fitting(bytes, VIEWER_BOX).orElse(null);
         } catch (Exception | LinkageError e) {
             return null;
         }
