@@ -25,9 +25,12 @@ import org.motcua.sync.SyncStatus;
  * Blobs before batches (§8.2 step 2, §6.7): asks which of a batch's blobs the unit lacks, then uploads each in chunks
  * with {@code Upload-Offset}, {@code Upload-Length} and an RFC 9530 {@code Content-Digest}. Every upload starts with a
  * {@code HEAD} for the offset the server has durably stored, so a cut costs at most one chunk and a chunk the server
- * stored is never sent again, even when the drop took its answer. {@link ChunkPlanner} sizes the chunks to the link. A cut after the upload made
- * progress is not a failure of the link (the back-off does not grow, the next attempt follows at once): on a link that
- * drops every 30 s a 5 MB scan takes many attempts, each of which moves it on.
+ * stored is never sent again, even when the drop took its answer. {@link ChunkPlanner} sizes the chunks to the link.
+ * A cut after the upload made progress, or after the server answered its {@code HEAD} (the link works; only the chunk
+ * was lost), is not a failure of the link: the back-off does not grow and the next attempt follows at once. On a link
+ * that drops every 30 s a 5 MB scan takes many attempts; one lost chunk must not push the next attempt past the next
+ * window (a growing back-off did, and each later window was shorter still). Three answered attempts in a row without
+ * progress count as failures again, so a server that answers but never takes a chunk is not asked every 200 ms.
  * Blob bytes come from the desk's encrypted store ({@link org.motcua.store.ScannedDocuments}), named by their SHA-256.
  */
 public final class BlobUploader {
@@ -41,6 +44,9 @@ public final class BlobUploader {
     private final Set<String> knownMissing = new HashSet<>();
     /** The chunk a drop cut, until the next {@code HEAD} of its blob shows whether it had arrived. */
     private Chunk cut;
+    /** Attempts in a row that got the server's answer and then lost their chunk with the link. */
+    private int answeredWithoutProgress;
+    static final int MAX_ANSWERED_WITHOUT_PROGRESS = 3;
 
     /** A chunk of a blob: where it ends. */
     private record Chunk(String sha256, long end) {
@@ -104,9 +110,11 @@ public final class BlobUploader {
         byte[] blob = read(sha256);
         String path = ctx.devicePath() + "/blobs/" + sha256;
         boolean progressed = false;
+        boolean answered = false;
         Chunk inFlight = null;
         try {
             long offset = head(sha256, path);
+            answered = true;
             if (offset < 0) {
                 confirmed(sha256);
                 return;
@@ -131,6 +139,7 @@ public final class BlobUploader {
                 } else if (r.status() == 204 && stored.isPresent()) {
                     planner.stored(stored.get() - offset, System.nanoTime() - started, System.nanoTime());
                     progressed |= stored.get() > offset;
+                    answeredWithoutProgress = 0;
                     offset = stored.get();
                 } else if (r.status() == 409 && stored.isPresent()) {
                     offset = stored.get();  // upload-offset-mismatch: continue where the server is
@@ -148,7 +157,8 @@ public final class BlobUploader {
             }
         } catch (IOException e) {
             cut = inFlight;
-            throw dropped(e, progressed);
+            answeredWithoutProgress = progressed ? 0 : answered ? answeredWithoutProgress + 1 : answeredWithoutProgress;
+            throw dropped(e, progressed || (answered && answeredWithoutProgress <= MAX_ANSWERED_WITHOUT_PROGRESS));
         }
     }
 
@@ -164,8 +174,8 @@ public final class BlobUploader {
     }
 
     /**
-     * The link dropped. After progress the next attempt follows at once and nothing counts as a failure; otherwise it is
-     * an ordinary lost link (back-off grows).
+     * The link dropped. After progress (or an answer: see the class) the next attempt follows at once and nothing counts
+     * as a failure; otherwise it is an ordinary lost link (back-off grows).
      */
     private CycleFailure dropped(IOException e, boolean progressed) {
         planner.dropped(System.nanoTime());

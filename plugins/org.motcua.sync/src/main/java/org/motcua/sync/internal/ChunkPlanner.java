@@ -6,8 +6,9 @@ package org.motcua.sync.internal;
  * large ones waste what a drop cuts off. The planner learns three things from the uploads themselves: the link's
  * throughput (bytes of stored chunks over their time less a round trip), the round trip (from {@code HEAD}s), and how
  * long the link tends to stay up after it comes back (the time from the first request after a drop to the next drop,
- * averaged; raised whenever the link outlives it). Until the first drop the size doubles after each stored chunk and
- * halves after a failure, like the batch size. Once a drop was seen, each chunk is sized so that its body reaches the
+ * averaged; raised whenever the link outlives it), and the time between drops (a link cut on a clock is cut on time
+ * however late the desk came back: a desk slowed by a busy PC plans by whichever ends sooner). Until the first drop the
+ * size doubles after each stored chunk and halves after a failure, like the batch size. Once a drop was seen, each chunk is sized so that its body reaches the
  * server just before the link is expected to drop again. Its answer may then be lost with the link: that costs nothing,
  * since every cut is followed by a {@code HEAD} (§8.2), which tells whether the chunk arrived ({@link #cutChunk}). When
  * too little time is left for that, a full-size chunk goes anyway (the link may stay up longer, and a cut then wastes no
@@ -29,6 +30,8 @@ final class ChunkPlanner {
      * too large, and the drop takes it whole).
      */
     private static final double MIN_SAMPLE_SECONDS = 2;
+    /** The longest first interval between two drops taken as the link's period (longer: the upload was idle between). */
+    private static final double MAX_PERIOD_SECONDS = 300;
 
     private final long max;
     private long chunk;
@@ -36,6 +39,9 @@ final class ChunkPlanner {
     private double roundTripSeconds = -1;
     private double upSeconds = -1;
     private long upSinceNanos;
+    /** The last drop seen, and the time between drops seen one after another (averaged). */
+    private long lastDropNanos = -1;
+    private double periodSeconds = -1;
     private boolean linkFresh = true;
     private boolean planned;
     /** A drop cut a planned chunk; whether its body had arrived is known after the next {@code HEAD}. */
@@ -70,7 +76,11 @@ final class ChunkPlanner {
             return chunk;
         }
         double oneWay = Math.max(0, roundTripSeconds) / 2;   // the body must arrive; its answer may be lost
-        double left = upSeconds * margin - (nowNanos - upSinceNanos) / 1e9 - oneWay;
+        double left = upSeconds * margin - (nowNanos - upSinceNanos) / 1e9;
+        if (periodSeconds > 0) {
+            left = Math.min(left, periodSeconds * margin - (nowNanos - lastDropNanos) / 1e9);
+        }
+        left -= oneWay;
         long fits = (long) (left * bytesPerSecond);
         planned = fits >= chunk / 4;
         if (!planned) {
@@ -123,6 +133,14 @@ final class ChunkPlanner {
     void dropped(long nowNanos) {
         double up = (nowNanos - upSinceNanos) / 1e9;
         upSeconds = upSeconds < 0 ? up : 0.5 * upSeconds + 0.5 * up;
+        if (lastDropNanos >= 0) {
+            double interval = (nowNanos - lastDropNanos) / 1e9;
+            // an interval with drops unseen in it (nothing was being sent) says little: only near-consecutive ones count
+            if (periodSeconds < 0 ? interval <= MAX_PERIOD_SECONDS : interval <= 1.5 * periodSeconds) {
+                periodSeconds = periodSeconds < 0 ? interval : 0.5 * periodSeconds + 0.5 * interval;
+            }
+        }
+        lastDropNanos = nowNanos;
         chunk = Math.max(MIN_CHUNK, chunk / 2);
         cutUnresolved = planned;   // the HEAD that follows tells whether the link went sooner than planned for
         planned = false;
