@@ -27,10 +27,14 @@ public final class CrashingDesk {
         Path base = Path.of(args[0]);
         Path acks = Path.of(args[1]);
         int n = Integer.parseInt(args[2]);
+        if (FilePathUnsynced.SCHEME.equals(System.getProperty("motcua.store.fileSystem"))) {
+            FilePathUnsynced.install();   // the power-loss test: writes not forced are lost at the cut
+        }
         Store store = Files.exists(EncryptedDatabase.dataFile(base)) ? Store.open(base, StoreFixture.KEY)
                 : newStore(base);
         DossierIntake intake = new DossierIntake(store, StoreFixture.DEADLINES);
-        LocalDateTime at = LocalDateTime.of(2026, 3, 10, 8, 0);
+        // each run on a Tuesday of its own (weeks apart, no public holiday among them in 2026): a day has 999 numbers
+        LocalDateTime at = LocalDateTime.of(2026, 3, 10, 8, 0).plusWeeks((n / 100_000) % 20);
         try (FileChannel ack = FileChannel.open(acks, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             System.out.println("READY");

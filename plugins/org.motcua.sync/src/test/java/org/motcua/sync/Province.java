@@ -89,6 +89,15 @@ final class Province implements AutoCloseable {
     }
 
     /** A new enrolment code with more admin options ({@code --jdbc-url …} for a province on PostgreSQL). */
+    /** {@code count} enrolment codes for one unit, made one after another (codes made at once for a new unit race). */
+    static List<String> enrolmentCodes(Path data, String unit, String unitName, int count) throws IOException, InterruptedException {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            codes.add(enrolmentCode(data, unit, unitName));
+        }
+        return codes;
+    }
+
     static String enrolmentCode(Path data, List<String> options, String unit, String unitName) throws IOException,
             InterruptedException {
         List<String> args = new ArrayList<>(List.of("enrolment-code", "--unit", unit, "--unit-name", unitName, "--data",

@@ -34,10 +34,7 @@ final class ServerCrashPoints {
     static Run run(int commits, long seed) throws Exception {
         Path dir = Files.createTempDirectory("motcua-crash-points");
         Path data = dir.resolve("province");
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i <= DESKS; i++) {
-            codes.add(Province.enrolmentCode(data, UNIT, "UBND xã Sập Nguồn"));
-        }
+        List<String> codes = Province.enrolmentCodes(data, UNIT, "UBND xã Sập Nguồn", DESKS);
         List<String> options = Province.raisedRateLimits(dir);
         Random random = new Random(seed);
         List<TestDesk> desks = new ArrayList<>();

@@ -31,10 +31,7 @@ class ServerKillSchedulesTest {
         long base = Long.getLong("motcua.kills.seed", System.nanoTime());
         Path dir = Files.createTempDirectory("motcua-kills");
         Path data = dir.resolve("province");
-        List<String> codes = new ArrayList<>();
-        for (int i = 1; i <= DESKS; i++) {
-            codes.add(Province.enrolmentCode(data, UNIT, "UBND xã Mất Điện"));
-        }
+        List<String> codes = Province.enrolmentCodes(data, UNIT, "UBND xã Mất Điện", DESKS);
         List<String> options = Province.raisedRateLimits(dir);
         List<TestDesk> desks = new ArrayList<>();
         List<DeskWork> work = new ArrayList<>();

@@ -73,6 +73,16 @@ class ChunkPlannerTest {
         return t;
     }
 
+    /** A planner that stored one 16 KiB chunk, then saw the link drop 30 s after it came up. */
+    private static ChunkPlanner afterOneDrop() {
+        ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
+        p.linkInUse(0);
+        p.roundTrip(nanos(RTT));
+        p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
+        p.dropped(nanos(30));
+        return p;
+    }
+
     private static long nanos(double seconds) {
         return (long) (seconds * 1e9);
     }
@@ -102,11 +112,7 @@ class ChunkPlannerTest {
 
     @Test
     void aSmallChunkAfterARoundTripOverestimatedDoesNotMakeTheNextPlannedChunkTooLarge() {
-        ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
-        p.linkInUse(0);
-        p.roundTrip(nanos(RTT));
-        p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
-        p.dropped(nanos(30));
+        ChunkPlanner p = afterOneDrop();
         p.linkInUse(nanos(30.2));
         p.roundTrip(nanos(2.5));   // one slow HEAD (a busy server): the round trip looks a second longer
         p.stored(1024, nanos(1024 / BANDWIDTH + RTT), nanos(34.5));   // a tail chunk, mostly round trip
@@ -118,13 +124,9 @@ class ChunkPlannerTest {
 
     @Test
     void aChunkWhoseAnswerTheDropTookCountsAsArrived() {
-        ChunkPlanner answerLost = new ChunkPlanner(16_384, 1_048_576);
-        ChunkPlanner chunkLost = new ChunkPlanner(16_384, 1_048_576);
+        ChunkPlanner answerLost = afterOneDrop();
+        ChunkPlanner chunkLost = afterOneDrop();
         for (ChunkPlanner p : new ChunkPlanner[] {answerLost, chunkLost}) {
-            p.linkInUse(0);
-            p.roundTrip(nanos(RTT));
-            p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
-            p.dropped(nanos(30));
             p.linkInUse(nanos(30.2));
             p.roundTrip(nanos(RTT));
             p.next(nanos(31.7));   // planned to arrive just before the drop expected near 60 s
@@ -140,11 +142,7 @@ class ChunkPlannerTest {
 
     @Test
     void theUpTimeRunsFromTheFirstRequestAfterADropWhicheverItWas() {
-        ChunkPlanner p = new ChunkPlanner(16_384, 1_048_576);
-        p.linkInUse(0);
-        p.roundTrip(nanos(RTT));
-        p.stored(16_384, nanos(16_384 / BANDWIDTH + RTT), nanos(5.6));
-        p.dropped(nanos(30));
+        ChunkPlanner p = afterOneDrop();
         p.linkInUse(nanos(30.2));   // a limits look-up found the link back; the blob's HEAD came after it
         p.roundTrip(nanos(RTT));
         p.linkInUse(nanos(31.8));   // the HEAD's own start does not move the link's up-time
