@@ -24,7 +24,7 @@ class BlobSlowLinkBenchmark {
         }
         report("sync.blob5mb.slow_link", run.seconds(), "s");
         report("sync.blob5mb.bound", run.boundSeconds(), "s");
-        report("sync.blob5mb.ratio", run.seconds() / run.boundSeconds(), "x");
+        System.out.println(String.format(Locale.ROOT, "BENCH sync.blob5mb.ratio %.2f x", run.seconds() / run.boundSeconds()));
         report("sync.blob5mb.bytes_up", run.bytesUp(), "B");
         report("sync.blob5mb.connections_cut", run.connectionsCut(), "connections");
         report("sync.blob5mb.patches", run.watch().patchesSent(), "requests");
