@@ -3,16 +3,20 @@ package org.motcua.sync.internal;
 /**
  * Sizes blob chunks (§8.2 step 2: start at {@code recommendedChunkBytes}, adapt) for a link that drops. A chunk cut
  * mid-way is lost whole (§6.7), and every chunk costs a round trip for its answer, so small chunks waste round trips and
- * large ones waste what a drop cuts off. The planner learns three things from the uploads themselves: the link's
- * throughput (bytes of stored chunks over their time less a round trip), the round trip (from {@code HEAD}s), and how
- * long the link tends to stay up after it comes back (the time from the first request after a drop to the next drop,
- * averaged; raised whenever the link outlives it), and the time between drops (a link cut on a clock is cut on time
- * however late the desk came back: a desk slowed by a busy PC plans by whichever ends sooner). Until the first drop the
- * size doubles after each stored chunk and halves after a failure, like the batch size. Once a drop was seen, each chunk is sized so that its body reaches the
- * server just before the link is expected to drop again. Its answer may then be lost with the link: that costs nothing,
- * since every cut is followed by a {@code HEAD} (§8.2), which tells whether the chunk arrived ({@link #cutChunk}). When
- * too little time is left for that, a full-size chunk goes anyway (the link may stay up longer, and a cut then wastes no
- * more time than waiting would).
+ * large ones waste what a drop cuts off. The planner learns four things from the uploads themselves:
+ * <ul>
+ * <li>the link's throughput (bytes of stored chunks over their time less a round trip);
+ * <li>the round trip (from {@code HEAD}s);
+ * <li>how long the link tends to stay up after it comes back (from the first request after a drop to the next drop,
+ * averaged; raised whenever the link outlives it);
+ * <li>the time between drops: a link cut on a clock is cut on time however late the desk came back, so a desk slowed
+ * by a busy PC plans by whichever of the two ends sooner.
+ * </ul>
+ * Until the first drop the size doubles after each stored chunk and halves after a failure, like the batch size. Once
+ * a drop was seen, each chunk is sized so that its body reaches the server just before the link is expected to drop
+ * again. Its answer may then be lost with the link: that costs nothing, since every cut is followed by a {@code HEAD}
+ * (§8.2), which tells whether the chunk arrived ({@link #cutChunk}). When too little time is left for that, a
+ * full-size chunk goes anyway (the link may stay up longer, and a cut then wastes no more time than waiting would).
  */
 final class ChunkPlanner {
 
