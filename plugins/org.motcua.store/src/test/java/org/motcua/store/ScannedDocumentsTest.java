@@ -23,10 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.motcua.core.dossier.Dossier;
 import org.motcua.core.dossier.IntakeRequest;
+import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.Role;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.protocol.codec.Sha256;
 import org.motcua.protocol.events.AttachmentsAdded;
+import org.motcua.protocol.events.DossierActionTaken;
 import org.motcua.protocol.json.StrictJson;
 import org.motcua.store.sync.OutboxEvent;
 import org.motcua.store.sync.SyncOutbox;
@@ -103,6 +105,38 @@ class ScannedDocumentsTest {
         receive(2, List.of(ScanFile.of("cccd.png", png(60_000, 1))));
         assertEquals(2, store.count("scan_blob"));
         assertEquals(3, store.count("dossier_scan"));
+    }
+
+    @Test
+    void aDossierDoneWithItsDigitisedResultSendsTheResultsNumberAndScanInTheActionItself() throws Exception {
+        Dossier d = receive(1, List.of());
+        DossierWorkflow workflow = new DossierWorkflow(store, StoreFixture.DEADLINES);
+        workflow.take(d.id(), DossierAction.HAND_OVER_FOR_PROCESSING, Role.RECEIVING_OFFICER, "tiepnhan1", "xuly1", "",
+                AT.plusHours(1));
+        ScanFile decision = ScanFile.of("giay-khai-sinh.pdf", pdf(30_000, 9)).forDocument("Kết quả giải quyết");
+        LocalDateTime done = AT.plusHours(2);
+        ValidationException noNumber = assertThrows(ValidationException.class, () -> workflow.markDone(d.id(),
+                Role.PROCESSING_OFFICER, "xuly1", "tiepnhan1", "", done, " ", List.of(decision)));
+        assertEquals("action.result.numberRequired", noNumber.violations().get(0).code());
+        ValidationException noScan = assertThrows(ValidationException.class, () -> workflow.markDone(d.id(),
+                Role.PROCESSING_OFFICER, "xuly1", "tiepnhan1", "", done, "15/GKS", List.of()));
+        assertEquals("action.result.fileRequired", noScan.violations().get(0).code());
+        assertEquals(2, new SyncOutbox(store).all().size(), "a refused result writes nothing");
+
+        workflow.markDone(d.id(), Role.PROCESSING_OFFICER, "xuly1", "tiepnhan1", "", done, " 15/GKS ", List.of(decision));
+        OutboxEvent e = new SyncOutbox(store).all().get(2);
+        assertEquals(List.of(decision.sha256()), e.blobs(), "the envelope lists the result's scan (§9)");
+        DossierActionTaken action = DossierActionTaken.read(StrictJson.parseCanonical(e.payload()));
+        assertEquals("MARK_DONE", action.action());
+        DossierActionTaken.DigitisedResult result = action.result().orElseThrow();
+        assertEquals("15/GKS", result.number());
+        assertEquals(decision.sha256(), result.files().get(0).sha256());
+        assertEquals("Kết quả giải quyết", result.files().get(0).document());
+        List<ScannedDocuments.Attached> scans = new ScannedDocuments(store).of(d.id());
+        assertEquals(List.of(decision.sha256()), scans.stream().map(ScannedDocuments.Attached::sha256).toList(),
+                "kept with the dossier's scans, shown in its detail");
+        assertFalse(scans.get(0).atReception());
+        assertTrue(store.verifyOutbox().intact());
     }
 
     @Test

@@ -46,19 +46,22 @@ public record AttachmentsAdded(String dossierId, String dossierCode, String at, 
         o.put("dossierCode", dossierCode);
         o.put("at", at);
         o.put("by", by);
-        ArrayNode list = o.putArray("attachments");
+        write(o.putArray("attachments"), attachments);
+        return o;
+    }
+
+    /** Writes {@code attachments} into {@code list}: the shape a dossier's result files share ({@link DossierActionTaken}). */
+    static void write(ArrayNode list, List<Attachment> attachments) {
         for (Attachment a : attachments) {
             list.addObject().put("sha256", a.sha256()).put("mediaType", a.mediaType()).put("size", a.size())
                     .put("document", a.document()).put("fileName", a.fileName());
         }
-        return o;
     }
 
-    public static AttachmentsAdded read(JsonNode payload) throws SchemaInvalid {
-        DocReader r = DocReader.lenient(payload);
-        r.integer("schema", SCHEMA, SCHEMA);
+    /** Reads the array {@code member} of attachments (at most {@code max}), faulting a bad hash or media type. */
+    static List<Attachment> read(DocReader r, String member, int max) {
         List<Attachment> attachments = new ArrayList<>();
-        for (DocReader a : r.objects("attachments", 1000)) {
+        for (DocReader a : r.objects(member, max)) {
             String sha = a.string("sha256", 64);
             if (sha != null && !Sha256.isHash(sha)) {
                 a.fault("sha256", "must be 64 lowercase hex characters");
@@ -67,8 +70,15 @@ public record AttachmentsAdded(String dossierId, String dossierCode, String at, 
                     a.string("document", 1000), a.string("fileName", 255)));
         }
         if (attachments.isEmpty()) {
-            r.fault("attachments", "must not be empty");
+            r.fault(member, "must not be empty");
         }
+        return attachments;
+    }
+
+    public static AttachmentsAdded read(JsonNode payload) throws SchemaInvalid {
+        DocReader r = DocReader.lenient(payload);
+        r.integer("schema", SCHEMA, SCHEMA);
+        List<Attachment> attachments = read(r, "attachments", 1000);
         AttachmentsAdded added = new AttachmentsAdded(r.uuid("dossierId"), PayloadSchema.dossierCode(r, "dossierCode"),
                 r.time("at"), r.string("by", 64), attachments);
         r.end();

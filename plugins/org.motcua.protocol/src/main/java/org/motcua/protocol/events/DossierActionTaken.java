@@ -3,6 +3,7 @@ package org.motcua.protocol.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.motcua.protocol.json.DocReader;
@@ -16,14 +17,63 @@ import org.motcua.protocol.json.SchemaInvalid;
  */
 public record DossierActionTaken(String dossierId, String dossierCode, int step, String action, int status, String from,
         String to, String at, Optional<String> stepDeadline, Optional<String> timeliness, Optional<String> newDueAt,
-        String note, Optional<ResultReturned> resultReturned) {
+        String note, Optional<ResultReturned> resultReturned, Optional<DigitisedResult> result) {
 
     /** Any action but a return (which says how the result was returned). */
     public DossierActionTaken(String dossierId, String dossierCode, int step, String action, int status, String from,
             String to, String at, Optional<String> stepDeadline, Optional<String> timeliness, Optional<String> newDueAt,
             String note) {
         this(dossierId, dossierCode, step, action, status, from, to, at, stepDeadline, timeliness, newDueAt, note,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
+    }
+
+    /** Any action without a digitised result. */
+    public DossierActionTaken(String dossierId, String dossierCode, int step, String action, int status, String from,
+            String to, String at, Optional<String> stepDeadline, Optional<String> timeliness, Optional<String> newDueAt,
+            String note, Optional<ResultReturned> resultReturned) {
+        this(dossierId, dossierCode, step, action, status, from, to, at, stepDeadline, timeliness, newDueAt, note,
+                resultReturned, Optional.empty());
+    }
+
+    /** The actions that may carry the digitised result: the dossier is done, or its result handed back. */
+    public static final Set<String> WITH_RESULT = Set.of("MARK_DONE", "RETURN_RESULT");
+
+    /**
+     * The digitised result (optional member {@code result}, added within schema 1): the number of the decision or
+     * certificate the dossier ended with, and its scans. Their hashes are also listed in the envelope's {@code blobs}
+     * (§9), so the province holds them; the service-quality index counts a dossier done with one as digitised.
+     *
+     * @param number the result's number as printed on it (số, ký hiệu)
+     * @param files  its scans, in the shape of {@link AttachmentsAdded.Attachment}
+     */
+    public record DigitisedResult(String number, List<AttachmentsAdded.Attachment> files) {
+
+        public DigitisedResult {
+            files = List.copyOf(files);
+        }
+
+        ObjectNode toJson() {
+            ObjectNode o = JsonNodeFactory.instance.objectNode();
+            o.put("number", number);
+            AttachmentsAdded.write(o.putArray("files"), files);
+            return o;
+        }
+
+        static DigitisedResult read(DocReader r) {
+            String number = r.string("number", 100);
+            if (number != null && number.isBlank()) {
+                r.fault("number", "must not be blank");
+            }
+            DigitisedResult out = new DigitisedResult(number, AttachmentsAdded.read(r, "files", 50));
+            r.endObject();
+            return out;
+        }
+    }
+
+    /** The result files' hashes, sorted and distinct, as the envelope's {@code blobs} must list them; empty without. */
+    public List<String> resultBlobs() {
+        return result.map(r -> r.files().stream().map(AttachmentsAdded.Attachment::sha256).sorted().distinct().toList())
+                .orElse(List.of());
     }
 
     /**
@@ -89,6 +139,7 @@ public record DossierActionTaken(String dossierId, String dossierCode, int step,
         newDueAt.ifPresent(v -> o.put("newDueAt", v));
         o.put("note", note);
         resultReturned.ifPresent(v -> o.set("resultReturned", v.toJson()));
+        result.ifPresent(v -> o.set("result", v.toJson()));
         return o;
     }
 
@@ -105,9 +156,11 @@ public record DossierActionTaken(String dossierId, String dossierCode, int step,
                 (int) r.integer("step", 1, 100_000), r.oneOf("action", ACTIONS), (int) r.integer("status", 1, 10),
                 r.string("from", 64), r.string("to", 64), r.time("at"), r.optTime("stepDeadline"), timeliness,
                 r.optTime("newDueAt"), r.string("note", PayloadSchema.TEXT),
-                r.optObject("resultReturned").map(ResultReturned::read));
+                r.optObject("resultReturned").map(ResultReturned::read), r.optObject("result").map(DigitisedResult::read));
         a.resultReturned().filter(x -> !"RETURN_RESULT".equals(a.action()))
                 .ifPresent(x -> r.fault("resultReturned", "only with action RETURN_RESULT"));
+        a.result().filter(x -> !WITH_RESULT.contains(a.action()))
+                .ifPresent(x -> r.fault("result", "only with action MARK_DONE or RETURN_RESULT"));
         r.end();
         return a;
     }

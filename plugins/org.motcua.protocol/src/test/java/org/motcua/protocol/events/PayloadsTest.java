@@ -61,6 +61,31 @@ class PayloadsTest {
     }
 
     @Test
+    void aDossierDoneCarriesItsDigitisedResultWithItsNumber() throws Exception {
+        String scan = Sha256.hex(new byte[] {7});
+        DossierActionTaken.DigitisedResult result = new DossierActionTaken.DigitisedResult("15/QĐ-UBND",
+                List.of(new AttachmentsAdded.Attachment(scan, "application/pdf", 81_234, "Quyết định", "qd-15.pdf")));
+        DossierActionTaken a = new DossierActionTaken("c2b4d6e8-0a1c-4e3f-8a5b-7c9d1e3f5a7b", "000.17.22.H56-250531-0001", 3,
+                "MARK_DONE", 9, "officer-07", "officer-07", "2025-06-02T09:21:04.910+07:00", Optional.empty(),
+                Optional.of("ON_TIME"), Optional.empty(), "", Optional.empty(), Optional.of(result));
+        byte[] bytes = CanonicalJson.write(a.toJson());
+        assertEquals(a, DossierActionTaken.read(org.motcua.protocol.json.StrictJson.parseCanonical(bytes)));
+        assertEquals(List.of(scan), a.resultBlobs());
+
+        ObjectNode onAHandover = a.toJson().put("action", "HAND_OVER_FOR_PROCESSING").put("status", 2);
+        assertEquals("/result",
+                assertThrows(SchemaInvalid.class, () -> DossierActionTaken.read(onAHandover)).errors().get(0).pointer());
+        ObjectNode noFiles = a.toJson();
+        ((ObjectNode) noFiles.get("result")).putArray("files");
+        assertEquals("/result/files",
+                assertThrows(SchemaInvalid.class, () -> DossierActionTaken.read(noFiles)).errors().get(0).pointer());
+        ObjectNode blankNumber = a.toJson();
+        ((ObjectNode) blankNumber.get("result")).put("number", " ");
+        assertEquals("/result/number",
+                assertThrows(SchemaInvalid.class, () -> DossierActionTaken.read(blankNumber)).errors().get(0).pointer());
+    }
+
+    @Test
     void badPayloadsAreSchemaInvalid() {
         ObjectNode noCode = received().toJson();
         noCode.remove("dossierCode");

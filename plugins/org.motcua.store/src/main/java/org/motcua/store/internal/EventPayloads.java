@@ -63,10 +63,16 @@ public final class EventPayloads {
 
     /** A handover step; a return carries how the result was returned and the citizen's rating. */
     public static DossierActionTaken actionTaken(String code, HandoverRecord r, Optional<ResultReturn> returned) {
+        return actionTaken(code, r, returned, Optional.empty());
+    }
+
+    /** As above, with the digitised result a dossier was done with. */
+    public static DossierActionTaken actionTaken(String code, HandoverRecord r, Optional<ResultReturn> returned,
+            Optional<DossierActionTaken.DigitisedResult> result) {
         return new DossierActionTaken(r.dossierId().toString(), code, r.step(), r.action().name(), r.status().code(),
                 r.fromOfficer(), r.toOfficer(), DeskTime.wire(r.at()), r.stepDeadline().map(DeskTime::wire),
                 r.timeliness().map(Timeliness::name), r.newDueAt().map(DeskTime::wire), r.note(),
-                returned.map(EventPayloads::returned));
+                returned.map(EventPayloads::returned), result);
     }
 
     private static DossierActionTaken.ResultReturned returned(ResultReturn r) {
