@@ -12,7 +12,8 @@ import org.motcua.protocol.events.DossierReceived;
  * dossier's reception and its steps up to the record's own. Pure functions of stored events, so a record sent again
  * after a crash is the same record. Members the events do not carry are present and empty, never invented: MaLinhVuc
  * (the catalogue has field names, no field codes), Fax, ChucDanh, DanhSachLePhi (the desk records no fees paid yet),
- * DanhSachGiayToKetQua (no result files travel yet), DuongDanTaiTepTin (attachments stay on the province's server).
+ * DuongDanTaiTepTin and DuongDanTepTinKetQua (files stay on the province's server). DanhSachGiayToKetQua lists the
+ * digitised result a step carried (its scans, named with the result's number).
  */
 public final class NationalRecords {
 
@@ -81,7 +82,12 @@ public final class NationalRecords {
         ArrayNode files = o.putArray("TaiLieuNop");
         r.attachments().forEach(sha -> files.addObject().put("TepDinhKemId", sha).put("TenTepDinhKem", sha)
                 .put("MaThanhPhanHoSo", "").put("DuongDanTaiTepTin", "").put("IsDeleted", false));
-        o.putArray("DanhSachGiayToKetQua");
+        ArrayNode results = o.putArray("DanhSachGiayToKetQua");
+        for (Step s : steps) {   // the digitised result a step carried: its number names each of its scans
+            s.action().result().ifPresent(res -> res.files().forEach(file -> results.addObject().put("GiayToId", file.sha256())
+                    .put("TenGiayTo", file.document().isBlank() ? res.number() : file.document() + " số " + res.number())
+                    .put("MaThanhPhanHoSo", "").put("DuongDanTepTinKetQua", "")));
+        }
         return o;
     }
 

@@ -212,7 +212,7 @@ final class EventClassifier {
 
         /**
          * The typed payload, or null when it fails its schema or contradicts the envelope (another dossier than
-         * {@code aggregateId}, an attachment missing from {@code blobs}).
+         * {@code aggregateId}, an attachment or a result file missing from {@code blobs}).
          */
         private static Object schemaValid(WireEvent e) {
             try {
@@ -226,7 +226,8 @@ final class EventClassifier {
                 }
                 if (EventTypes.DOSSIER_ACTION_TAKEN.equals(e.type())) {
                     DossierActionTaken a = DossierActionTaken.read(e.payload());
-                    return a.dossierId().equals(e.aggregateId()) ? a : null;
+                    // a digitised result's scans must be in the envelope's blobs, so the province holds them (§9)
+                    return a.dossierId().equals(e.aggregateId()) && e.blobs().containsAll(a.resultBlobs()) ? a : null;
                 }
             } catch (SchemaInvalid | RuntimeException invalid) {
                 return null;

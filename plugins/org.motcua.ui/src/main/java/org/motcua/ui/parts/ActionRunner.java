@@ -3,6 +3,7 @@ package org.motcua.ui.parts;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -20,6 +21,7 @@ import org.motcua.core.lifecycle.DossierAction;
 import org.motcua.core.lifecycle.IndexTimeliness;
 import org.motcua.core.validation.ValidationException;
 import org.motcua.print.PrintedForm;
+import org.motcua.store.ScanFile;
 import org.motcua.ui.Messages;
 import org.motcua.ui.UiIds;
 import org.motcua.ui.desk.Desk;
@@ -36,9 +38,14 @@ final class ActionRunner {
             DossierAction.STOP, DossierAction.WITHDRAW, DossierAction.EXTEND_DEADLINE);
 
     /** What the officer answered. {@code extraDays} only for an extension, {@code returned} only for a return. */
-    record Answer(String to, String note, int extraDays, ResultReturn returned) {
+    record Answer(String to, String note, int extraDays, ResultReturn returned, String resultNumber,
+            List<ScanFile> resultScans) {
         Answer(String to, String note, int extraDays) {
             this(to, note, extraDays, null);
+        }
+
+        Answer(String to, String note, int extraDays, ResultReturn returned) {
+            this(to, note, extraDays, returned, "", List.of());
         }
     }
 
@@ -106,6 +113,8 @@ final class ActionRunner {
                             ProcessingTime.workingDays(answer.extraDays()), desk.role(), desk.username(), answer.note(), now);
                     case RETURN_RESULT -> desk.workflow().returnResult(dossier.id(), answer.returned(), desk.role(),
                             desk.username(), now);
+                    case MARK_DONE -> desk.workflow().markDone(dossier.id(), desk.role(), desk.username(), answer.to(),
+                            answer.note(), now, answer.resultNumber(), answer.resultScans());
                     default -> desk.workflow().take(dossier.id(), action, desk.role(), desk.username(), answer.to(),
                             answer.note(), now);
                 };

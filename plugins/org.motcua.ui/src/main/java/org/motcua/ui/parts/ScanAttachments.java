@@ -228,7 +228,8 @@ final class ScanAttachments {
         Feedback.show(feedback, text, error);
     }
 
-    private static List<Path> fileDialog(Shell shell) {
+    /** The scan file chooser (PDF, JPEG, PNG, TIFF; several at once); empty when cancelled. */
+    static List<Path> fileDialog(Shell shell) {
         Messages m = Messages.current();
         FileDialog d = new FileDialog(shell, SWT.OPEN | SWT.MULTI);
         d.setText(m.get("scans.dialog"));

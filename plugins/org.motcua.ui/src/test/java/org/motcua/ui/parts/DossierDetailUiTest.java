@@ -158,6 +158,52 @@ class DossierDetailUiTest {
     }
 
     @Test
+    void markingDoneWithTheDigitisedResultKeepsItsScanAndSendsItsNumber() throws Exception {
+        byte[] pdf = new byte[20_000];
+        new java.util.Random(15).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        Path decision = java.nio.file.Files.write(dir.resolve("giay-khai-sinh-15.pdf"), pdf);
+        Path notAScan = java.nio.file.Files.writeString(dir.resolve("ghi-chu.txt"), "không phải bản quét");
+        try (Desk processor = TestDesks.login(dir, Role.PROCESSING_OFFICER)) {
+            view(processor, processing);
+            String[] said = new String[1];
+            org.motcua.ui.testing.ModalScript script = new org.motcua.ui.testing.ModalScript(display)
+                    .when("the dialog asks for the result", () -> dialog("action.dialog") != null, () -> {
+                        Shell d = dialog("action.dialog");
+                        ActionDialog dialog = (ActionDialog) d.getData(ActionDialog.class.getName());
+                        named(d, org.eclipse.swt.widgets.Text.class, "action.resultNumber").setText("15/GKS");
+                        dialog.chooseResultFiles(List.of(notAScan, decision));
+                        said[0] = named(d, Label.class, "action.resultFiles").getText();
+                        d.getDefaultButton().notifyListeners(org.eclipse.swt.SWT.Selection, null);
+                    });
+            script.start();
+            named(shell, Button.class, "action.MARK_DONE").notifyListeners(org.eclipse.swt.SWT.Selection, null);
+            script.verify();
+            assertEquals("giay-khai-sinh-15.pdf", said[0], "only the scan is taken, the text file is refused");
+            Widgets.settle(display, null, () -> processor.store().dossier(processing).orElseThrow().status() == DossierStatus.DONE);
+            List<org.motcua.store.ScannedDocuments.Attached> scans = new org.motcua.store.ScannedDocuments(processor.store())
+                    .of(processing);
+            assertEquals(List.of("giay-khai-sinh-15.pdf"), scans.stream().map(org.motcua.store.ScannedDocuments.Attached::fileName)
+                    .toList());
+            assertEquals("Kết quả giải quyết", scans.get(0).document());
+            var sent = new org.motcua.store.sync.SyncOutbox(processor.store()).all();
+            var done = org.motcua.protocol.json.StrictJson.parseCanonical(sent.get(sent.size() - 1).payload());
+            assertEquals("MARK_DONE", done.path("action").asText());
+            assertEquals("15/GKS", done.path("result").path("number").asText());
+            assertEquals(List.of(scans.get(0).sha256()), sent.get(sent.size() - 1).blobs());
+        }
+    }
+
+    private Shell dialog(String id) {
+        for (Shell s : display.getShells()) {
+            if (!s.isDisposed() && id.equals(s.getData(org.motcua.ui.UiIds.KEY))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    @Test
     void aStepDecidedAtTheProvinceSaysSoInTheTimeline() {
         try (Desk receiving = TestDesks.login(dir, Role.RECEIVING_OFFICER)) {
             String code = receiving.store().dossier(processing).orElseThrow().code().format();
