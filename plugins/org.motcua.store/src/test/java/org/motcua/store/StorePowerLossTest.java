@@ -73,6 +73,6 @@ class StorePowerLossTest {
         }
         System.out.println("power loss: " + ROUNDS + " cuts (seed " + seed + "), " + lost + " unforced writes lost in all, "
                 + CrashTest.readAcks(acks).size() + " dossiers acknowledged, every one whole");
-        assertTrue(lost > 0, "no cut lost a write: the simulation proved nothing");
+        assertTrue(lost > 0, "no cut lost a write (seed " + seed + "): the simulation proved nothing");
     }
 }
