@@ -24,6 +24,7 @@ import org.motcua.server.admin.LeaseNumbersCommand;
 import org.motcua.server.admin.PublishCalendarCommand;
 import org.motcua.server.admin.PublishRosterCommand;
 import org.motcua.server.admin.PublishCatalogueCommand;
+import org.motcua.server.admin.PublishUpdateCommand;
 import org.motcua.server.admin.RevokeCommand;
 import org.motcua.server.admin.UsbImportCommand;
 import org.motcua.server.admin.VerifyBlobsCommand;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Option;
                 UsbImportCommand.class, EnrolFileCommand.class, VerifyChainsCommand.class, VerifyBlobsCommand.class, PublishCatalogueCommand.class,
                 PublishCalendarCommand.class, AccountCreateCommand.class, AccountListCommand.class,
                 AccountDisableCommand.class, AccountResetPasswordCommand.class, LeaseNumbersCommand.class,
-                DecideCommand.class, PublishRosterCommand.class,
+                DecideCommand.class, PublishRosterCommand.class, PublishUpdateCommand.class,
                 org.motcua.server.admin.ImportCommunesCommand.class})
 public final class SyncServerMain implements Callable<Integer> {
 

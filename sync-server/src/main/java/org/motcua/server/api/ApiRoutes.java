@@ -29,6 +29,7 @@ public final class ApiRoutes {
         DeviceRoutes device = new DeviceRoutes(services, gate);
         BatchRoute batches = new BatchRoute(services, gate);
         BlobRoutes blobs = new BlobRoutes(services, gate);
+        ProductFileRoutes productFiles = new ProductFileRoutes(services, gate);
         var routes = config.routes;
         routes.get(BASE + "/health", ctx -> health(ctx, services));
         routes.get(BASE + "/limits", ctx -> Answers.json(ctx, 200, services.limits.canonical()));
@@ -44,6 +45,8 @@ public final class ApiRoutes {
         routes.post(DEVICE + "/blobs/missing", blobs::missing);
         routes.head(DEVICE + "/blobs/{sha256}", blobs::head);
         routes.patch(DEVICE + "/blobs/{sha256}", blobs::patch);
+        routes.get(BASE + "/product/files/{sha256}", productFiles::get);
+        routes.head(BASE + "/product/files/{sha256}", productFiles::head);
 
         // The web pages (web.WebRoutes) share these handlers: their paths get a Vietnamese page, /api paths a problem.
         routes.exception(Rejection.class, (e, ctx) -> {

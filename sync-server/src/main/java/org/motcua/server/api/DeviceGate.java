@@ -12,7 +12,8 @@ import org.motcua.server.wire.PathChecks;
 /**
  * The checks every {@code /devices/{deviceId}/…} endpoint starts with, in the order of §6 and §7 steps 2–3: the path
  * holds a uuid (404), rate limits per device and per address (429), the registry (401 unknown, 403 revoked), and for
- * token endpoints a live bearer token of this very device (401 {@code token-invalid}).
+ * token endpoints a live bearer token of this very device (401 {@code token-invalid}). The product's files, whose
+ * path names no device, take the device from the token ({@link #token}).
  */
 final class DeviceGate {
 
@@ -49,5 +50,19 @@ final class DeviceGate {
             SessionService.authenticate(c, deviceId, authorization, services.config.clock.instant());
             return d;
         });
+    }
+
+    /**
+     * For a token endpoint whose path names no device (the product's files): the address's rate limit, the bearer
+     * token (401), then the device it belongs to under its own rate limit and the registry (403 revoked), as
+     * {@link #bearer} does for a path's device.
+     */
+    DeviceRecord token(Context ctx) throws Rejection {
+        Answers.scheme(ctx, Answers.Scheme.BEARER);
+        services.addressRequests.acquire(ctx.ip());
+        String authorization = ctx.header("Authorization");
+        String deviceId = Tx.read(services.db, c -> SessionService.owner(c, authorization, services.config.clock.instant()));
+        services.deviceRequests.acquire(deviceId);
+        return Tx.read(services.db, c -> Devices.active(c, deviceId));
     }
 }

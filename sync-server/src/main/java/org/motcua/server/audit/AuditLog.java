@@ -23,9 +23,10 @@ public final class AuditLog {
 
     /**
      * Twelve digits standing alone look like a citizen ID: never stored whole, whatever a caller passes by mistake. Digits
-     * inside a longer token (a device id's last group, which may be twelve decimal digits, follows a dash) are not one.
+     * inside a longer token (a device id's last group, which may be twelve decimal digits, follows a dash) are not one,
+     * nor is the last part of a dotted number (a desk release's version, whose qualifier is a 12-digit build time).
      */
-    private static final Pattern CITIZEN_ID = Pattern.compile("(?<![\\p{Alnum}_-])\\d{9}(\\d{3})(?![\\p{Alnum}_-])");
+    private static final Pattern CITIZEN_ID = Pattern.compile("(?<![\\p{Alnum}_-])(?<!\\d\\.)\\d{9}(\\d{3})(?![\\p{Alnum}_-])");
 
     private AuditLog() {
     }

@@ -111,6 +111,16 @@ public final class SessionService {
      */
     public static void authenticate(Connection c, String deviceId, String authorization, Instant now)
             throws SQLException, Rejection {
+        if (!owner(c, authorization, now).equals(deviceId)) {
+            throw tokenInvalid();
+        }
+    }
+
+    /**
+     * The device a live bearer token belongs to, else 401 {@code token-invalid}: for endpoints whose path names no
+     * device (the product's files), where the token alone says who asks.
+     */
+    public static String owner(Connection c, String authorization, Instant now) throws SQLException, Rejection {
         String token = bearer(authorization);
         byte[] raw;
         try {
@@ -120,9 +130,7 @@ public final class SessionService {
         }
         Optional<String> owner = Sql.one(c, "SELECT device_id FROM sessions WHERE token_sha256 = ? AND expires_at > ?",
                 rs -> rs.getString(1), Sha256.hex(raw), now);
-        if (owner.isEmpty() || !owner.get().equals(deviceId)) {
-            throw tokenInvalid();
-        }
+        return owner.orElseThrow(SessionService::tokenInvalid);
     }
 
     private static String bearer(String authorization) throws Rejection {

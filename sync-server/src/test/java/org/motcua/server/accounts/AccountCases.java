@@ -198,5 +198,11 @@ abstract class AccountCases {
         AuditLog.Entry d = audit().get(0);
         assertEquals(deviceId, d.target(), "a device id whose last group is all digits stays whole");
         assertEquals("device=" + deviceId + ", cccd *********567.", d.detail());
+        Tx.durable(server.services.db, c -> {
+            AuditLog.record(c, ADMIN, clock.instant(), "test.version", "linux.gtk.x86_64", "version=0.2.0.202612010900, id.001203004567");
+            return null;
+        });
+        assertEquals("version=0.2.0.202612010900, id.*********567", audit().get(0).detail(),
+                "a release's 12-digit build qualifier stays whole, an ID after a word and a dot does not");
     }
 }

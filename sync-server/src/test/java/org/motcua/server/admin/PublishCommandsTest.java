@@ -74,6 +74,29 @@ class PublishCommandsTest {
     }
 
     @Test
+    void anUpdateIsPublishedFromTheRepositoryFolderAndAFolderWithoutReleasesIsRefused() throws Exception {
+        Path repo = dir.resolve("repository");
+        Files.createDirectories(repo);
+        Run refused = run("publish-update", repo.toString());
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("publish-update: " + repo + " holds no motcua-release/<platform>.json"), refused.err());
+        assertTrue(refused.err().contains("; nothing was published."), refused.err());
+
+        org.motcua.server.testing.ReleaseFolder f = new org.motcua.server.testing.ReleaseFolder(repo)
+                .file("org.eclipse.osgi_3.23.0.jar", 3000, 1).file("org.motcua.core_0.2.0.jar", 5000, 2);
+        f.release("0.2.0.202612010900", "linux.gtk.x86_64", List.of("plugins/org.eclipse.osgi_3.23.0.jar",
+                "plugins/org.motcua.core_0.2.0.jar"));
+        Run published = run("publish-update", repo.toString());
+        assertEquals(0, published.exit(), published.err());
+        assertTrue(published.out().contains("Release 0.2.0.202612010900 for linux.gtk.x86_64: 2 file(s), 2 new (8000 bytes "
+                + "stored), 0 already stored (0 bytes); published."), published.out());
+        Run again = run("publish-update", repo.toString());
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("is not newer than the current release, 0.2.0.202612010900 (already published); "
+                + "--force publishes it anyway; nothing was published."), again.err());
+    }
+
+    @Test
     void theRosterOfAnUnregisteredUnitIsRefused() {
         Run refused = run("publish-roster", "--unit", "000.99.99.H99");
         assertEquals(2, refused.exit(), refused.out());

@@ -23,9 +23,11 @@ import org.motcua.server.testing.Chain;
 import org.motcua.server.testing.Http;
 import org.motcua.server.testing.LookupDossiers;
 import org.motcua.server.testing.MutableClock;
+import org.motcua.server.testing.ReleaseFolder;
 import org.motcua.server.testing.TestDevice;
 import org.motcua.server.testing.TestServer;
 import org.motcua.server.testing.WebClient;
+import org.motcua.server.updates.ReleasePublisher;
 
 /**
  * The world the fuzzer attacks: a real server on loopback (an H2 file or PostgreSQL) with rate limits out of the way (a
@@ -57,6 +59,8 @@ public final class FuzzFixture implements AutoCloseable {
     final String batchId;
     final byte[] blob = "%PDF-1.7 fuzz scan\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     final String blobSha;
+    /** A file of a published desk release, which the product files route serves (by range, too). */
+    final String productSha;
     final byte[] enrolmentBody;
     final String enrolmentMac;
     final EnrolmentCode enrolmentCode;
@@ -115,6 +119,12 @@ public final class FuzzFixture implements AutoCloseable {
             if (sent.status() != 200) {
                 throw new AssertionError("fixture batch refused: " + sent.status() + " " + sent.text());
             }
+
+            // A desk release, so the product files route has a real file to serve.
+            ReleaseFolder release = new ReleaseFolder(dir.resolve("product-repository")).file("org.motcua.core_0.2.0.jar", 5000, 1);
+            release.release("0.2.0.202612010900", ReleaseFolder.LINUX, List.of("plugins/org.motcua.core_0.2.0.jar"));
+            new ReleasePublisher(server.services.db, clock, Actor.cli()).publish(release.dir, false);
+            productSha = Sha256.hex(release.bytes("plugins/org.motcua.core_0.2.0.jar"));
 
             // An enrolment request with a good MAC, under a code that stays unused unless a case gets it right.
             enrolmentCode = device.newCode(null);
@@ -178,7 +188,7 @@ public final class FuzzFixture implements AutoCloseable {
         return switch (param) {
             case "deviceId" -> admin ? victimDeviceId : device.deviceId;
             case "batchId" -> batchId;
-            case "sha256" -> blobSha;
+            case "sha256" -> template.startsWith("/api/v1/product/") ? productSha : blobSha;
             case "unit" -> device.unitCode;
             case "username" -> VICTIM_ACCOUNT;
             case "dossierId" -> lookupDossierId;

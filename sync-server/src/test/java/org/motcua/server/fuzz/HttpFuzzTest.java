@@ -59,7 +59,7 @@ class HttpFuzzTest {
         for (String expected : List.of("POST /api/v1/enrolments", "POST /api/v1/devices/{deviceId}/sessions",
                 "POST /api/v1/devices/{deviceId}/batches", "PATCH /api/v1/devices/{deviceId}/blobs/{sha256}",
                 "GET /api/v1/devices/{deviceId}/updates", "GET /api/v1/health", "POST /login", "GET /tra-cuu",
-                "POST /admin/accounts/{username}/disable")) {
+                "POST /admin/accounts/{username}/disable", "GET /api/v1/product/files/{sha256}")) {
             assertTrue(routes.contains(expected), expected + " is missing from " + routes);
         }
         assertTrue(fixture.routes().stream().filter(r -> r.path().startsWith("/admin/")).allMatch(SyncServer.Route::signedIn),

@@ -372,6 +372,18 @@ final class RequestArbitraries {
                 Step.of("host missing", d -> d.add("Host", "")),
                 Step.of("forwarded proto", d -> d.add("X-Forwarded-Proto", "https")),
                 Step.of("upgrade", d -> d.add("Upgrade", "h2c")))));
+        if (kind == RouteKind.BEARER_READ) {
+            // The product files serve byte ranges: every shape of Range and If-Range, good and bad.
+            choices.add(Tuple.of(6, Arbitraries.of("bytes=0-", "bytes=10-", "bytes=10-20", "bytes=-10", "bytes=-0", "bytes=4999-",
+                    "bytes=5000-", "bytes=20-10", "bytes=" + "9".repeat(40) + "-", "bytes=0-" + "9".repeat(40), "bytes=-" + "9".repeat(40),
+                    "bytes=1-2,4-5", "bytes= 3-4", "BYTES=3-4", "items=0-1", "bytes=\u0661-", "bytes=", "bytes=--1", "bytes=1-2-3")
+                    .map(r -> Step.of("range " + r, d -> d.set("Range", r)))));
+            choices.add(Tuple.of(2, Arbitraries.of("\"" + "0".repeat(64) + "\"", "W/\"x\"", "", "Tue, 01 Dec 2026 00:00:00 GMT")
+                    .map(v -> Step.of("if-range " + v, d -> {
+                        d.set("Range", "bytes=5-");
+                        d.set("If-Range", v);
+                    }))));
+        }
         if (kind == RouteKind.BATCH) {
             choices.add(Tuple.of(6, Arbitraries.of("<none>", "", "\"\"", "\"" + java.util.UUID.randomUUID() + "\"", "not-a-uuid",
                     "\"" + "0".repeat(36) + "\"", "\"a\", \"b\"", "\"" + "x".repeat(5000) + "\"")

@@ -26,7 +26,8 @@ enum RouteKind {
             if (m.equals("PATCH")) {
                 return BLOB_PATCH;
             }
-            if (!p.contains("{deviceId}")) {
+            // The product's files name no device in their path but need a device's token, like its own reads.
+            if (!p.contains("{deviceId}") && !p.startsWith("/api/v1/product/")) {
                 return m.equals("GET") || m.equals("HEAD") ? PUBLIC_API : BEARER_JSON;
             }
             return m.equals("GET") || m.equals("HEAD") ? BEARER_READ : BEARER_JSON;

@@ -22,7 +22,7 @@ public final class DbSnapshot {
     public static final List<String> TABLES = List.of("units", "enrolment_codes", "devices", "device_certificates", "sessions",
             "rekeys", "epochs", "epoch_openings", "batches", "chain_positions", "device_code_counters", "number_leases",
             "blob_uploads", "blob_chunks", "feed_state", "feed_items", "catalogue_publications", "dossiers", "dossier_steps", "dossier_steps_waiting",
-            "admin_alerts", "server_keystore");
+            "admin_alerts", "server_keystore", "product_files", "product_releases");
 
     private final Map<String, List<String>> rows;
 

@@ -52,6 +52,8 @@ public enum ProblemType {
     NONCE_REUSED("nonce-reused", 422),
     CHUNK_DIGEST_MISMATCH("chunk-digest-mismatch", 422),
     BLOB_HASH_MISMATCH("blob-hash-mismatch", 422),
+    /** A byte range past the end of a product file (PROTOCOL-NOTES "Product updates"); the answer's Content-Range has its size. */
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416),
     RATE_LIMITED("rate-limited", 429),
     SIGNATURE_HEADER_TOO_LARGE("signature-header-too-large", 431),
     SERVER_ERROR("server-error", 500),
