@@ -3,7 +3,8 @@
  * product carries this small one, cross-compiled with Debian's mingw-w64 (product/launcher/build.sh).
  *
  * It finds Java (the product's own runtime\, else JAVA_HOME, else javaw.exe on PATH), checks it is 21 or newer,
- * builds the Equinox launcher's arguments (the Java options of motcua.cmd; the desk's data in %LOCALAPPDATA%\MotCua
+ * builds the arguments of the product's boot (boot\motcua-boot.jar, which picks the installed version and starts
+ * Equinox's launcher; the Java options of motcua.cmd; the desk's data in %LOCALAPPDATA%\MotCua
  * unless -data is given; the log rotated there), makes the desktop and Start-menu shortcuts on the first start, and
  * starts javaw.exe without a console window. When Java is missing or too old, or the desk ends with an error, it
  * says so in a Vietnamese message box.
@@ -105,16 +106,11 @@ static BOOL find_java(const wchar_t *dir, wchar_t *java, wchar_t *home) {
     return FALSE;
 }
 
-/* plugins\org.eclipse.equinox.launcher_*.jar into jar; FALSE if the product folder has none. */
-static BOOL find_launcher_jar(wchar_t *jar) {
-    WIN32_FIND_DATAW found;
-    HANDLE h = FindFirstFileW(L"plugins\\org.eclipse.equinox.launcher_*.jar", &found);
-    if (h == INVALID_HANDLE_VALUE) {
-        return FALSE;
-    }
-    swprintf(jar, MAX_PATH, L"plugins\\%ls", found.cFileName);
-    FindClose(h);
-    return TRUE;
+/* The boot (boot\motcua-boot.jar) picks the installed version to start and hands over to Equinox's launcher. */
+static const wchar_t *BOOT_JAR = L"boot\\motcua-boot.jar";
+
+static BOOL boot_jar_present(void) {
+    return GetFileAttributesW(BOOT_JAR) != INVALID_FILE_ATTRIBUTES;
 }
 
 /* Appends one argument, quoted the way CommandLineToArgvW reads it back. */
@@ -206,9 +202,8 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR args, int show
         tell(text);
         return 2;
     }
-    wchar_t jar[MAX_PATH];
-    if (!find_launcher_jar(jar)) {
-        tell(L"Bản cài đặt MotCua bị thiếu tệp (plugins\\org.eclipse.equinox.launcher). Hãy giải nén lại bản cài đặt.");
+    if (!boot_jar_present()) {
+        tell(L"Bản cài đặt MotCua bị thiếu tệp (boot\\motcua-boot.jar). Hãy giải nén lại bản cài đặt.");
         return 3;
     }
 
@@ -245,7 +240,7 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR args, int show
         wcscat(cmd, extra);
     }
     append_arg(cmd, L"-jar");
-    append_arg(cmd, jar);
+    append_arg(cmd, BOOT_JAR);
     append_arg(cmd, L"-nl");
     append_arg(cmd, L"vi_VN");
     if (!has_data) {

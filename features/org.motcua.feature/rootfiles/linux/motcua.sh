@@ -4,6 +4,9 @@
 # the arguments go to the application. Without -data, the desk's data lives in ~/.local/share/motcua (XDG_DATA_HOME),
 # outside the product folder, so replacing or updating the product never touches it.
 #
+# boot/motcua-boot.jar picks the installed version to start (an update staged by the desk, or the previous version
+# after two starts the desk did not confirm) and starts Equinox's launcher from it in the same JVM.
+#
 # The Java options are chosen for a fast start on a 2-core commune PC (see ARCHITECTURE.md, "Start-up"):
 #  - C1 only (TieredStopAtLevel=1): C2's compiler threads took more CPU than the start-up itself on 2 cores;
 #  - Serial GC: one collector thread and no G1 set-up for a heap this small;
@@ -54,4 +57,4 @@ exec "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
   -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=configuration/motcua.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
   -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 \
   -Dmotcua.server.url="${MOTCUA_SERVER_URL:-http://127.0.0.1:8080}" $MOTCUA_JAVA_OPTS \
-  -jar plugins/org.eclipse.equinox.launcher_*.jar -nl vi_VN "$@"
+  -jar boot/motcua-boot.jar -nl vi_VN "$@"

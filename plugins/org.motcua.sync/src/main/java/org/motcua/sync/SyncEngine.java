@@ -49,6 +49,8 @@ public final class SyncEngine implements SyncService {
     private final SyncConfig config;
     private final ScheduledExecutorService thread;
     private final SyncContext ctx;
+    /** The pause between two slices of a product update's download ({@code ProductUpdater}). */
+    static final java.time.Duration UPDATE_PAUSE = java.time.Duration.ofSeconds(2);
     private final SyncCycle[] cycle = new SyncCycle[1];
     private final Enroller enroller;
     private final StatusBoard board;
@@ -290,7 +292,8 @@ public final class SyncEngine implements SyncService {
                 ctx.ledger.remove(SyncLedger.Key.LAST_PROBLEM);
             }
             ctx.ledger.put(SyncLedger.Key.LAST_SUCCESS_AT, ctx.now().toString());
-            plan(ctx.now().plus(config.interval()));
+            // a product update half downloaded goes on a moment later, after whatever the officers did meanwhile
+            plan(ctx.now().plus(c.updateUnfinished() ? UPDATE_PAUSE : config.interval()));
         } catch (CycleFailure f) {
             failed(c, f);
         } catch (RuntimeException e) {

@@ -61,7 +61,7 @@ class WindowsLauncherTest {
         String command = ok.text().lines().filter(l -> l.startsWith("COMMAND ")).findFirst().orElseThrow();
         assertTrue(command.startsWith("COMMAND " + javaw + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), command);
         assertTrue(command.contains(" -Dmotcua.server.url=http://127.0.0.1:8080 -Dmotcua.demo=true -jar "
-                + "plugins\\org.eclipse.equinox.launcher_"), command);
+                + "boot\\motcua-boot.jar -nl vi_VN"), command);
         assertTrue(command.matches(".* -nl vi_VN -data C:\\\\users\\\\[^\\\\]+\\\\AppData\\\\Local\\\\MotCua "
                 + "-consoleLog \"thư mục có dấu cách\""), command);
         assertTrue(Files.isRegularFile(home.resolve("Desktop/MotCua.lnk")), "the desktop shortcut");

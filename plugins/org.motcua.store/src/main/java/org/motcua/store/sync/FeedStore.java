@@ -13,6 +13,7 @@ import org.motcua.protocol.feed.DossierDecisionData;
 import org.motcua.protocol.feed.DeviceConfigData;
 import org.motcua.protocol.feed.NumberLeaseData;
 import org.motcua.protocol.feed.ProcedureData;
+import org.motcua.protocol.feed.ProductReleaseData;
 import org.motcua.protocol.feed.RosterData;
 import org.motcua.protocol.json.JsonRejected;
 import org.motcua.protocol.json.SchemaInvalid;
@@ -72,6 +73,28 @@ public final class FeedStore {
                 }
             }
         });
+    }
+
+    /**
+     * The product release the province offers this platform ({@code productRelease} item keyed by platform, PROTOCOL-NOTES
+     * "Product updates"), as the signed feed brought it; empty when none came or it cannot be read (logged).
+     */
+    public Optional<ProductReleaseData> productRelease(String platform) {
+        Optional<byte[]> data = store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT data FROM sync_feed_item WHERE item_type = ? AND item_key = ?")) {
+                Sql.bind(ps, ProductReleaseData.ITEM_TYPE, platform);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+                }
+            }
+        });
+        try {
+            return data.isEmpty() ? Optional.empty() : Optional.of(ProductReleaseData.read(StrictJson.parse(data.get())));
+        } catch (SchemaInvalid | JsonRejected e) {
+            LOG.log(System.Logger.Level.WARNING, "the product release for " + platform + " cannot be read by this desk: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The item type and key by which the province announces its public lookup page (PROTOCOL-NOTES.md). */

@@ -97,6 +97,55 @@ public final class Http {
         }
     }
 
+    /** Where a download's body goes, chosen once its status and headers (lower-cased names) are known. */
+    @FunctionalInterface
+    public interface Sink {
+        OutputStream open(int status, Map<String, String> headers) throws IOException;
+    }
+
+    /**
+     * A GET whose 200 or 206 body is written to {@code sink} as it arrives, so a link cut mid-way keeps every byte that
+     * came (a product update fetched at 2 KB/s resumes from there). Other answers are read whole like
+     * {@link #exchange}, a problem document at most. The returned response has an empty body when the body went to the
+     * sink.
+     *
+     * @throws IOException for no answer or a cut; what arrived before it is in the sink
+     */
+    public Response download(String path, Map<String, String> headers, Sink sink) throws IOException {
+        HttpUriRequestBase request = new HttpUriRequestBase("GET", uri(path));
+        headers.forEach(request::setHeader);
+        if (cut) {
+            linkUpSinceNanos = System.nanoTime();
+            cut = false;
+        }
+        try {
+            return client.execute(request, response -> {
+                int status = response.getCode();
+                if (status != 200 && status != 206) {
+                    return read(response, MAX_BODY);
+                }
+                Map<String, String> h = new LinkedHashMap<>();
+                for (Header x : response.getHeaders()) {
+                    h.putIfAbsent(x.getName().toLowerCase(Locale.ROOT), x.getValue());
+                }
+                HttpEntity entity = response.getEntity();
+                if (entity != null) {
+                    try (InputStream in = entity.getContent(); OutputStream out = sink.open(status, h)) {
+                        byte[] buf = new byte[4096];
+                        for (int n; in != null && (n = in.read(buf)) > 0; ) {
+                            out.write(buf, 0, n);
+                            out.flush();
+                        }
+                    }
+                }
+                return new Response(status, h, new byte[0]);
+            });
+        } catch (IOException e) {
+            cut = true;
+            throw e;
+        }
+    }
+
     /**
      * When the first request after the last one that failed without an answer began (a cut, a refused connection, a
      * timeout), or -1 before any request: how long the link has been up, whatever request found it back.

@@ -168,6 +168,24 @@ public final class SyncContext implements AutoCloseable {
         return bearer("GET", path, Map.of(), null, null, maxBody);
     }
 
+    /**
+     * A bearer GET whose 200 or 206 body streams into {@code sink} as it arrives ({@link Http#download}): a product
+     * update's file, kept up to the byte where a cut stopped it.
+     */
+    public Http.Response bearerDownload(String path, Map<String, String> headers, Http.Sink sink)
+            throws IOException, CycleFailure {
+        for (int attempt = 0; ; attempt++) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put("Authorization", "Bearer " + sessions.token());
+            Http.Response r = http().download(path, h, sink);
+            if (r.status() == 401 && attempt == 0 && isTokenInvalid(r)) {
+                sessions.invalidate();
+                continue;
+            }
+            return r;
+        }
+    }
+
     private Http.Response bearer(String method, String path, Map<String, String> headers, byte[] body, String contentType,
             int maxBody) throws IOException, CycleFailure {
         for (int attempt = 0; ; attempt++) {

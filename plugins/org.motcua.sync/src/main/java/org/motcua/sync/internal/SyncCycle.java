@@ -40,6 +40,8 @@ public final class SyncCycle {
     private final TargetSize target;
     private final BatchSender sender;
     private final Rekeyer rekeyer;
+    private ProductUpdater updater;
+    private boolean updateUnfinished;
 
     public SyncCycle(SyncContext ctx) {
         this.ctx = ctx;
@@ -79,6 +81,7 @@ public final class SyncCycle {
                 feedSchedule.pulled(ctx.now());
             }
             refreshLimitsIfStale();
+            updateProduct();
             return acked;
         } catch (CycleFailure f) {
             if (f.problem() == SyncProblem.DEVICE_UNKNOWN && ctx.rekeys.pending().isPresent()) {
@@ -87,6 +90,31 @@ public final class SyncCycle {
                         + "for a valid answer (" + f.detail() + ")");
             }
             throw f;
+        }
+    }
+
+    /** Whether the last attempt left a product update half downloaded, so the next should follow soon. */
+    public boolean updateUnfinished() {
+        return updateUnfinished;
+    }
+
+    /**
+     * A slice of the product's self-update, once the data is up ({@link ProductUpdater}); only for a desk started by the
+     * product's boot. An update that cannot go on now is not a failed sync: the officers' data was acknowledged.
+     */
+    private void updateProduct() {
+        updateUnfinished = false;
+        Optional<org.motcua.boot.Installation> installation = org.motcua.boot.Installation.running();
+        if (installation.isEmpty()) {
+            return;
+        }
+        if (updater == null || !updater.installation().equals(installation.get().dir())) {
+            updater = new ProductUpdater(ctx, installation.get(), ProductUpdater.currentPlatform());
+        }
+        try {
+            updateUnfinished = updater.run() == ProductUpdater.Outcome.UNFINISHED;
+        } catch (CycleFailure f) {
+            LOG.log(System.Logger.Level.WARNING, "product update not downloaded now: " + f.getMessage());
         }
     }
 
