@@ -116,6 +116,16 @@ public final class BootState {
         tries = 0;
     }
 
+    /**
+     * The officer closed the login window of an unconfirmed version: that start proved nothing either way, so it does
+     * not count towards going back.
+     */
+    public void abandon() {
+        if (!confirmed && tries > 0) {
+            tries--;
+        }
+    }
+
     /** A staged version starts at the next start. */
     public void stage(String version) {
         pending = version;

@@ -132,6 +132,15 @@ public final class Installation {
         prune(state);
     }
 
+    /** The officer cancelled the login: this start does not count as a failed one ({@link BootState#abandon}). */
+    public void abandonStart() throws IOException {
+        BootState state = state();
+        if (!state.confirmed()) {
+            state.abandon();
+            state.save(dir);
+        }
+    }
+
     /** Removes the configurations, bundles and downloads of versions that are neither original, current, previous nor pending. */
     void prune(BootState state) throws IOException {
         Set<String> keep = new HashSet<>(List.of(BootState.ORIGINAL, state.current()));

@@ -94,6 +94,39 @@ class BootStateTest {
     }
 
     @Test
+    void aCancelledLoginDoesNotCountAsAFailedStart() throws IOException {
+        stage("0.1.0.2");
+        start();
+        for (int i = 0; i < 3; i++) {   // the officer opens the new version and closes its login window, three times
+            BootState s = BootState.load(install);
+            s.abandon();
+            s.save(install);
+            start();
+        }
+        BootState s = BootState.load(install);
+        assertEquals("0.1.0.2", s.current(), "still the new version, never confirmed and never failed");
+        assertEquals(1, s.tries());
+        s.abandon();
+        s.save(install);
+        start();
+        assertEquals("0.1.0.2", start().current(), "two starts that did not get to the login count again");
+        assertEquals(BootState.ORIGINAL, start().current());
+    }
+
+    @Test
+    void aRefusedVersionIsDroppedFromPendingAndSaysWhy() throws IOException {
+        stage("0.1.0.2");
+        BootState s = BootState.load(install);
+        s.refuse("0.1.0.2", BootState.REFUSED_MISMATCH + " plugins/org.motcua.ui_0.1.0.2.jar");
+        s.save(install);
+        BootState after = start();
+        assertEquals(BootState.ORIGINAL, after.current());
+        assertEquals(Optional.empty(), after.pending());
+        assertEquals(Set.of("0.1.0.2"), after.refused());
+        assertEquals("refused 0.1.0.2 mismatch plugins/org.motcua.ui_0.1.0.2.jar", after.lastEvent().orElseThrow());
+    }
+
+    @Test
     void anOlderBootIgnoresKeysItDoesNotKnow() throws IOException {
         Files.createDirectories(BootState.file(install).getParent());
         Files.writeString(BootState.file(install), "current=0.1.0.2\nconfirmed=true\nsomethingNew=1\n");

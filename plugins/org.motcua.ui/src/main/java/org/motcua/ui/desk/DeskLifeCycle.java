@@ -49,6 +49,7 @@ public class DeskLifeCycle {
         Desk desk = DemoDesk.requested() ? DemoDesk.openOrCreate(files, deadlines.get(), clock)
                 : files.exists() ? login(files, deadlines, clock) : setup(files, deadlines.get(), clock);
         if (desk == null) {
+            abandonStart();
             System.out.println("MOTCUA-CLIENT-CANCELLED");
             System.exit(0);
         }
@@ -134,6 +135,17 @@ public class DeskLifeCycle {
         }
         new RecoveryCodeDialog(Display.getDefault().getActiveShell(), wizard.created().recoveryCode()).open();
         return wizard.created().desk();
+    }
+
+    /** A cancelled login says nothing about a new version: the boot does not count it as a failed start. */
+    private static void abandonStart() {
+        org.motcua.boot.Installation.running().ifPresent(installation -> {
+            try {
+                installation.abandonStart();
+            } catch (IOException e) {
+                // the start stays counted: at worst a working version is rolled back, which the officer can redo
+            }
+        });
     }
 
     /** The {@code -data} directory, or ~/.motcua/client when the product was started without one. */
